@@ -1,0 +1,252 @@
+"""The public API: `Monty` (compile once, run many times), its progress objects, and resource limits.
+
+```python
+import monty_core
+
+m = monty_core.Monty('fetch(url).upper()', inputs=['url'], external_functions=['fetch'])
+assert m.run(inputs={'url': 'x'}, external_functions={'fetch': lambda u: 'got ' + u}) == 'GOT X'
+```
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypedDict
+
+from .compiler import Program, compile_program
+from .convert import to_sandbox
+from .errors import MontyError
+from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, Execution, FuturesEvent
+from .runtime.errors import sandbox_exception_from_host
+from .runtime.output import PrintCallback
+
+__all__ = ['Monty', 'MontyComplete', 'ResourceLimits', 'DEFAULT_LIMITS']
+
+
+class ResourceLimits(TypedDict, total=False):
+    """Limits for one run. Omitted keys take the defaults in `DEFAULT_LIMITS`; `None` disables a limit.
+
+    - `max_duration_secs`: sandbox execution time (time paused at host calls does not count).
+    - `max_memory`: bytes the run may allocate (enforced by the seal; see docs/limits.md).
+    - `max_allocations`: number of allocations the run may make.
+    - `max_recursion_depth`: nested sandbox function calls; exceeding it raises `RecursionError`.
+    - `max_output_bytes`: bytes of printed output.
+    """
+
+    max_duration_secs: float | None
+    max_memory: int | None
+    max_allocations: int | None
+    max_recursion_depth: int | None
+    max_output_bytes: int | None
+
+
+DEFAULT_LIMITS: ResourceLimits = {
+    'max_duration_secs': 30.0,
+    'max_memory': 256 * 1024 * 1024,
+    'max_allocations': None,
+    'max_recursion_depth': 200,
+    'max_output_bytes': 10 * 1024 * 1024,
+}
+
+_LIMIT_KEYS = frozenset(ResourceLimits.__annotations__)
+
+
+def _limits(limits: Mapping[str, Any] | None) -> dict[str, Any]:
+    merged: dict[str, Any] = dict(DEFAULT_LIMITS)
+    if limits:
+        unknown = set(limits) - _LIMIT_KEYS
+        if unknown:
+            raise TypeError(f'unknown resource limit(s): {", ".join(sorted(unknown))}')
+        merged.update(limits)
+    return merged
+
+
+class MontyComplete:
+    """A finished run: `.output` is the value of the last expression statement (None otherwise)."""
+
+    __slots__ = ('output',)
+
+    def __init__(self, output: Any) -> None:
+        self.output = output
+
+    def __repr__(self) -> str:
+        return f'MontyComplete(output={self.output!r})'
+
+
+class Monty:
+    """A sandboxed program: parsed, checked and compiled once; run any number of times.
+
+    Args:
+        code: the Python source to run.
+        inputs: names of the input variables the code reads (values are given to `run`).
+        external_functions: names of the host functions the code may call.
+        script_name: the file name shown in errors and tracebacks.
+        type_check: type-check the code with ty before compiling (raises `MontyTypingError`).
+        type_check_stubs: Python stubs declaring inputs and host functions for the type checker.
+
+    Raises:
+        MontySyntaxError: the code does not parse or uses Python outside the sandbox's subset.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        *,
+        inputs: Iterable[str] = (),
+        external_functions: Iterable[str] = (),
+        script_name: str = 'main.py',
+        type_check: bool = False,
+        type_check_stubs: str | None = None,
+    ) -> None:
+        if not isinstance(code, str):
+            raise TypeError(f'code must be a str, not {type(code).__name__}')
+        self.code = code
+        self.script_name = script_name
+        self.inputs: tuple[str, ...] = tuple(inputs)
+        self.external_functions: tuple[str, ...] = tuple(external_functions)
+        for name in (*self.inputs, *self.external_functions):
+            if not isinstance(name, str) or not name.isidentifier() or name.startswith('_'):
+                raise ValueError(f'invalid input or external function name: {name!r}')
+        both = set(self.inputs) & set(self.external_functions)
+        if both:
+            raise ValueError(f'names declared both as inputs and external functions: {sorted(both)}')
+        if type_check:
+            self.type_check(type_check_stubs)
+        self._program: Program = compile_program(code, script_name)
+
+    def __repr__(self) -> str:
+        return f'Monty(script_name={self.script_name!r}, inputs={list(self.inputs)!r})'
+
+    def type_check(self, type_check_stubs: str | None = None) -> None:
+        """Type-check the code with ty against the stubs; raise `MontyTypingError` on errors."""
+        from .typecheck import check_or_raise
+
+        check_or_raise(
+            self.code,
+            stubs=type_check_stubs,
+            script_name=self.script_name,
+            inputs=self.inputs,
+            external_functions=self.external_functions,
+        )
+
+    # -- running ----------------------------------------------------------------------------------
+    def _execution(
+        self,
+        inputs: Mapping[str, Any] | None,
+        limits: Mapping[str, Any] | None,
+        print_callback: PrintCallback | None,
+    ) -> Execution:
+        given = dict(inputs or {})
+        missing = [n for n in self.inputs if n not in given]
+        if missing:
+            raise TypeError(f'missing input(s): {", ".join(missing)}')
+        unexpected = [n for n in given if n not in self.inputs]
+        if unexpected:
+            raise TypeError(
+                f'unexpected input(s): {", ".join(unexpected)} '
+                f'(declare them with Monty(..., inputs=[...]))'
+            )
+        converted = {name: to_sandbox(value, f'input {name!r}') for name, value in given.items()}
+        return Execution(
+            self._program,
+            inputs=converted,
+            external_functions=self.external_functions,
+            limits=_limits(limits),
+            print_callback=print_callback,
+        )
+
+    def _check_functions(self, external_functions: Mapping[str, Callable[..., Any]] | None) -> dict[str, Any]:
+        given = dict(external_functions or {})
+        missing = [n for n in self.external_functions if n not in given]
+        if missing:
+            raise TypeError(f'missing external function(s): {", ".join(missing)}')
+        unexpected = [n for n in given if n not in self.external_functions]
+        if unexpected:
+            raise TypeError(
+                f'unexpected external function(s): {", ".join(unexpected)} '
+                '(declare them with Monty(..., external_functions=[...]))'
+            )
+        for name, fn in given.items():
+            if not callable(fn):
+                raise TypeError(f'external function {name!r} is not callable')
+        return given
+
+    def run(
+        self,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        external_functions: Mapping[str, Callable[..., Any]] | None = None,
+        limits: ResourceLimits | Mapping[str, Any] | None = None,
+        print_callback: PrintCallback | None = None,
+    ) -> Any:
+        """Run the code to completion and return the value of its last expression statement.
+
+        Host functions are called synchronously; an `async def` host function is run to completion
+        (or, inside a running event loop, use `run_monty_async`).
+
+        Raises:
+            MontyRuntimeError: the code raised an exception it did not handle, or hit a limit.
+            MontyConversionError: an input or the result cannot cross the boundary.
+            TypeError: missing or unexpected inputs or external functions.
+        """
+        functions = self._check_functions(external_functions)
+        execution = self._execution(inputs, limits, print_callback)
+        event = execution.start()
+        pending: dict[int, tuple[str, Any]] = {}
+        while True:
+            if isinstance(event, DoneEvent):
+                return event.value
+            if isinstance(event, ErrorEvent):
+                if event.host_error is not None:
+                    raise event.host_error
+                raise event.error
+            if isinstance(event, CallEvent):
+                event = execution.reply(*_call_host_sync(functions[event.function_name], event, pending))
+            elif isinstance(event, FuturesEvent):
+                event = execution.reply('futures', {cid: pending.pop(cid) for cid in event.call_ids})
+            else:  # pragma: no cover
+                raise MontyError(f'unexpected event {event!r}')
+
+
+def _call_host_sync(fn: Callable[..., Any], event: CallEvent, pending: dict[int, tuple[str, Any]]) -> tuple[str, Any]:
+    """Call a host function from `run()`; an awaitable result becomes a future resolved at once."""
+    try:
+        result = fn(*event.args, **event.kwargs)
+        if inspect.isawaitable(result):
+            pending[event.call_id] = _await_sync(result, event.function_name)
+            return ('future', None)
+        return ('return', to_sandbox(result, f'return value of {event.function_name}()'))
+    except MontyError as e:
+        return ('raise', TypeError(str(e)))
+    except Exception as e:
+        return ('raise', sandbox_exception_from_host(e))
+
+
+def _await_sync(awaitable: Any, name: str) -> tuple[str, Any]:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        close = getattr(awaitable, 'close', None)
+        if close is not None:
+            close()
+        raise RuntimeError(
+            f'host function {name}() is async and an event loop is running: use monty_core.run_monty_async'
+        )
+
+    async def wrap() -> Any:
+        return await awaitable
+
+    try:
+        value = asyncio.run(wrap())
+        return ('return', to_sandbox(value, f'return value of {name}()'))
+    except MontyError as e:
+        return ('raise', TypeError(str(e)))
+    except Exception as e:
+        return ('raise', sandbox_exception_from_host(e))
+
+
+Progress = Event

@@ -1,0 +1,65 @@
+"""The compiler pipeline: parse -> check -> rewrite -> CPython bytecode.
+
+`compile_program(source, script_name)` runs every stage and returns a `Program`, cached by source and
+script name so a `Monty` built twice from the same code compiles once.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import CodeType
+
+from ..runtime.guards import is_plain_safe
+from .check import check_tree, parse
+from .codegen import rewrite_module
+
+__all__ = ['Program', 'compile_program']
+
+
+@dataclass(frozen=True, eq=False)
+class Program:
+    """A compiled sandbox program: immutable, shareable between runs and threads."""
+
+    source: str
+    script_name: str
+    code: CodeType
+    codes: frozenset[CodeType] = field(repr=False)
+    lines: tuple[str, ...] = field(repr=False)
+    is_async: bool = False
+
+
+def _all_codes(code: CodeType) -> frozenset[CodeType]:
+    out = {code}
+    stack = [code]
+    while stack:
+        for const in stack.pop().co_consts:
+            if isinstance(const, CodeType) and const not in out:
+                out.add(const)
+                stack.append(const)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=256)
+def compile_program(source: str, script_name: str) -> Program:
+    """Parse, check and compile `source`; raise `MontySyntaxError` for anything outside the subset."""
+    from ..errors import MontySyntaxError
+
+    tree = parse(source, script_name)
+    check_tree(tree, source, script_name)
+    tree = rewrite_module(tree, is_plain_safe)
+    try:
+        code = compile(tree, script_name, 'exec', flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
+    except SyntaxError as e:
+        lines = source.splitlines()
+        line = e.lineno
+        raise MontySyntaxError(
+            e.msg,
+            filename=script_name,
+            line=line,
+            column=e.offset,
+            source_line=lines[line - 1] if line and 0 < line <= len(lines) else None,
+        ) from None
+    is_async = bool(code.co_flags & 0x80)  # CO_COROUTINE: the module has a top-level await
+    return Program(source, script_name, code, _all_codes(code), tuple(source.splitlines()), is_async)

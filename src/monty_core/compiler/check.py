@@ -1,0 +1,255 @@
+"""Stage 2 of the pipeline: check the parsed tree against the sandbox's allow-list of syntax and names.
+
+Anything not listed here is refused with a `MontySyntaxError` that names the feature and points at the
+user's line and column. The checks are static; the runtime guards (runtime/guards.py) cover what can
+only be decided while the program runs.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import NoReturn
+
+from ..errors import MontySyntaxError
+
+# Dunder names user code may *read* as plain names (`if __name__ == '__main__':`).
+ALLOWED_DUNDER_NAMES = frozenset({'__name__', '__doc__'})
+
+# Dunder methods and attributes a sandbox class body may define. `__del__` (code running after the run
+# ends), `__getattribute__`/`__setattr__`-style hooks on the guard path, pickling hooks and class-creation
+# hooks are deliberately absent.
+CLASS_BODY_DUNDERS = frozenset(
+    {
+        '__init__', '__new__', '__post_init__', '__repr__', '__str__', '__bytes__', '__format__',
+        '__hash__', '__bool__', '__len__', '__length_hint__', '__iter__', '__next__', '__reversed__',
+        '__contains__', '__getitem__', '__setitem__', '__delitem__', '__missing__', '__call__',
+        '__enter__', '__exit__', '__aenter__', '__aexit__', '__aiter__', '__anext__', '__await__',
+        '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__',
+        '__add__', '__radd__', '__iadd__', '__sub__', '__rsub__', '__isub__', '__mul__', '__rmul__',
+        '__imul__', '__matmul__', '__rmatmul__', '__imatmul__', '__truediv__', '__rtruediv__',
+        '__itruediv__', '__floordiv__', '__rfloordiv__', '__ifloordiv__', '__mod__', '__rmod__',
+        '__imod__', '__divmod__', '__rdivmod__', '__pow__', '__rpow__', '__ipow__', '__lshift__',
+        '__rlshift__', '__ilshift__', '__rshift__', '__rrshift__', '__irshift__', '__and__', '__rand__',
+        '__iand__', '__xor__', '__rxor__', '__ixor__', '__or__', '__ror__', '__ior__',
+        '__neg__', '__pos__', '__abs__', '__invert__', '__complex__', '__int__', '__float__',
+        '__index__', '__round__', '__trunc__', '__floor__', '__ceil__',
+        '__getattr__', '__get__', '__set__', '__delete__', '__copy__', '__deepcopy__',
+        '__slots__', '__match_args__', '__doc__', '__class_getitem__', '__init_subclass__',
+    }
+)
+
+_REFUSED_CLASS_DUNDERS = {
+    '__del__': 'finalizers (`__del__`) are not supported: sandbox code must not run after its run ends',
+    '__getattribute__': '`__getattribute__` overrides are not supported; define `__getattr__` instead',
+    '__setattr__': '`__setattr__` overrides are not supported in the sandbox',
+    '__delattr__': '`__delattr__` overrides are not supported in the sandbox',
+}
+
+_NODE_FEATURES: dict[type[ast.AST], str] = {}
+
+
+class _Checker(ast.NodeVisitor):
+    def __init__(self, source_lines: list[str], filename: str) -> None:
+        self.lines = source_lines
+        self.filename = filename
+        self.class_depth = 0  # >0 while directly inside a class body
+
+    # -- errors ---------------------------------------------------------------------------------
+    def fail(self, node: ast.AST, message: str) -> NoReturn:
+        line = getattr(node, 'lineno', None)
+        col = getattr(node, 'col_offset', None)
+        source = self.lines[line - 1] if line and 0 < line <= len(self.lines) else None
+        raise MontySyntaxError(
+            message,
+            filename=self.filename,
+            line=line,
+            column=(col + 1) if col is not None else None,
+            end_line=getattr(node, 'end_lineno', None),
+            end_column=(getattr(node, 'end_col_offset', 0) or 0) + 1,
+            source_line=source,
+        )
+
+    # -- names ----------------------------------------------------------------------------------
+    def check_name(self, node: ast.AST, name: str, *, defining: bool = False) -> None:
+        if name.startswith('__monty') or name.startswith('_m_'):
+            self.fail(node, f"the name '{name}' is reserved by the sandbox")
+        if name.startswith('__') and name.endswith('__') and len(name) > 4:
+            if defining and self.class_depth and name in CLASS_BODY_DUNDERS:
+                return
+            if defining and self.class_depth and name in _REFUSED_CLASS_DUNDERS:
+                self.fail(node, _REFUSED_CLASS_DUNDERS[name])
+            if not defining and name in ALLOWED_DUNDER_NAMES:
+                return
+            if name == '__builtins__' or name == '__import__':
+                self.fail(node, f"'{name}' is not available in the sandbox")
+            where = 'in a class body' if defining and self.class_depth else 'here'
+            self.fail(node, f"the special name '{name}' cannot be used {where} in the sandbox")
+
+    def visit_Name(self, node: ast.Name) -> None:
+        self.check_name(node, node.id, defining=isinstance(node.ctx, ast.Store) and self.class_depth > 0)
+
+    def visit_arg(self, node: ast.arg) -> None:
+        self.check_name(node, node.arg)
+        # Annotations are never evaluated at run time; they may name anything.
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if node.attr.startswith('__monty') or node.attr.startswith('_m_'):
+            self.fail(node, f"the attribute '{node.attr}' is reserved by the sandbox")
+        self.visit(node.value)
+
+    def visit_Global(self, node: ast.Global) -> None:
+        for name in node.names:
+            self.check_name(node, name)
+
+    def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
+        for name in node.names:
+            self.check_name(node, name)
+
+    # -- definitions ----------------------------------------------------------------------------
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.check_name(node, node.name, defining=True)
+        for deco in node.decorator_list:
+            self.visit(deco)
+        self.visit_arguments_defaults(node.args)
+        for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            self.check_name(a, a.arg)
+        for extra in (node.args.vararg, node.args.kwarg):
+            if extra is not None:
+                self.check_name(extra, extra.arg)
+        saved, self.class_depth = self.class_depth, 0
+        for stmt in node.body:
+            self.visit(stmt)
+        self.class_depth = saved
+
+    def visit_arguments_defaults(self, args: ast.arguments) -> None:
+        for d in args.defaults:
+            self.visit(d)
+        for kd in args.kw_defaults:
+            if kd is not None:
+                self.visit(kd)
+
+    visit_FunctionDef = _visit_function
+    visit_AsyncFunctionDef = _visit_function
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        self.visit_arguments_defaults(node.args)
+        for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            self.check_name(a, a.arg)
+        for extra in (node.args.vararg, node.args.kwarg):
+            if extra is not None:
+                self.check_name(extra, extra.arg)
+        saved, self.class_depth = self.class_depth, 0
+        self.visit(node.body)
+        self.class_depth = saved
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.check_name(node, node.name)
+        for kw in node.keywords:
+            if kw.arg == 'metaclass':
+                self.fail(kw, 'classes with metaclasses are not supported in the sandbox')
+            self.fail(kw, f"class keyword argument '{kw.arg}' is not supported in the sandbox")
+        for deco in node.decorator_list:
+            self.visit(deco)
+        for base in node.bases:
+            self.visit(base)
+        saved, self.class_depth = self.class_depth, 1
+        for stmt in node.body:
+            self.visit(stmt)
+        self.class_depth = saved
+
+    # -- statements and expressions with extra rules ---------------------------------------------
+    def visit_Import(self, node: ast.Import) -> None:
+        for alias in node.names:
+            self._check_module_name(node, alias.name)
+            if alias.asname:
+                self.check_name(node, alias.asname)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+        if node.level:
+            self.fail(node, 'relative imports are not supported in the sandbox')
+        self._check_module_name(node, node.module or '')
+        for alias in node.names:
+            if alias.name == '*':
+                self.fail(node, "'from ... import *' is not supported in the sandbox")
+            self.check_name(node, alias.name)
+            if alias.asname:
+                self.check_name(node, alias.asname)
+
+    def _check_module_name(self, node: ast.AST, name: str) -> None:
+        for part in name.split('.'):
+            if part.startswith('_'):
+                self.fail(node, f"importing private module '{name}' is not supported in the sandbox")
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if isinstance(func, ast.Name) and func.id == 'type' and len(node.args) == 3:
+            self.fail(node, 'creating classes with 3-argument type() is not supported; use a class statement')
+        self.generic_visit(node)
+
+    def visit_MatchClass(self, node: ast.MatchClass) -> None:
+        for name in node.kwd_attrs:
+            if name.startswith('_'):
+                self.fail(node, f"class patterns cannot match the private attribute '{name}'")
+        self.generic_visit(node)
+
+    def visit_MatchAs(self, node: ast.MatchAs) -> None:
+        if node.name:
+            self.check_name(node, node.name)
+        self.generic_visit(node)
+
+    def visit_MatchStar(self, node: ast.MatchStar) -> None:
+        if node.name:
+            self.check_name(node, node.name)
+
+    def visit_MatchMapping(self, node: ast.MatchMapping) -> None:
+        if node.rest:
+            self.check_name(node, node.rest)
+        self.generic_visit(node)
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            self.check_name(node, node.name)
+        self.generic_visit(node)
+
+    def visit_alias(self, node: ast.alias) -> None:  # pragma: no cover - handled by the import visitors
+        pass
+
+    def generic_visit(self, node: ast.AST) -> None:
+        feature = _REFUSED_NODES.get(type(node))
+        if feature is not None:
+            self.fail(node, feature)
+        super().generic_visit(node)
+
+
+# Syntax nodes outside the subset, with the message that names the feature. Every other node type in
+# Python 3.11's grammar is supported.
+_REFUSED_NODES: dict[type[ast.AST], str] = {}
+
+
+def check_tree(tree: ast.Module, source: str, filename: str) -> None:
+    """Refuse syntax and names outside the sandbox's subset; raise `MontySyntaxError` on the first one."""
+    _Checker(source.splitlines(), filename).visit(tree)
+
+
+def parse(source: str, filename: str) -> ast.Module:
+    """Parse `source`, turning CPython's `SyntaxError` into `MontySyntaxError` in the user's coordinates."""
+    import ast as _ast
+
+    try:
+        return _ast.parse(source, filename=filename, type_comments=False)
+    except SyntaxError as e:
+        lines = source.splitlines()
+        line = e.lineno
+        text = lines[line - 1] if line and 0 < line <= len(lines) else e.text
+        raise MontySyntaxError(
+            e.msg,
+            filename=filename,
+            line=line,
+            column=e.offset,
+            end_line=e.end_lineno,
+            end_column=e.end_offset,
+            source_line=text.rstrip('\n') if text else None,
+        ) from None
+    except (ValueError, MemoryError, RecursionError) as e:
+        # NUL bytes, or a source nested too deeply for the parser.
+        raise MontySyntaxError(f'cannot parse the code: {e}', filename=filename) from None

@@ -1,0 +1,326 @@
+"""Stage 3 of the pipeline: rewrite the checked tree so every risky operation goes through the runtime.
+
+The output is still a Python AST, compiled by CPython into ordinary bytecode. What changes:
+
+- attribute reads whose name is not provably safe on every reachable type become `_m_ga(obj, 'name')`;
+  every attribute write and delete becomes `_m_sa(value, obj, 'name')` / `_m_da(obj, 'name')`;
+- `for` loops and comprehensions iterate `_m_compress(iterable, _m_T)`, a C-level iterator that
+  consults the meter every few thousand items (no Python call per item); `while` loops, function
+  entries and lambdas call `_m_next(_m_T)`;
+- plain functions count their depth in the run-global `_m_depth` (try/finally is free in 3.11);
+- every `except` handler starts with `_m_alive()`, so a run that has been stopped (time limit,
+  cancellation) cannot swallow its own stop with `except BaseException:`;
+- the last expression statement of the module is stored in `_m_result`.
+
+Names starting with `_m_` are reserved (the checker refuses them in user code).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import Any, cast
+
+RESULT_NAME = '_m_result'
+DEPTH_NAME = '_m_depth'
+
+
+def _name(id_: str, ctx: ast.expr_context | None = None) -> ast.Name:
+    return ast.Name(id=id_, ctx=ctx or ast.Load())
+
+
+def _call(func: str, *args: ast.expr) -> ast.Call:
+    return ast.Call(func=_name(func), args=list(args), keywords=[])
+
+
+def _tick() -> ast.Expr:
+    return ast.Expr(_call('_m_next', _name('_m_T')))
+
+
+def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+    """Whether the function body (not nested scopes) contains yield."""
+    stack: list[ast.AST] = list(node.body) if isinstance(node.body, list) else [node.body]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (ast.Yield, ast.YieldFrom)):
+            return True
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+    return False
+
+
+class _Rewriter(ast.NodeTransformer):
+    def __init__(self, plain_safe: Callable[[str], bool]) -> None:
+        self.plain_safe = plain_safe
+        self.temp_counter = 0
+        self.in_class = False
+
+    def temp(self) -> str:
+        self.temp_counter += 1
+        return f'_m_t{self.temp_counter}'
+
+    # -- attributes -----------------------------------------------------------------------------
+    def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
+        node.value = cast(ast.expr, self.visit(node.value))
+        if isinstance(node.ctx, ast.Load):
+            if self.plain_safe(node.attr):
+                return node
+            return ast.copy_location(_call('_m_ga', node.value, ast.Constant(node.attr)), node)
+        # Store/Del contexts are rewritten by the statements that contain them.
+        return node
+
+    def _store_target(self, target: ast.expr, after: list[ast.stmt]) -> ast.expr:
+        """Return a target with attribute stores replaced by temporaries, appending the guarded stores."""
+        if isinstance(target, ast.Attribute):
+            tmp = self.temp()
+            obj = cast(ast.expr, self.visit(target.value))
+            store = ast.Expr(_call('_m_sa', _name(tmp), obj, ast.Constant(target.attr)))
+            after.append(ast.copy_location(store, target))
+            return ast.copy_location(_name(tmp, ast.Store()), target)
+        if isinstance(target, (ast.Tuple, ast.List)):
+            target.elts = [self._store_target(e, after) for e in target.elts]
+            return target
+        if isinstance(target, ast.Starred):
+            target.value = self._store_target(target.value, after)
+            return target
+        return cast(ast.expr, self.visit(target))
+
+    def visit_Assign(self, node: ast.Assign) -> Any:
+        node.value = cast(ast.expr, self.visit(node.value))
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
+            t = node.targets[0]
+            obj = cast(ast.expr, self.visit(t.value))
+            # Argument order keeps CPython's evaluation order: the value first, then the object.
+            return ast.copy_location(ast.Expr(_call('_m_sa', node.value, obj, ast.Constant(t.attr))), node)
+        after: list[ast.stmt] = []
+        node.targets = [self._store_target(t, after) for t in node.targets]
+        return [node, *after] if after else node
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> Any:
+        # Annotations are never evaluated at run time (the seed annotates with names only the type
+        # stubs define). In a class body they are kept as strings, as under `from __future__ import
+        # annotations`, because dataclasses read them; elsewhere they disappear.
+        if self.in_class and isinstance(node.target, ast.Name):
+            node.annotation = ast.copy_location(ast.Constant(ast.unparse(node.annotation)), node.annotation)
+            if node.value is not None:
+                node.value = cast(ast.expr, self.visit(node.value))
+            return node
+        if node.value is None:
+            if isinstance(node.target, ast.Name):
+                return None
+            return ast.copy_location(ast.Pass(), node)
+        assign = ast.copy_location(ast.Assign(targets=[node.target], value=node.value), node)
+        return self.visit_Assign(assign)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> Any:
+        node.value = cast(ast.expr, self.visit(node.value))
+        if not isinstance(node.target, ast.Attribute):
+            node.target = cast(ast.Name | ast.Subscript, self.visit(node.target))
+            return node
+        t = node.target
+        obj_tmp, val_tmp = self.temp(), self.temp()
+        out = [
+            ast.Assign(targets=[_name(obj_tmp, ast.Store())], value=cast(ast.expr, self.visit(t.value))),
+            ast.Assign(
+                targets=[_name(val_tmp, ast.Store())],
+                value=_call('_m_ga', _name(obj_tmp), ast.Constant(t.attr)),
+            ),
+            ast.AugAssign(target=_name(val_tmp, ast.Store()), op=node.op, value=node.value),
+            ast.Expr(_call('_m_sa', _name(val_tmp), _name(obj_tmp), ast.Constant(t.attr))),
+        ]
+        return [ast.copy_location(s, node) for s in out]
+
+    def visit_Delete(self, node: ast.Delete) -> Any:
+        out: list[ast.stmt] = []
+        plain: list[ast.expr] = []
+        for target in node.targets:
+            if isinstance(target, ast.Attribute):
+                if plain:
+                    out.append(ast.copy_location(ast.Delete(targets=plain), node))
+                    plain = []
+                obj = cast(ast.expr, self.visit(target.value))
+                out.append(ast.copy_location(ast.Expr(_call('_m_da', obj, ast.Constant(target.attr))), target))
+            else:
+                plain.append(cast(ast.expr, self.visit(target)))
+        if plain:
+            out.append(ast.copy_location(ast.Delete(targets=plain), node))
+        return out
+
+    # -- loops ----------------------------------------------------------------------------------
+    def _metered_iter(self, it: ast.expr) -> ast.expr:
+        return ast.copy_location(_call('_m_compress', it, _name('_m_T')), it)
+
+    def _loop_target(self, node: ast.For | ast.AsyncFor) -> None:
+        after: list[ast.stmt] = []
+        node.target = self._store_target(node.target, after)
+        if after:
+            node.body = after + node.body
+
+    def visit_For(self, node: ast.For) -> ast.For:
+        node.iter = self._metered_iter(cast(ast.expr, self.visit(node.iter)))
+        self._loop_target(node)
+        node.body = self._stmts(node.body)
+        node.orelse = self._stmts(node.orelse)
+        return node
+
+    def visit_AsyncFor(self, node: ast.AsyncFor) -> ast.AsyncFor:
+        node.iter = cast(ast.expr, self.visit(node.iter))
+        self._loop_target(node)
+        node.body = [ast.copy_location(_tick(), node), *self._stmts(node.body)]
+        node.orelse = self._stmts(node.orelse)
+        return node
+
+    def visit_While(self, node: ast.While) -> ast.While:
+        node.test = cast(ast.expr, self.visit(node.test))
+        node.body = [ast.copy_location(_tick(), node), *self._stmts(node.body)]
+        node.orelse = self._stmts(node.orelse)
+        return node
+
+    def visit_comprehension(self, node: ast.comprehension) -> ast.comprehension:
+        node.iter = self._metered_iter(cast(ast.expr, self.visit(node.iter)))
+        node.target = cast(ast.expr, self.visit(node.target))
+        node.ifs = [cast(ast.expr, self.visit(i)) for i in node.ifs]
+        return node
+
+    def visit_With(self, node: ast.With) -> ast.With:
+        return self._visit_with(node)
+
+    def visit_AsyncWith(self, node: ast.AsyncWith) -> ast.AsyncWith:
+        return self._visit_with(node)
+
+    def _visit_with(self, node: Any) -> Any:
+        after: list[ast.stmt] = []
+        for item in node.items:
+            item.context_expr = self.visit(item.context_expr)
+            if item.optional_vars is not None:
+                item.optional_vars = self._store_target(item.optional_vars, after)
+        node.body = after + self._stmts(node.body)
+        return node
+
+    # -- functions ------------------------------------------------------------------------------
+    def _stmts(self, body: list[ast.stmt]) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for stmt in body:
+            res = self.visit(stmt)
+            if res is None:
+                continue
+            if isinstance(res, list):
+                out.extend(cast(list[ast.stmt], res))
+            else:
+                out.append(cast(ast.stmt, res))
+        return out
+
+    def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
+        node.decorator_list = [cast(ast.expr, self.visit(d)) for d in node.decorator_list]
+        self._strip_annotations(node.args)
+        node.returns = None
+        node.args.defaults = [cast(ast.expr, self.visit(d)) for d in node.args.defaults]
+        node.args.kw_defaults = [
+            cast(ast.expr, self.visit(d)) if d is not None else None for d in node.args.kw_defaults
+        ]
+        body = node.body
+        doc: list[ast.stmt] = []
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            if isinstance(body[0].value.value, str):
+                doc, body = [body[0]], body[1:]
+        saved = self.temp_counter, self.in_class
+        self.temp_counter, self.in_class = 0, False
+        new_body = self._stmts(body) or [ast.Pass()]
+        self.temp_counter, self.in_class = saved
+        tick = ast.copy_location(_tick(), node)
+        if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
+            # Suspended frames must not hold depth: generators and coroutines only tick.
+            node.body = [*doc, tick, *new_body]
+        else:
+            enter = ast.AugAssign(target=_name(DEPTH_NAME, ast.Store()), op=ast.Add(), value=ast.Constant(1))
+            leave = ast.AugAssign(target=_name(DEPTH_NAME, ast.Store()), op=ast.Sub(), value=ast.Constant(1))
+            check = ast.If(
+                test=ast.Compare(
+                    left=_name(DEPTH_NAME), ops=[ast.Gt()], comparators=[_name('_m_maxdepth')]
+                ),
+                body=[ast.Expr(_call('_m_deep'))],
+                orelse=[],
+            )
+            guarded = ast.Try(body=[check, tick, *new_body], handlers=[], orelse=[], finalbody=[leave])
+            node.body = [*doc, ast.Global(names=[DEPTH_NAME]), enter, guarded]
+        for n in node.body:
+            ast.copy_location(n, node)
+            ast.fix_missing_locations(n)
+        return node
+
+    visit_FunctionDef = _visit_function
+    visit_AsyncFunctionDef = _visit_function
+
+    def _strip_annotations(self, args: ast.arguments) -> None:
+        for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
+            if a is not None:
+                a.annotation = None
+
+    def visit_Lambda(self, node: ast.Lambda) -> ast.Lambda:
+        node.args.defaults = [cast(ast.expr, self.visit(d)) for d in node.args.defaults]
+        node.args.kw_defaults = [
+            cast(ast.expr, self.visit(d)) if d is not None else None for d in node.args.kw_defaults
+        ]
+        saved, self.in_class = self.in_class, False
+        body = cast(ast.expr, self.visit(node.body))
+        self.in_class = saved
+        # `body if next(T) else None`: the ticker always yields True, so this is `body` plus a tick.
+        node.body = ast.copy_location(
+            ast.IfExp(test=_call('_m_next', _name('_m_T')), body=body, orelse=ast.Constant(None)), body
+        )
+        return node
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> ast.ClassDef:
+        node.bases = [cast(ast.expr, self.visit(b)) for b in node.bases]
+        node.decorator_list = [cast(ast.expr, self.visit(d)) for d in node.decorator_list]
+        saved, self.in_class = self.in_class, True
+        node.body = self._stmts(node.body) or [ast.Pass()]
+        self.in_class = saved
+        return node
+
+    # -- exceptions -----------------------------------------------------------------------------
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.ExceptHandler:
+        if node.type is not None:
+            node.type = cast(ast.expr, self.visit(node.type))
+        node.body = [ast.copy_location(ast.Expr(_call('_m_alive')), node), *self._stmts(node.body)]
+        return node
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        # Statement lists go through _stmts so rewrites may return several statements (or none).
+        for field, old in ast.iter_fields(node):
+            if isinstance(old, list):
+                if old and isinstance(old[0], ast.stmt):
+                    setattr(node, field, self._stmts(cast(list[ast.stmt], old)) or [ast.Pass()])
+                    continue
+                new: list[Any] = []
+                for item in old:
+                    if isinstance(item, ast.AST):
+                        res = self.visit(item)
+                        if res is None:
+                            continue
+                        if isinstance(res, list):
+                            new.extend(cast(list[Any], res))
+                        else:
+                            new.append(res)
+                    else:
+                        new.append(item)
+                old[:] = new
+            elif isinstance(old, ast.AST):
+                res = self.visit(old)
+                setattr(node, field, res)
+        return node
+
+
+def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.Module:
+    """Rewrite a checked module in place and return it; see the module docstring for what changes."""
+    body = tree.body
+    last: ast.Expr | None = body[-1] if body and isinstance(body[-1], ast.Expr) else None
+    rewriter = _Rewriter(plain_safe)
+    new_body = rewriter._stmts(body[:-1] if last is not None else body)
+    if last is not None:
+        value = cast(ast.expr, rewriter.visit(last.value))
+        new_body.append(ast.copy_location(ast.Assign(targets=[_name(RESULT_NAME, ast.Store())], value=value), last))
+    tree.body = new_body
+    ast.fix_missing_locations(tree)
+    return tree

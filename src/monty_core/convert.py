@@ -1,0 +1,206 @@
+"""Values crossing the sandbox boundary, in both directions, are copied into plain data.
+
+Into the sandbox (`to_sandbox`): `None`, `bool`, `int`, `float`, `complex`, `str`, `bytes`, `bytearray`,
+`list`, `tuple`, `dict`, `set`, `frozenset`, `range`, nested to any depth (cycles preserved). Subclasses
+of those become the base type (a `NamedTuple` becomes a `tuple`, an `IntEnum` member an `int`);
+other `Enum` members become their `.value`; dataclass instances and pydantic models become `dict`s of
+their fields (pydantic via `model_dump()`). Anything else raises `MontyConversionError`.
+
+Out of the sandbox (`to_host`), the same plain types come back as fresh host objects, and:
+sandbox class instances become `dict`s of their attributes (`__dict__` and `__slots__`, names
+starting with `_` left out) — dataclass instances therefore come back as a dict of their fields;
+sandbox exceptions become a fresh builtin exception of their nearest builtin type. Functions,
+classes, generators, modules and other live objects raise `MontyConversionError`.
+
+`to_host` runs inside the sandbox's greenlet (under its limits): it may hash sandbox-defined keys.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from typing import Any
+
+from .errors import MontyConversionError
+from .runtime.guards import SANDBOX_CLASS_MARK
+
+MAX_DEPTH = 200
+
+_ATOMS = (type(None), bool, int, float, complex, str, bytes, range)
+
+
+def _describe(value: Any) -> str:
+    return f"'{type(value).__module__}.{type(value).__qualname__}'"
+
+
+def to_sandbox(value: Any, what: str) -> Any:
+    """Copy a host value into sandbox data; `what` names the value in error messages."""
+    return _Into(what).convert(value, 0)
+
+
+class _Into:
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.memo: dict[int, Any] = {}
+
+    def fail(self, value: Any) -> MontyConversionError:
+        return MontyConversionError(
+            f'{self.what}: a {_describe(value)} object cannot be passed into the sandbox '
+            '(allowed: None, bool, int, float, complex, str, bytes, list, tuple, dict, set, frozenset, '
+            'dataclasses and pydantic models)'
+        )
+
+    def convert(self, value: Any, depth: int) -> Any:
+        t = type(value)
+        if t in _ATOMS:
+            return value
+        if depth > MAX_DEPTH:
+            raise MontyConversionError(f'{self.what}: value is nested more than {MAX_DEPTH} levels deep')
+        key = id(value)
+        if key in self.memo:
+            return self.memo[key]
+        if t is list or (isinstance(value, list) and not isinstance(value, enum.Enum)):
+            out: list[Any] = []
+            self.memo[key] = out
+            out.extend(self.convert(v, depth + 1) for v in list.__iter__(value))
+            return out
+        if t is dict or isinstance(value, dict):
+            d: dict[Any, Any] = {}
+            self.memo[key] = d
+            for k, v in dict.items(value):
+                d[self.convert(k, depth + 1)] = self.convert(v, depth + 1)
+            return d
+        if isinstance(value, enum.Enum):
+            return self.convert(value.value, depth + 1)
+        if isinstance(value, bool):
+            return bool(value)
+        if isinstance(value, int):
+            return int.__index__(value)
+        if isinstance(value, float):
+            return float.__float__(value)
+        if isinstance(value, str):
+            return str.__str__(value)
+        if isinstance(value, bytes):
+            return bytes(value)
+        if isinstance(value, tuple):
+            return tuple(self.convert(v, depth + 1) for v in tuple.__iter__(value))
+        if isinstance(value, bytearray):
+            return bytearray(value)
+        if isinstance(value, frozenset):
+            return frozenset(self.convert(v, depth + 1) for v in frozenset.__iter__(value))
+        if isinstance(value, set):
+            return {self.convert(v, depth + 1) for v in set.__iter__(value)}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+            return self.convert(fields, depth + 1)
+        dump = getattr(type(value), 'model_dump', None)
+        if dump is not None and hasattr(type(value), 'model_fields'):
+            return self.convert(value.model_dump(), depth + 1)
+        raise self.fail(value)
+
+
+def to_host(value: Any, what: str = 'result') -> Any:
+    """Copy sandbox data out into fresh host values; see the module docstring for the rules."""
+    return _Out(what).convert(value, 0)
+
+
+class _Out:
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.memo: dict[int, Any] = {}
+
+    def fail(self, value: Any) -> MontyConversionError:
+        return MontyConversionError(
+            f'{self.what}: a sandbox {type(value).__name__!r} object has no plain-data form '
+            'and cannot leave the sandbox'
+        )
+
+    def convert(self, value: Any, depth: int) -> Any:
+        t = type(value)
+        if t in _ATOMS:
+            return value
+        if depth > MAX_DEPTH:
+            raise MontyConversionError(f'{self.what}: value is nested more than {MAX_DEPTH} levels deep')
+        key = id(value)
+        if key in self.memo:
+            return self.memo[key]
+        if t is list:
+            out: list[Any] = []
+            self.memo[key] = out
+            out.extend(self.convert(v, depth + 1) for v in value)
+            return out
+        if t is dict:
+            d: dict[Any, Any] = {}
+            self.memo[key] = d
+            for k, v in value.items():
+                d[self.key(k, depth)] = self.convert(v, depth + 1)
+            return d
+        if t is tuple:
+            return tuple(self.convert(v, depth + 1) for v in value)
+        if t is set or t is frozenset:
+            items = [self.key(v, depth) for v in value]
+            return set(items) if t is set else frozenset(items)
+        if t is bytearray:
+            return bytearray(value)
+        if t is slice:
+            return slice(*(self.convert(v, depth + 1) for v in (value.start, value.stop, value.step)))
+        if value is Ellipsis:
+            return value
+        if SANDBOX_CLASS_MARK in t.__dict__:
+            return self.instance(value, depth)
+        if isinstance(value, BaseException):
+            return _host_exception(value)
+        raise self.fail(value)
+
+    def key(self, k: Any, depth: int) -> Any:
+        out = self.convert(k, depth + 1)
+        try:
+            hash(out)
+        except TypeError:
+            raise MontyConversionError(
+                f'{self.what}: a sandbox {type(k).__name__!r} object cannot be a key of a host dict or set'
+            ) from None
+        return out
+
+    def instance(self, value: Any, depth: int) -> Any:
+        t = type(value)
+        # Builtin bases first: a sandbox subclass of dict/list/... leaves as that base's data.
+        for base, conv in ((dict, dict), (list, list), (tuple, tuple), (str, str), (int, int), (float, float)):
+            if isinstance(value, base):
+                if isinstance(value, BaseException):
+                    break
+                raw: Any = base.copy(value) if base in (dict, list) else conv.__new__(conv, value)  # type: ignore[attr-defined]
+                return self.convert(raw, depth)
+        if isinstance(value, BaseException):
+            return _host_exception(value)
+        attrs: dict[str, Any] = {}
+        try:
+            raw_dict = object.__getattribute__(value, '__dict__')
+        except AttributeError:
+            raw_dict = {}
+        for name, v in dict.items(raw_dict):
+            if type(name) is str and not name.startswith('_'):
+                attrs[name] = v
+        for klass in t.__mro__:
+            for slot in klass.__dict__.get('__slots__', ()) if SANDBOX_CLASS_MARK in klass.__dict__ else ():
+                if isinstance(slot, str) and not slot.startswith('_') and slot not in attrs:
+                    descriptor = klass.__dict__.get(slot)
+                    try:
+                        attrs[slot] = descriptor.__get__(value, t)  # type: ignore[union-attr]
+                    except AttributeError:
+                        pass
+        return self.convert(attrs, depth)
+
+
+def _host_exception(exc: BaseException) -> BaseException:
+    from .runtime.errors import describe_exception
+
+    type_name, builtin, message = describe_exception(exc)
+    import builtins
+
+    cls = getattr(builtins, builtin, Exception)
+    text = message if type_name == builtin else f'{type_name}: {message}'
+    try:
+        return cls(text)
+    except Exception:
+        return Exception(text)

@@ -1,0 +1,225 @@
+"""One run of a program on its own greenlet.
+
+The host drives an `Execution` with `start()` and `reply(...)`; each returns the next `Event`:
+a host call (`CallEvent`), a set of pending host futures (`FuturesEvent`), or the end (`DoneEvent`,
+`ErrorEvent`). Sandbox code runs only between those two calls, on the greenlet, under the meter; the
+host side only ever sees plain data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from greenlet import greenlet
+
+from ..compiler import Program
+from ..convert import to_host
+from ..errors import MontyConversionError, MontyRuntimeError
+from ..runtime.allowlists import ALLOWED
+from ..runtime.builtins import make_builtins
+from ..runtime.errors import to_runtime_error
+from ..runtime.guards import SANDBOX_GLOBALS_MARK
+from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Meter
+from ..runtime.modules import Importer, RunContext
+from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
+from .scheduler import HostFuture, Loop
+
+
+@dataclass(frozen=True, slots=True)
+class CallEvent:
+    call_id: int
+    function_name: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class FuturesEvent:
+    call_ids: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class DoneEvent:
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEvent:
+    error: MontyRuntimeError | MontyConversionError
+    host_error: BaseException | None = None
+
+
+Event = CallEvent | FuturesEvent | DoneEvent | ErrorEvent
+
+
+class HostFunction:
+    """The sandbox's handle on a host function: calling it pauses the run at a host call."""
+
+    __slots__ = ('_execution', '_name')
+
+    def __init__(self, execution: Execution, name: str) -> None:
+        self._execution = execution
+        self._name = name
+
+    @property
+    def __name__(self) -> str:  # type: ignore[override]
+        return self._name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._execution.host_call(self._name, args, kwargs)
+
+    def __repr__(self) -> str:
+        return f'<host function {self._name}>'
+
+
+ALLOWED[HostFunction] = frozenset()
+
+
+class Execution:
+    """A run: globals, meter, output and greenlet. Single use; drive with `start()` then `reply()`."""
+
+    def __init__(
+        self,
+        program: Program,
+        *,
+        inputs: dict[str, Any],
+        external_functions: tuple[str, ...],
+        limits: dict[str, Any],
+        print_callback: PrintCallback | None,
+        globals_: dict[str, Any] | None = None,
+    ) -> None:
+        self.program = program
+        max_depth = limits.get('max_recursion_depth')
+        self.meter = Meter(
+            max_duration=limits.get('max_duration_secs'),
+            max_depth=DEFAULT_MAX_RECURSION_DEPTH if max_depth is None else int(max_depth),
+        )
+        self.output = Output(print_callback, limits.get('max_output_bytes'))
+        self.output.stop = self.meter.stop
+        stdout, stderr = SandboxStream(self.output, 'stdout'), SandboxStream(self.output, 'stderr')
+        ctx = RunContext(stdout=stdout, stderr=stderr, max_depth=self.meter.max_depth, meter=self.meter)
+        ctx.hooks['loop'] = self.loop
+        self.importer = Importer(ctx)
+        builtins = make_builtins(self.meter, make_print(self.output, stdout, stderr), self.importer)
+        if globals_ is None:
+            globals_ = {'__name__': '__main__', '__doc__': None}
+        globals_['__builtins__'] = builtins
+        globals_[SANDBOX_GLOBALS_MARK] = True
+        globals_['_m_depth'] = 0
+        globals_.update(inputs)
+        for name in external_functions:
+            globals_[name] = HostFunction(self, name)
+        self.globals = globals_
+        self._loop: Loop | None = None
+        self._next_call_id = 0
+        self._greenlet = greenlet(self._main)
+        self.finished = False
+
+    # -- host side --------------------------------------------------------------------------------
+    def start(self) -> Event:
+        return self._switch(None)
+
+    def reply(self, kind: str, payload: Any = None) -> Event:
+        """Answer the pending event: ('return', value) / ('raise', exc) / ('future', None) for a call;
+        ('futures', {call_id: ('return'|'raise', value)}) for a futures event."""
+        return self._switch((kind, payload))
+
+    def _switch(self, payload: Any) -> Event:
+        if self.finished:
+            raise RuntimeError('this run has already finished')
+        self._greenlet.parent = greenlet.getcurrent()
+        self.meter.resume_clock()
+        try:
+            event: Event = self._greenlet.switch(payload)
+        finally:
+            self.meter.pause_clock()
+        if isinstance(event, (DoneEvent, ErrorEvent)):
+            self.finished = True
+            self.output.closed = True
+        return event
+
+    def abandon(self) -> None:
+        """Stop a paused run for good (its frames unwind without running further user code)."""
+        if not self.finished and self._greenlet:
+            self.meter.stop(RuntimeError('the run was abandoned'))
+            self.finished = True
+            self.output.closed = True
+            try:
+                self._greenlet.throw(SystemExit)
+            except BaseException:
+                pass
+
+    # -- sandbox side -----------------------------------------------------------------------------
+    def _main(self, _: Any) -> Event:
+        program = self.program
+        try:
+            value = self._run_module()
+            stopped = self.meter.stopped
+            if stopped is not None:
+                raise stopped
+            return DoneEvent(to_host(value))
+        except MontyConversionError as e:
+            return ErrorEvent(e)
+        except BaseException as e:  # every sandbox exception ends the run here, as plain data
+            stopped = self.meter.stopped
+            if stopped is not None and e is not stopped:
+                e = stopped
+            err = to_runtime_error(e, program.codes, program.script_name, list(program.lines))
+            return ErrorEvent(err, self.output.host_error)
+
+    def _run_module(self) -> Any:
+        program = self.program
+        if program.is_async:
+            coro = eval(program.code, self.globals)  # noqa: S307 - compiled sandbox code
+            self.loop().run_until_complete(coro)
+        else:
+            exec(program.code, self.globals)  # noqa: S102 - compiled sandbox code
+        return self.globals.pop('_m_result', None)
+
+    def loop(self) -> Loop:
+        if self._loop is None:
+            self._loop = Loop(self._wait_for_host)
+        return self._loop
+
+    def _to_host_args(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
+        try:
+            return to_host(args, f'arguments of {name}()'), to_host(kwargs, f'arguments of {name}()')
+        except MontyConversionError as e:
+            raise TypeError(str(e)) from None
+
+    def host_call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        self.meter.alive()
+        host_args, host_kwargs = self._to_host_args(name, args, kwargs)
+        self._next_call_id += 1
+        call_id = self._next_call_id
+        kind, payload = self._to_host(CallEvent(call_id, name, host_args, host_kwargs))
+        if kind == 'return':
+            return payload
+        if kind == 'raise':
+            raise payload
+        if kind == 'future':
+            return HostFuture(call_id, name)
+        raise RuntimeError(f'invalid reply to a host call: {kind!r}')
+
+    def _wait_for_host(self, pending: list[HostFuture]) -> None:
+        by_id = {f.call_id: f for f in pending}
+        kind, results = self._to_host(FuturesEvent(sorted(by_id)))
+        if kind != 'futures':
+            raise RuntimeError(f'invalid reply to pending futures: {kind!r}')
+        for call_id, (rkind, value) in results.items():
+            fut = by_id.get(call_id)
+            if fut is None:
+                continue
+            fut.done = True
+            if rkind == 'raise':
+                fut.error = value
+            else:
+                fut.value = value
+
+    def _to_host(self, event: Event) -> tuple[str, Any]:
+        parent = self._greenlet.parent
+        assert parent is not None
+        reply = parent.switch(event)
+        self.meter.alive()
+        return reply

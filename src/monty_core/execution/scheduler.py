@@ -1,0 +1,231 @@
+"""A tiny deterministic event loop for sandbox coroutines.
+
+It runs inside the sandbox's greenlet. Tasks run in creation order; a task that awaits a host future
+blocks until the host resolves it; when every task is blocked on host futures, the loop asks the host
+once for all of them (`Execution.wait_for_host`), so gathered host calls are seen together and may be
+resolved in any order. `asyncio.sleep` uses virtual time: sleepers wake in deadline order once
+nothing else can run and no host call is pending, so runs stay deterministic and never block the host.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Callable, Coroutine, Generator
+from typing import Any
+
+from ..runtime.allowlists import ALLOWED
+
+
+class HostFuture:
+    """The pending result of a host call answered with `future`: awaitable once, in the sandbox."""
+
+    __slots__ = ('call_id', 'done', 'error', 'name', 'value')
+
+    def __init__(self, call_id: int, name: str) -> None:
+        self.call_id = call_id
+        self.name = name
+        self.done = False
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+    def __await__(self) -> Generator[Any, Any, Any]:
+        if not self.done:
+            yield self
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+    def __repr__(self) -> str:
+        return f'<pending host call {self.name}() #{self.call_id}>'
+
+
+class Task:
+    """A sandbox coroutine scheduled on the loop (`asyncio.create_task`, `gather`)."""
+
+    __slots__ = ('_callbacks', '_coro', '_done', '_error', '_name', '_result', 'cancelled_flag', 'waiting')
+
+    def __init__(self, coro: Coroutine[Any, Any, Any], name: str) -> None:
+        self._coro = coro
+        self._name = name
+        self._done = False
+        self._result: Any = None
+        self._error: BaseException | None = None
+        self._callbacks: list[Callable[[Task], None]] = []
+        self.cancelled_flag = False
+        self.waiting: Any = None
+
+    def done(self) -> bool:
+        return self._done
+
+    def result(self) -> Any:
+        if not self._done:
+            raise RuntimeError('Result is not set.')
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+    def exception(self) -> BaseException | None:
+        if not self._done:
+            raise RuntimeError('Exception is not set.')
+        return self._error
+
+    def cancelled(self) -> bool:
+        return self.cancelled_flag and self._done
+
+    def cancel(self, msg: Any = None) -> bool:
+        if self._done:
+            return False
+        self.cancelled_flag = True
+        return True
+
+    def get_name(self) -> str:
+        return self._name
+
+    def __await__(self) -> Generator[Any, Any, Any]:
+        while not self._done:
+            yield self
+        return self.result()
+
+    def __repr__(self) -> str:
+        state = 'done' if self._done else 'pending'
+        return f'<Task {state} name={self._name!r}>'
+
+
+ALLOWED[Task] = frozenset({'done', 'result', 'exception', 'cancelled', 'cancel', 'get_name'})
+ALLOWED[HostFuture] = frozenset()
+
+
+class Loop:
+    """The event loop of one run (created on first use)."""
+
+    def __init__(self, wait_for_host: Callable[[list[HostFuture]], None]) -> None:
+        self.wait_for_host = wait_for_host
+        self.ready: deque[tuple[Task, Any, BaseException | None]] = deque()
+        self.blocked: dict[int, Task] = {}  # id(task) -> task, blocked on something
+        self.host_waiters: dict[int, list[Task]] = {}  # call_id -> tasks
+        self.futures: dict[int, HostFuture] = {}
+        self.task_waiters: dict[int, list[Task]] = {}  # id(awaited task) -> tasks
+        self.sleepers: list[tuple[float, int, Task]] = []
+        self.now = 0.0
+        self.counter = 0
+        self.running = False
+
+    def create_task(self, coro: Any, name: str | None = None) -> Task:
+        if not isinstance(coro, Coroutine):
+            raise TypeError(f'a coroutine was expected, got {coro!r}')
+        self.counter += 1
+        task = Task(coro, name or f'Task-{self.counter}')
+        self.ready.append((task, None, None))
+        return task
+
+    def sleep(self, delay: float) -> Any:
+        return _Sleep(self.now + max(float(delay), 0.0))
+
+    def run_until_complete(self, coro: Any) -> Any:
+        if self.running:
+            raise RuntimeError('asyncio.run() cannot be called from a running event loop')
+        main = self.create_task(coro, 'main')
+        self.running = True
+        try:
+            while not main.done():
+                self._step_all()
+                if main.done():
+                    break
+                if not self.ready:
+                    self._wait()
+        finally:
+            self.running = False
+        return main.result()
+
+    def _wait(self) -> None:
+        pending = [f for f in self.futures.values() if not f.done and f.call_id in self.host_waiters]
+        if pending:
+            self.wait_for_host(pending)
+            for fut in pending:
+                if fut.done:
+                    self._wake_host(fut)
+            return
+        if self.sleepers:
+            deadline, _, task = heapq.heappop(self.sleepers)
+            self.now = max(self.now, deadline)
+            self.blocked.pop(id(task), None)
+            self.ready.append((task, None, None))
+            return
+        raise RuntimeError('deadlock: every sandbox task is waiting and nothing can wake them')
+
+    def _wake_host(self, fut: HostFuture) -> None:
+        for task in self.host_waiters.pop(fut.call_id, []):
+            self.blocked.pop(id(task), None)
+            self.ready.append((task, None, None))
+
+    def _step_all(self) -> None:
+        while self.ready:
+            task, value, error = self.ready.popleft()
+            self._step(task, value, error)
+
+    def _step(self, task: Task, value: Any, error: BaseException | None) -> None:
+        coro = task._coro
+        if task.cancelled_flag and error is None:
+            from asyncio import CancelledError
+
+            error = CancelledError()
+        try:
+            yielded = coro.throw(error) if error is not None else coro.send(value)
+        except StopIteration as stop:
+            self._finish(task, stop.value, None)
+            return
+        except BaseException as exc:
+            self._finish(task, None, exc)
+            if not isinstance(exc, Exception):
+                raise
+            return
+        self._park(task, yielded)
+
+    def _park(self, task: Task, yielded: Any) -> None:
+        task.waiting = yielded
+        if yielded is None:
+            self.ready.append((task, None, None))
+        elif type(yielded) is HostFuture:
+            if yielded.done:
+                self.ready.append((task, None, None))
+            else:
+                self.futures[yielded.call_id] = yielded
+                self.host_waiters.setdefault(yielded.call_id, []).append(task)
+                self.blocked[id(task)] = task
+        elif type(yielded) is Task:
+            if yielded.done():
+                self.ready.append((task, None, None))
+            else:
+                self.task_waiters.setdefault(id(yielded), []).append(task)
+                self.blocked[id(task)] = task
+        elif type(yielded) is _Sleep:
+            self.counter += 1
+            heapq.heappush(self.sleepers, (yielded.deadline, self.counter, task))
+            self.blocked[id(task)] = task
+        else:
+            err = RuntimeError(f'Task got bad yield: {yielded!r}')
+            self.ready.append((task, None, err))
+
+    def _finish(self, task: Task, result: Any, error: BaseException | None) -> None:
+        task._done = True
+        task._result = result
+        task._error = error
+        for waiter in self.task_waiters.pop(id(task), []):
+            self.blocked.pop(id(waiter), None)
+            self.ready.append((waiter, None, None))
+        for cb in task._callbacks:
+            cb(task)
+
+
+class _Sleep:
+    __slots__ = ('deadline',)
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+
+    def __await__(self) -> Generator[Any, Any, None]:
+        yield self
+
+
+ALLOWED[_Sleep] = frozenset()

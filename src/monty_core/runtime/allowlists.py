@@ -1,0 +1,111 @@
+"""Per-type attribute allow-lists: the only attributes sandbox code can reach on objects it did not define.
+
+A type that is not registered here has no readable attributes at all. The data types' lists are their
+public method names (every public method of `str`, `list`, `dict`, ... is plain data manipulation);
+the types that wrap interpreter internals (generators, coroutines, functions, frames, code, ...) are
+registered with short explicit lists, so that their internals (`gi_frame`, `cr_code`, `tb_frame`,
+`f_globals`, `co_code`, ...) are refused by construction.
+
+`SAFE_DUNDERS` are the few dunder attributes any object may expose for reading.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterable
+
+# Dunder attributes that may be read on any object: names and docs, and the protocol methods user code
+# sometimes calls explicitly (`super().__init__(...)`, `obj.__eq__(other)`).
+SAFE_DUNDERS = frozenset(
+    {
+        '__name__', '__qualname__', '__doc__', '__module__', '__class__',
+        '__init__', '__new__', '__post_init__', '__repr__', '__str__', '__bytes__', '__format__',
+        '__hash__', '__bool__', '__len__', '__length_hint__', '__iter__', '__next__', '__reversed__',
+        '__contains__', '__getitem__', '__setitem__', '__delitem__', '__missing__', '__call__',
+        '__enter__', '__exit__', '__aenter__', '__aexit__', '__aiter__', '__anext__',
+        '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__',
+        '__add__', '__radd__', '__iadd__', '__sub__', '__rsub__', '__isub__', '__mul__', '__rmul__',
+        '__imul__', '__matmul__', '__rmatmul__', '__imatmul__', '__truediv__', '__rtruediv__',
+        '__itruediv__', '__floordiv__', '__rfloordiv__', '__ifloordiv__', '__mod__', '__rmod__',
+        '__imod__', '__divmod__', '__rdivmod__', '__pow__', '__rpow__', '__ipow__', '__lshift__',
+        '__rlshift__', '__ilshift__', '__rshift__', '__rrshift__', '__irshift__', '__and__', '__rand__',
+        '__iand__', '__xor__', '__rxor__', '__ixor__', '__or__', '__ror__', '__ior__',
+        '__neg__', '__pos__', '__abs__', '__invert__', '__complex__', '__int__', '__float__',
+        '__index__', '__round__', '__trunc__', '__floor__', '__ceil__', '__copy__', '__deepcopy__',
+        '__match_args__', '__cause__', '__context__', '__suppress_context__', '__notes__',
+    }
+)
+
+
+def _public(t: type, exclude: Iterable[str] = ()) -> frozenset[str]:
+    return frozenset(n for n in dir(t) if not n.startswith('_')) - frozenset(exclude)
+
+
+# Plain data types: their public methods are the allow-list. `mro` is a method of `type`, not of
+# these, so it is not reachable through them.
+_DATA_TYPES: tuple[type, ...] = (
+    str, bytes, bytearray, int, float, complex, bool, list, tuple, dict, set, frozenset, range, slice,
+    type(None), type(NotImplemented), type(Ellipsis),
+    type({}.keys()), type({}.values()), type({}.items()),
+)
+
+ALLOWED: dict[type, frozenset[str]] = {t: _public(t) for t in _DATA_TYPES}
+
+# Interpreter-internal types sandbox code can hold (it makes generators, coroutines, functions,
+# iterators). Everything else about them is refused.
+ALLOWED[types.GeneratorType] = frozenset({'send', 'throw', 'close'})
+ALLOWED[types.CoroutineType] = frozenset({'send', 'throw', 'close'})
+ALLOWED[types.AsyncGeneratorType] = frozenset({'asend', 'athrow', 'aclose'})
+for _internal in (
+    types.FunctionType, types.BuiltinFunctionType, types.MethodType, types.BuiltinMethodType,
+    types.MethodWrapperType, types.WrapperDescriptorType, types.MethodDescriptorType,
+    types.ClassMethodDescriptorType, types.GetSetDescriptorType, types.MemberDescriptorType,
+    types.FrameType, types.TracebackType, types.CodeType, types.CellType, types.ModuleType,
+    types.MappingProxyType, types.SimpleNamespace, types.GenericAlias, types.UnionType,
+    staticmethod, classmethod, super, object, type, memoryview, enumerate, zip, map, filter, reversed,
+    type(iter([])), type(iter(())), type(iter('')), type(iter(b'')), type(iter(range(0))),
+    type(iter({})), type(iter({}.values())), type(iter({}.items())), type(iter(set())),
+    type(iter(bytearray())), type(reversed([])), type(iter(range(1 << 100))),
+    type(i for i in ()).__mro__[0],
+):
+    ALLOWED.setdefault(_internal, frozenset())
+ALLOWED[property] = frozenset({'getter', 'setter', 'deleter'})
+ALLOWED[types.ModuleType] = frozenset()  # sandbox modules are checked by their export list
+
+
+def _exception_attrs() -> dict[type, frozenset[str]]:
+    out: dict[type, frozenset[str]] = {}
+    base = frozenset({'args', 'add_note'})
+    extra: dict[type, set[str]] = {
+        StopIteration: {'value'},
+        StopAsyncIteration: set(),
+        OSError: {'errno', 'strerror', 'filename', 'filename2'},
+        SyntaxError: {'msg', 'lineno', 'offset', 'text', 'end_lineno', 'end_offset', 'filename'},
+        ImportError: {'name', 'msg'},
+        AttributeError: {'name'},
+        NameError: {'name'},
+        UnicodeDecodeError: {'encoding', 'object', 'start', 'end', 'reason'},
+        UnicodeEncodeError: {'encoding', 'object', 'start', 'end', 'reason'},
+        SystemExit: {'code'},
+        BaseExceptionGroup: {'exceptions', 'message', 'subgroup', 'split', 'derive'},
+    }
+
+    def walk(t: type) -> None:
+        if t.__module__ != 'builtins':
+            return
+        names = set(base)
+        for klass in t.__mro__:
+            names |= extra.get(klass, set())
+        out[t] = frozenset(names)
+        for sub in t.__subclasses__():
+            walk(sub)
+
+    walk(BaseException)
+    return out
+
+
+ALLOWED.update(_exception_attrs())
+
+
+def is_dunder(name: str) -> bool:
+    return len(name) > 4 and name.startswith('__') and name.endswith('__')

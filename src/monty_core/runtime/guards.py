@@ -1,0 +1,272 @@
+"""The attribute guard: every attribute read, write and delete that sandbox code makes, unless the
+compiler proved the plain access equivalent (see `is_plain_safe`).
+
+Decisions use the object's real type (`type(obj)`, never `obj.__class__`) and exact `str` names.
+Objects fall in four groups:
+
+- sandbox classes and their instances (marked by `build_class`): any non-dunder attribute the user
+  defined; attributes inherited from a builtin base follow that base's allow-list;
+- sandbox modules: their export list;
+- registered host types (allowlists.ALLOWED): their allow-list, some methods wrapped (WRAPPERS);
+- anything else: nothing.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Callable
+from typing import Any
+
+from .allowlists import ALLOWED, SAFE_DUNDERS, is_dunder
+
+SANDBOX_CLASS_MARK = '__monty_class__'
+SANDBOX_MODULE_MARK = '__monty_module__'
+SANDBOX_GLOBALS_MARK = '_m_sandbox'
+
+# (type, attribute) -> factory(bound object) -> the callable handed to sandbox code instead of the
+# real method (bounded or guarded versions of methods that traverse attributes or amplify sizes).
+WRAPPERS: dict[tuple[type, str], Callable[[Any], Any]] = {}
+
+_type = type
+_getattr = getattr
+_object_getattribute = object.__getattribute__
+
+# The sandbox's stand-in for the class `type` (set by builtins.py): `x.__class__` of a class gives it.
+SANDBOX_TYPE: list[Any] = [type]
+
+_ALL_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _names_of(t: type) -> frozenset[str]:
+    names = _ALL_NAMES.get(t)
+    if names is None:
+        names = _ALL_NAMES[t] = frozenset(dir(t))
+    return names
+
+
+def is_sandbox_class(t: type) -> bool:
+    return SANDBOX_CLASS_MARK in t.__dict__
+
+
+def sandbox_type_of(obj: Any) -> type:
+    t = _type(obj)
+    return SANDBOX_TYPE[0] if t is type else t
+
+
+def _missing(obj: Any, name: str) -> AttributeError:
+    t = _type(obj)
+    if t is types.ModuleType:
+        return AttributeError(f"module '{obj.__name__}' has no attribute '{name}'")
+    if t is type:
+        return AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
+    return AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
+
+
+def _refused(obj: Any, name: str) -> AttributeError:
+    t = _type(obj)
+    owner = obj.__name__ if t is type or t is types.ModuleType else t.__name__
+    return AttributeError(f"access to '{owner}.{name}' is not allowed in the sandbox")
+
+
+def _check_name(name: object) -> str:
+    if _type(name) is not str:
+        raise TypeError(f"attribute name must be string, not '{_type(name).__name__}'")
+    return name  # type: ignore[return-value]
+
+
+def _from_builtin(owner: type, obj: Any, name: str, bound: bool) -> Any:
+    """Read `name`, found on the builtin class `owner`, applying its allow-list and wrappers."""
+    allowed = ALLOWED.get(owner)
+    if allowed is None or name not in allowed:
+        raise _refused(obj, name)
+    wrap = WRAPPERS.get((owner, name))
+    if wrap is None:
+        return _getattr(obj, name)
+    if bound:
+        return wrap(obj)
+
+    def unbound(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(self, owner):
+            raise TypeError(f"descriptor '{name}' for '{owner.__name__}' objects doesn't apply to a "
+                            f"'{_type(self).__name__}' object")
+        return wrap(self)(*args, **kwargs)
+
+    unbound.__name__ = unbound.__qualname__ = name
+    return unbound
+
+
+def _resolve_owner(mro: tuple[type, ...], name: str) -> type | None:
+    for klass in mro:
+        if name in klass.__dict__:
+            return klass
+    return None
+
+
+def _dunder(obj: Any, name: str) -> Any:
+    if name not in SAFE_DUNDERS:
+        raise _refused(obj, name)
+    if name == '__class__':
+        return sandbox_type_of(obj)
+    return _getattr(obj, name)
+
+
+def guarded_getattr(obj: Any, name: str) -> Any:
+    """`obj.name` for sandbox code."""
+    if is_dunder(name):
+        return _dunder(obj, name)
+    t = _type(obj)
+    allowed = ALLOWED.get(t)
+    if allowed is not None and t is not type and t is not types.ModuleType and t is not super:
+        if name in allowed:
+            wrap = WRAPPERS.get((t, name))
+            return _getattr(obj, name) if wrap is None else wrap(obj)
+        if name in _names_of(t):
+            raise _refused(obj, name)
+        raise _missing(obj, name)
+    if t is type:
+        return _class_getattr(obj, name)
+    if t is types.ModuleType:
+        d = obj.__dict__
+        if SANDBOX_MODULE_MARK in d and not name.startswith('_') and name in d:
+            return d[name]
+        raise _missing(obj, name) if SANDBOX_MODULE_MARK in d else _refused(obj, name)
+    if t is super:
+        return _super_getattr(obj, name)
+    if SANDBOX_CLASS_MARK in t.__dict__:
+        owner = _resolve_owner(t.__mro__, name)
+        if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
+            return _getattr(obj, name)  # instance attribute, user-defined, or the user's __getattr__
+        return _from_builtin(owner, obj, name, bound=True)
+    if isinstance(obj, BaseException) and t.__module__ == 'builtins':
+        return _from_builtin(t, obj, name, bound=True)
+    if t is types.FunctionType and SANDBOX_GLOBALS_MARK in obj.__globals__:
+        # Attributes a sandbox decorator set on its own function (`wrapper.calls = 0`).
+        if name in obj.__dict__:
+            return obj.__dict__[name]
+        raise _missing(obj, name)
+    raise _refused(obj, name)
+
+
+def _class_getattr(cls: type, name: str) -> Any:
+    owner = _resolve_owner(cls.__mro__, name)
+    if owner is None:
+        raise _missing(cls, name)
+    if SANDBOX_CLASS_MARK in owner.__dict__:
+        return _getattr(cls, name)
+    return _from_builtin(owner, cls, name, bound=False)
+
+
+def _super_getattr(sup: super, name: str) -> Any:
+    start = sup.__thisclass__
+    self_class = sup.__self_class__
+    if self_class is None:
+        raise _refused(sup, name)
+    mro = self_class.__mro__
+    try:
+        after = mro[mro.index(start) + 1 :]
+    except ValueError:
+        after = ()
+    owner = _resolve_owner(after, name)
+    if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
+        return _getattr(sup, name)
+    allowed = ALLOWED.get(owner)
+    if allowed is None or name not in allowed:
+        raise _refused(sup, name)
+    if (owner, name) in WRAPPERS:
+        return WRAPPERS[(owner, name)](sup.__self__)
+    return _getattr(sup, name)
+
+
+def _writable(obj: Any, name: str, verb: str) -> None:
+    if is_dunder(name):
+        raise AttributeError(f"cannot {verb} the special attribute '{name}' in the sandbox")
+    t = _type(obj)
+    if SANDBOX_CLASS_MARK in t.__dict__:
+        return
+    if t is type and SANDBOX_CLASS_MARK in obj.__dict__:
+        return
+    if isinstance(obj, BaseException):
+        return
+    if t is types.FunctionType and SANDBOX_GLOBALS_MARK in obj.__globals__:
+        return
+    if t is types.ModuleType:
+        raise AttributeError(f"cannot {verb} attributes of module '{obj.__name__}' in the sandbox")
+    if t in ALLOWED and t is not type:
+        # Builtin data types have no writable attributes: CPython's own error is the right one.
+        return
+    raise AttributeError(f"cannot {verb} attributes of '{t.__name__}' objects in the sandbox")
+
+
+def guarded_setattr(value: Any, obj: Any, name: str) -> None:
+    """`obj.name = value` for sandbox code (value first: CPython evaluates it first)."""
+    _writable(obj, name, 'set')
+    setattr(obj, name, value)
+
+
+def guarded_delattr(obj: Any, name: str) -> None:
+    """`del obj.name` for sandbox code."""
+    _writable(obj, name, 'delete')
+    delattr(obj, name)
+
+
+# -- the builtins that take attribute names ----------------------------------------------------------
+_MISSING = object()
+
+
+def sandbox_getattr(obj: Any, name: Any, default: Any = _MISSING) -> Any:
+    """The sandbox's `getattr`."""
+    name = _check_name(name)
+    if default is _MISSING:
+        return guarded_getattr(obj, name)
+    try:
+        return guarded_getattr(obj, name)
+    except AttributeError:
+        return default
+
+
+def sandbox_hasattr(obj: Any, name: Any) -> bool:
+    """The sandbox's `hasattr`."""
+    name = _check_name(name)
+    try:
+        guarded_getattr(obj, name)
+    except AttributeError:
+        return False
+    return True
+
+
+def sandbox_setattr(obj: Any, name: Any, value: Any) -> None:
+    """The sandbox's `setattr`."""
+    guarded_setattr(value, obj, _check_name(name))
+
+
+def sandbox_delattr(obj: Any, name: Any) -> None:
+    """The sandbox's `delattr`."""
+    guarded_delattr(obj, _check_name(name))
+
+
+def is_plain_safe(name: str) -> bool:
+    """Whether `obj.name` may compile to a plain attribute read.
+
+    True when, on every registered type that has the attribute, it is allowed and unwrapped; sandbox
+    classes allow every non-dunder name they define, and sandbox modules only hold their exports.
+    Names starting with `_` are never plain.
+    """
+    cached = _PLAIN_CACHE.get(name)
+    if cached is not None:
+        return cached
+    ok = not name.startswith('_')
+    if ok:
+        for t, allowed in ALLOWED.items():
+            if name in _names_of(t) and (name not in allowed or (t, name) in WRAPPERS):
+                ok = False
+                break
+    _PLAIN_CACHE[name] = ok
+    return ok
+
+
+_PLAIN_CACHE: dict[str, bool] = {}
+
+
+def reset_plain_cache() -> None:
+    """Forget `is_plain_safe` answers (call after registering types or wrappers)."""
+    _PLAIN_CACHE.clear()

@@ -1,0 +1,87 @@
+"""`asyncio` in the sandbox: a deterministic loop over sandbox coroutines and host futures.
+
+Offered: `run`, `gather`, `sleep`, `create_task`, `wait_for`, `iscoroutine`, `CancelledError`,
+`TimeoutError`. There is no access to a host event loop, threads or transports.
+"""
+
+from __future__ import annotations
+
+import asyncio as _asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+from ..execution.scheduler import HostFuture, Loop, Task
+from ..runtime.modules import RunContext, register_module
+
+
+def _factory(ctx: RunContext) -> dict[str, Any]:
+    def loop() -> Loop:
+        return ctx.hooks['loop']()
+
+    def ensure_task(aw: Any) -> Task:
+        if type(aw) is Task:
+            return aw
+        if type(aw) is HostFuture:
+            return loop().create_task(_await(aw))
+        if isinstance(aw, Coroutine):
+            return loop().create_task(aw)
+        raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+
+    async def _await(aw: Any) -> Any:
+        return await aw
+
+    def run(main: Any, *, debug: Any = None) -> Any:
+        if not isinstance(main, Coroutine):
+            raise ValueError(f'a coroutine was expected, got {main!r}')
+        return loop().run_until_complete(main)
+
+    async def gather(*aws: Any, return_exceptions: bool = False) -> list[Any]:
+        tasks = [ensure_task(a) for a in aws]
+        results: list[Any] = []
+        for task in tasks:
+            try:
+                results.append(await task)
+            except Exception as exc:
+                if not return_exceptions:
+                    raise
+                results.append(exc)
+        return results
+
+    async def sleep(delay: float, result: Any = None) -> Any:
+        if delay <= 0:
+            await _Yield()
+        else:
+            await loop().sleep(delay)
+        return result
+
+    def create_task(coro: Any, *, name: str | None = None) -> Task:
+        return loop().create_task(coro, name)
+
+    async def wait_for(aw: Any, timeout: float | None) -> Any:
+        return await ensure_task(aw)
+
+    def iscoroutine(obj: Any) -> bool:
+        return isinstance(obj, Coroutine)
+
+    return {
+        'run': run,
+        'gather': gather,
+        'sleep': sleep,
+        'create_task': create_task,
+        'ensure_future': ensure_task,
+        'wait_for': wait_for,
+        'iscoroutine': iscoroutine,
+        'Task': Task,
+        'CancelledError': _asyncio.CancelledError,
+        'TimeoutError': TimeoutError,
+    }
+
+
+class _Yield:
+    __slots__ = ()
+
+    def __await__(self) -> Any:
+        yield None
+
+
+register_module('asyncio', _factory)

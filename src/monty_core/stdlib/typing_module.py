@@ -1,0 +1,149 @@
+"""`typing` and `typing_extensions` in the sandbox.
+
+Annotations are never evaluated at run time, so typing's special forms only need to exist, subscript
+and combine: each is an inert `TypingForm`. `cast` returns its value, `TYPE_CHECKING` is False,
+`TypeVar`/`NewType` make forms/identity functions, and class bases `TypedDict`, `Protocol` and
+`Generic[...]` are understood by the sandbox's class builder (a `TypedDict` class makes plain dicts).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..runtime.allowlists import ALLOWED
+from ..runtime.builtins import MRO_ENTRY_TYPES
+from ..runtime.guards import SANDBOX_CLASS_MARK
+from ..runtime.modules import RunContext, register_module
+
+
+class TypingForm:
+    """An inert stand-in for a typing special form (`Optional`, `List[int]`, a TypeVar, ...)."""
+
+    __slots__ = ('_base', '_name')
+
+    def __init__(self, name: str, base: type | None = None) -> None:
+        self._name = name
+        self._base = base
+
+    def __getitem__(self, item: Any) -> TypingForm:
+        items = item if isinstance(item, tuple) else (item,)
+        inner = ', '.join(_form_repr(i) for i in items)
+        return TypingForm(f'{self._name}[{inner}]', self._base)
+
+    def __or__(self, other: Any) -> TypingForm:
+        return TypingForm(f'{self._name} | {_form_repr(other)}')
+
+    def __ror__(self, other: Any) -> TypingForm:
+        return TypingForm(f'{_form_repr(other)} | {self._name}')
+
+    def __repr__(self) -> str:
+        return self._name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self._base is TypedDictBase and args and isinstance(args[0], str):
+            return make_typed_dict(args[0])
+        raise TypeError(f'{self._name} cannot be instantiated')
+
+    def __mro_entries__(self, bases: tuple[Any, ...]) -> tuple[type, ...]:
+        if self._base is None:
+            raise TypeError(f'cannot subclass {self._name} in the sandbox')
+        return (self._base,)
+
+
+ALLOWED[TypingForm] = frozenset()
+MRO_ENTRY_TYPES.add(TypingForm)
+
+
+def _form_repr(value: Any) -> str:
+    if isinstance(value, type):
+        return value.__name__
+    if isinstance(value, list):
+        return '[' + ', '.join(_form_repr(v) for v in value) + ']'
+    return repr(value)
+
+
+class TypedDictBase(dict):  # type: ignore[type-arg]
+    """Base of sandbox TypedDict classes: calling one makes a plain dict."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:  # type: ignore[misc]
+        return dict(*args, **kwargs)
+
+
+type.__setattr__(TypedDictBase, SANDBOX_CLASS_MARK, True)
+
+
+def make_typed_dict(name: str) -> type:
+    cls = type(name, (TypedDictBase,), {})
+    type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
+    return cls
+
+
+def _cast(typ: Any, value: Any) -> Any:
+    return value
+
+
+def _type_var(name: str, *constraints: Any, **kwargs: Any) -> TypingForm:
+    return TypingForm(name)
+
+
+def _new_type(name: str, tp: Any) -> Any:
+    def new_type(x: Any) -> Any:
+        return x
+
+    new_type.__name__ = new_type.__qualname__ = name
+    return new_type
+
+
+def _overload(func: Any) -> Any:
+    return func
+
+
+def _final(x: Any) -> Any:
+    return x
+
+
+def _assert_never(value: Any) -> Any:
+    raise AssertionError(f'Expected code to be unreachable, but got: {value!r}')
+
+
+def _reveal_type(value: Any) -> Any:
+    return value
+
+
+_FORMS = (
+    'Any', 'Optional', 'Union', 'List', 'Dict', 'Tuple', 'Set', 'FrozenSet', 'Type', 'Callable',
+    'Iterable', 'Iterator', 'Generator', 'AsyncIterator', 'AsyncIterable', 'AsyncGenerator', 'Awaitable',
+    'Coroutine', 'Sequence', 'MutableSequence', 'Mapping', 'MutableMapping', 'Collection', 'Container',
+    'Hashable', 'Sized', 'Reversible', 'AbstractSet', 'MutableSet', 'DefaultDict', 'OrderedDict', 'Counter',
+    'Deque', 'ChainMap', 'Literal', 'Annotated', 'ClassVar', 'Final', 'NotRequired', 'Required', 'ReadOnly',
+    'Self', 'Never', 'NoReturn', 'LiteralString', 'TypeAlias', 'TypeGuard', 'TypeIs', 'Unpack', 'ParamSpec',
+    'Concatenate', 'TypeVarTuple', 'SupportsInt', 'SupportsFloat', 'SupportsIndex', 'SupportsAbs',
+    'SupportsRound', 'SupportsBytes', 'SupportsComplex', 'Pattern', 'Match', 'IO', 'TextIO', 'BinaryIO',
+    'AnyStr', 'Text', 'ByteString',
+)
+
+
+def _factory(ctx: RunContext) -> dict[str, Any]:
+    exports: dict[str, Any] = {name: TypingForm(f'typing.{name}') for name in _FORMS}
+    exports.update(
+        TypedDict=TypingForm('typing.TypedDict', TypedDictBase),
+        Protocol=TypingForm('typing.Protocol', object),
+        Generic=TypingForm('typing.Generic', object),
+        TYPE_CHECKING=False,
+        cast=_cast,
+        TypeVar=_type_var,
+        NewType=_new_type,
+        overload=_overload,
+        final=_final,
+        no_type_check=_final,
+        runtime_checkable=_final,
+        override=_final,
+        assert_never=_assert_never,
+        assert_type=lambda value, typ: value,
+        reveal_type=_reveal_type,
+    )
+    return exports
+
+
+register_module('typing', _factory)
+register_module('typing_extensions', _factory)
