@@ -59,8 +59,8 @@ class Frame:
             stripped = self.source_line.strip()
             out += f'    {stripped}\n'
             indent = len(self.source_line) - len(self.source_line.lstrip())
-            start = self.column - indent
-            end = self.end_column - indent if self.end_line == self.line else len(stripped)
+            start = self.column - 1 - indent
+            end = self.end_column - 1 - indent if self.end_line == self.line else len(stripped)
             if 0 <= start < end <= len(stripped) and (start, end) != (0, len(stripped)):
                 out += '    ' + ' ' * start + '^' * (end - start) + '\n'
         return out
