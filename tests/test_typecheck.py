@@ -162,14 +162,17 @@ def test_module_not_offered_by_the_sandbox(any_checker: TypeChecker) -> None:
 
 def test_seed_example_type_check_part(checker: TypeChecker) -> None:
     # The seed's clean code passes ...
-    assert check_or_raise(
-        SEED_CODE,
-        stubs=SEED_STUBS,
-        script_name='agent.py',
-        inputs=['prompt'],
-        external_functions=['call_llm'],
-        checker=checker,
-    ) == []
+    assert (
+        check_or_raise(
+            SEED_CODE,
+            stubs=SEED_STUBS,
+            script_name='agent.py',
+            inputs=['prompt'],
+            external_functions=['call_llm'],
+            checker=checker,
+        )
+        == []
+    )
     # ... and `await agent(prompt, 42)` is reported at agent.py:10.
     with pytest.raises(MontyTypingError) as info:
         check_or_raise(
@@ -263,13 +266,18 @@ def test_no_temp_paths_in_output(any_checker: TypeChecker) -> None:
 
 def test_undeclared_inputs_and_external_functions_are_any(any_checker: TypeChecker) -> None:
     code = 'result = await fetch(url, retries=3)\nprint(result.anything, url.upper())\nnotify(result)\n'
-    assert check_or_raise(code, inputs=['url'], external_functions=['fetch', 'notify'], checker=any_checker) == []
+    assert (
+        check_or_raise(code, inputs=['url'], external_functions=['fetch', 'notify'], checker=any_checker)
+        == []
+    )
     [diagnostic] = any_checker.check(code, inputs=['url'], external_functions=['fetch'])
     assert (diagnostic.rule, diagnostic.line) == ('unresolved-reference', 3)
     # Declared names keep their stub types; the others are added as Any.
     stubs = build_stubs('url: str\n', ['url', 'count'], ['fetch'])
     assert 'url: str' in stubs and 'count: _monty_typing.Any' in stubs and 'def fetch(' in stubs
-    [diagnostic] = any_checker.check('x: int = url\ny: int = count\n', stubs='url: str\n', inputs=['url', 'count'])
+    [diagnostic] = any_checker.check(
+        'x: int = url\ny: int = count\n', stubs='url: str\n', inputs=['url', 'count']
+    )
     assert (diagnostic.rule, diagnostic.line) == ('invalid-assignment', 1)
 
 
@@ -340,7 +348,9 @@ def test_display_formats(checker: TypeChecker) -> None:
     assert concise[1].startswith('tool.py:5:8: error[monty-unavailable-module] ')
     assert str(error) == error.display('concise')
     data = json.loads(error.display('json'))
-    assert data[0]['file'] == 'tool.py' and data[0]['line'] == 3 and data[0]['rule'] == 'invalid-argument-type'
+    assert (
+        data[0]['file'] == 'tool.py' and data[0]['line'] == 3 and data[0]['rule'] == 'invalid-argument-type'
+    )
     host = error.exception()
     assert type(host) is TypeError and str(host) == str(error)
     again = pickle.loads(pickle.dumps(error))
@@ -499,3 +509,25 @@ def test_checks_from_many_threads(checker: TypeChecker) -> None:
     for i, diagnostics in results.items():
         assert [d.line for d in diagnostics] == list(range(1, i % 3 + 2))
         assert all(f'"{i}"' in d.message for d in diagnostics)
+
+
+def test_every_sandbox_module_type_checks(checker: TypeChecker) -> None:
+    code = 'from __future__ import annotations\n' + ''.join(f'import {m}\n' for m in sorted(SANDBOX_MODULES))
+    assert checker.check(code) == []
+    [diagnostic] = checker.check('from . import helpers\n')
+    assert diagnostic.rule == 'monty-unavailable-module' and 'relative import' in diagnostic.message
+    # The module set is a parameter.
+    assert checker.check('import os\n', modules=SANDBOX_MODULES | {'os'}) == []
+
+
+def test_falls_back_to_ty_check_when_the_server_fails(tmp_path: Path) -> None:
+    wrapper = tmp_path / 'ty'
+    wrapper.write_text(f'#!/bin/sh\nif [ "$1" = server ]; then exit 1; fi\nexec "{find_ty()}" "$@"\n')
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IEXEC)
+    tc = TypeChecker(ty_path=str(wrapper))
+    try:
+        [diagnostic] = tc.check('x: int = "a"\n')
+        assert (diagnostic.rule, diagnostic.line, diagnostic.column) == ('invalid-assignment', 1, 10)
+        assert tc.active_backend == 'cli'
+    finally:
+        tc.close()

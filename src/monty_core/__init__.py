@@ -13,8 +13,13 @@ See the README and docs/ for the sandbox's rules, limits, pausing, snapshots and
 from __future__ import annotations
 
 from . import stdlib as _stdlib  # registers the sandbox modules
-from .api import DEFAULT_LIMITS, Monty, MontyComplete, ResourceLimits
+from .api import DEFAULT_LIMITS, Monty, ResourceLimits
 from .errors import Frame, MontyConversionError, MontyError, MontyRuntimeError, MontySyntaxError
+from .execution.asyncrun import run_monty_async
+from .execution.encoding import MontySnapshotError
+from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot
+from .repl import MontyRepl
+from .typecheck import Diagnostic, MontyTypingError, type_check
 
 del _stdlib
 
@@ -22,13 +27,21 @@ __version__ = '0.1.0'
 
 __all__ = [
     'DEFAULT_LIMITS',
+    'Diagnostic',
     'Frame',
     'Monty',
     'MontyComplete',
     'MontyConversionError',
     'MontyError',
+    'MontyFutureSnapshot',
+    'MontyRepl',
     'MontyRuntimeError',
+    'MontySnapshot',
+    'MontySnapshotError',
     'MontySyntaxError',
+    'MontyTypingError',
     'ResourceLimits',
     '__version__',
+    'run_monty_async',
+    'type_check',
 ]

@@ -13,16 +13,19 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypedDict
+from typing import Any, Protocol, TypedDict
 
 from .compiler import Program, compile_program
 from .convert import to_sandbox
 from .errors import MontyError
+from .execution.encoding import MontySnapshotError, pack, unpack
 from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, Execution, FuturesEvent
+from .execution.session import RunSpec, Session
+from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.errors import sandbox_exception_from_host
 from .runtime.output import PrintCallback
 
-__all__ = ['Monty', 'MontyComplete', 'ResourceLimits', 'DEFAULT_LIMITS']
+__all__ = ['DEFAULT_LIMITS', 'Monty', 'ResourceLimits']
 
 
 class ResourceLimits(TypedDict, total=False):
@@ -61,18 +64,6 @@ def _limits(limits: Mapping[str, Any] | None) -> dict[str, Any]:
             raise TypeError(f'unknown resource limit(s): {", ".join(sorted(unknown))}')
         merged.update(limits)
     return merged
-
-
-class MontyComplete:
-    """A finished run: `.output` is the value of the last expression statement (None otherwise)."""
-
-    __slots__ = ('output',)
-
-    def __init__(self, output: Any) -> None:
-        self.output = output
-
-    def __repr__(self) -> str:
-        return f'MontyComplete(output={self.output!r})'
 
 
 class Monty:
@@ -131,13 +122,33 @@ class Monty:
             external_functions=self.external_functions,
         )
 
+    # -- serialisation ----------------------------------------------------------------------------
+    def dump(self) -> bytes:
+        """The compiled program as bytes (its source and declarations; it recompiles on `load`)."""
+        return pack(
+            {
+                'kind': 'monty',
+                'code': self.code,
+                'script_name': self.script_name,
+                'inputs': list(self.inputs),
+                'external_functions': list(self.external_functions),
+            }
+        )
+
+    @classmethod
+    def load(cls, data: bytes) -> Monty:
+        """Restore a `Monty` made by `dump()`; raises `MontySnapshotError` for invalid bytes."""
+        doc = unpack(data, 'monty')
+        try:
+            code, script_name = str(doc['code']), str(doc['script_name'])
+            inputs = [str(n) for n in doc['inputs']]
+            functions = [str(n) for n in doc['external_functions']]
+        except Exception as e:
+            raise MontySnapshotError(f'malformed snapshot: {type(e).__name__}: {e}') from None
+        return cls(code, inputs=inputs, external_functions=functions, script_name=script_name)
+
     # -- running ----------------------------------------------------------------------------------
-    def _execution(
-        self,
-        inputs: Mapping[str, Any] | None,
-        limits: Mapping[str, Any] | None,
-        print_callback: PrintCallback | None,
-    ) -> Execution:
+    def _converted_inputs(self, inputs: Mapping[str, Any] | None) -> dict[str, Any]:
         given = dict(inputs or {})
         missing = [n for n in self.inputs if n not in given]
         if missing:
@@ -148,14 +159,47 @@ class Monty:
                 f'unexpected input(s): {", ".join(unexpected)} '
                 f'(declare them with Monty(..., inputs=[...]))'
             )
-        converted = {name: to_sandbox(value, f'input {name!r}') for name, value in given.items()}
+        return {name: to_sandbox(value, f'input {name!r}') for name, value in given.items()}
+
+    def _new_execution(
+        self,
+        inputs: Mapping[str, Any] | None,
+        external_functions: Mapping[str, Callable[..., Any]] | None,
+        limits: Mapping[str, Any] | None,
+        print_callback: PrintCallback | None,
+    ) -> Execution:
+        self._check_functions(external_functions)
         return Execution(
             self._program,
-            inputs=converted,
+            inputs=self._converted_inputs(inputs),
             external_functions=self.external_functions,
             limits=_limits(limits),
             print_callback=print_callback,
         )
+
+    def start(
+        self,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        limits: ResourceLimits | Mapping[str, Any] | None = None,
+        print_callback: PrintCallback | None = None,
+    ) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
+        """Run until the first host call: returns a `MontySnapshot` to resume with the call's result,
+        or `MontyComplete` if the code finishes without calling the host.
+
+        Raises:
+            MontyRuntimeError: the code fails before its first host call.
+        """
+        spec = RunSpec(
+            code=self.code,
+            script_name=self.script_name,
+            input_names=self.inputs,
+            external_functions=self.external_functions,
+            inputs=self._converted_inputs(inputs),
+            limits=_limits(limits),
+        )
+        session = Session(spec, print_callback)
+        return advance(session, session.start())
 
     def _check_functions(self, external_functions: Mapping[str, Callable[..., Any]] | None) -> dict[str, Any]:
         given = dict(external_functions or {})
@@ -192,22 +236,36 @@ class Monty:
             TypeError: missing or unexpected inputs or external functions.
         """
         functions = self._check_functions(external_functions)
-        execution = self._execution(inputs, limits, print_callback)
-        event = execution.start()
-        pending: dict[int, tuple[str, Any]] = {}
-        while True:
-            if isinstance(event, DoneEvent):
-                return event.value
-            if isinstance(event, ErrorEvent):
-                if event.host_error is not None:
-                    raise event.host_error
-                raise event.error
-            if isinstance(event, CallEvent):
-                event = execution.reply(*_call_host_sync(functions[event.function_name], event, pending))
-            elif isinstance(event, FuturesEvent):
-                event = execution.reply('futures', {cid: pending.pop(cid) for cid in event.call_ids})
-            else:  # pragma: no cover
-                raise MontyError(f'unexpected event {event!r}')
+        execution = self._new_execution(inputs, functions, limits, print_callback)
+        return _run_session_sync(execution, functions)
+
+
+class _Runner(Protocol):
+    def start(self) -> Event: ...
+    def reply(self, kind: str, payload: Any = None) -> Event: ...
+
+
+def _run_session_sync(runner: _Runner, functions: Mapping[str, Callable[..., Any]]) -> Any:
+    """Drive a run to completion, calling host functions synchronously."""
+    event = runner.start()
+    pending: dict[int, tuple[str, Any]] = {}
+    while True:
+        if isinstance(event, DoneEvent):
+            return event.value
+        if isinstance(event, ErrorEvent):
+            if event.host_error is not None:
+                raise event.host_error
+            raise event.error
+        if isinstance(event, CallEvent):
+            fn = functions.get(event.function_name)
+            if fn is None:
+                event = runner.reply('raise', NameError(f'host function {event.function_name!r} is not provided'))
+            else:
+                event = runner.reply(*_call_host_sync(fn, event, pending))
+        elif isinstance(event, FuturesEvent):
+            event = runner.reply('futures', {cid: pending.pop(cid) for cid in event.call_ids if cid in pending})
+        else:  # pragma: no cover
+            raise MontyError(f'unexpected event {event!r}')
 
 
 def _call_host_sync(fn: Callable[..., Any], event: CallEvent, pending: dict[int, tuple[str, Any]]) -> tuple[str, Any]:
@@ -248,5 +306,3 @@ def _await_sync(awaitable: Any, name: str) -> tuple[str, Any]:
     except Exception as e:
         return ('raise', sandbox_exception_from_host(e))
 
-
-Progress = Event

@@ -30,7 +30,7 @@ class MontyError(Exception):
         """The error as a plain host exception (`SyntaxError`, `TypeError`, ...)."""
         return Exception(str(self))
 
-    def display(self, format: str = 'msg') -> str:  # noqa: A002 - the seed's keyword
+    def display(self, format: str = 'msg') -> str:
         """Render the error; see the subclasses for the formats they offer."""
         return str(self)
 
@@ -99,7 +99,7 @@ class MontySyntaxError(MontyError):
         """A host `SyntaxError` with the same message and position."""
         return SyntaxError(self.message, (self.filename, self.line, self.column, self.source_line))
 
-    def display(self, format: Literal['traceback', 'type-msg', 'msg'] = 'traceback') -> str:  # noqa: A002
+    def display(self, format: Literal['traceback', 'type-msg', 'msg'] = 'traceback') -> str:
         """`'msg'`: the message; `'type-msg'`: `SyntaxError: message`; `'traceback'`: CPython-style."""
         if format == 'msg':
             return self.message
@@ -159,7 +159,7 @@ class MontyRuntimeError(MontyError):
         """The frames of the traceback, outermost first, in the user's code only."""
         return list(self.frames)
 
-    def display(self, format: Literal['traceback', 'type-msg', 'msg'] = 'traceback') -> str:  # noqa: A002
+    def display(self, format: Literal['traceback', 'type-msg', 'msg'] = 'traceback') -> str:
         """`'msg'`: the message; `'type-msg'`: `Type: message`; `'traceback'`: as CPython prints it."""
         head = f'{self.type_name}: {self.message}' if self.message else self.type_name
         if format == 'msg':

@@ -8,6 +8,7 @@ host side only ever sees plain data.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,12 @@ class ErrorEvent:
     host_error: BaseException | None = None
 
 
-Event = CallEvent | FuturesEvent | DoneEvent | ErrorEvent
+@dataclass(frozen=True, slots=True)
+class YieldEvent:
+    """The sandbox hands control back so an async host can run its event loop (reply 'continue')."""
+
+
+Event = CallEvent | FuturesEvent | DoneEvent | ErrorEvent | YieldEvent
 
 
 class HostFunction:
@@ -104,6 +110,12 @@ class Execution:
         builtins = make_builtins(self.meter, make_print(self.output, stdout, stderr), self.importer)
         if globals_ is None:
             globals_ = {'__name__': '__main__', '__doc__': None}
+        existing = globals_.get('__builtins__')
+        if isinstance(existing, dict):
+            # A REPL's later snippet: functions from earlier snippets hold this very dict, so update it
+            # in place to point them at this run's meter, output and importer.
+            existing.update(builtins)
+            builtins = existing
         globals_['__builtins__'] = builtins
         globals_[SANDBOX_GLOBALS_MARK] = True
         globals_['_m_depth'] = 0
@@ -138,6 +150,19 @@ class Execution:
             self.finished = True
             self.output.closed = True
         return event
+
+    def enable_yields(self, interval: float) -> None:
+        """Make the sandbox yield a `YieldEvent` to the host at least every `interval` seconds."""
+        clock = time.perf_counter
+        last = [clock()]
+
+        def maybe_yield() -> None:
+            now = clock()
+            if now - last[0] >= interval:
+                self._to_host(YieldEvent())
+                last[0] = clock()
+
+        self.meter.yield_hook = maybe_yield
 
     def abandon(self) -> None:
         """Stop a paused run for good (its frames unwind without running further user code)."""

@@ -122,12 +122,15 @@ def sandbox_exception_from_host(exc: BaseException) -> BaseException:
         return RuntimeError(message)
 
 
-def make_exception(type_name: str, message: str) -> BaseException:
-    """A sandbox exception from a builtin exception name (for `resume(exception=...)` from data)."""
+def make_exception(type_name: str, *args: Any) -> BaseException:
+    """A sandbox exception from a builtin exception name and plain arguments (snapshot replay)."""
     cls = getattr(builtins, type_name, None)
     if not (isinstance(cls, type) and issubclass(cls, Exception)):
         cls = RuntimeError
-    return cls(message)
+    try:
+        return cls(*args)
+    except Exception:
+        return cls(*(str(a) for a in args[:1]))
 
 
 _SANDBOX_RAISABLE: frozenset[str] = frozenset(
@@ -136,6 +139,3 @@ _SANDBOX_RAISABLE: frozenset[str] = frozenset(
     if isinstance(value, type) and issubclass(value, Exception) and not name.startswith('_')
 )
 
-
-def any_frames(exc: Any) -> bool:  # pragma: no cover - debugging helper
-    return exc.__traceback__ is not None

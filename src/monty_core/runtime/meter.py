@@ -35,6 +35,7 @@ class Meter:
         '_deadline',
         '_stop',
         'allocation_hook',
+        'yield_hook',
         'elapsed',
         'max_depth',
         'max_duration',
@@ -51,6 +52,8 @@ class Meter:
         self._stop: BaseException | None = None
         self._chunk: Iterator[bool] = iter(())
         self.allocation_hook: Any = None
+        # Called at every refill when set: lets an async host take control back every few ms.
+        self.yield_hook: Any = None
         self.ticker: Iterator[bool] = chain.from_iterable(map(self._refill, repeat(None)))
 
     # -- slices: the clock runs only while sandbox code runs --------------------------------------
@@ -72,6 +75,8 @@ class Meter:
         hook = self.allocation_hook
         if hook is not None:
             hook()
+        if self.yield_hook is not None:
+            self.yield_hook()
         self._chunk = repeat(True, CHUNK)
         return self._chunk
 

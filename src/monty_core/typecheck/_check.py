@@ -106,7 +106,7 @@ class TypeChecker:
         return self._ty_path
 
     @property
-    def last_backend(self) -> str:
+    def active_backend(self) -> str:
         """`'server'` or `'cli'`: what the next check will use."""
         return 'cli' if self._use_cli() else 'server'
 

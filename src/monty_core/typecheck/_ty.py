@@ -248,6 +248,7 @@ class ServerBackend:
         self._version = 0
         self._stubs: str | None = None
         self._encoding = 'utf-16'
+        self._finalizer: weakref.finalize[Any, Any] | None = None
         _live_servers.add(self)
 
     # public -------------------------------------------------------------------------------------
@@ -291,30 +292,33 @@ class ServerBackend:
     def _ensure_started(self) -> None:
         if self.running:
             return
-        if self._proc is not None and self._pid != os.getpid():
-            # Forked: the pipes belong to the parent's server; start our own.
-            self._proc = None
-            self._workspace = None
-        self._kill()
-        self._workspace = _new_workspace(self.python_version, '')
+        self._kill()  # a dead server, or (after a fork) the parent's
+        workspace = _new_workspace(self.python_version, '')
         try:
-            self._proc = subprocess.Popen(
+            proc = subprocess.Popen(
                 [self.ty_path, 'server'],
-                cwd=self._workspace,
-                env=_subprocess_env(self._workspace),
+                cwd=workspace,
+                env=_subprocess_env(workspace),
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
             )
         except OSError as error:
+            shutil.rmtree(workspace, ignore_errors=True)
             raise _unusable(self.ty_path, error) from error
+        self._proc, self._workspace = proc, workspace
+        # Stops the process and removes the workspace when the backend is closed, collected, or
+        # the interpreter exits (whichever comes first).
+        self._finalizer = weakref.finalize(self, _terminate, proc, workspace, os.getpid())
         self._pid = os.getpid()
         self._responses = queue.Queue()
         self._stubs = None
-        stdout = self._proc.stdout
-        assert stdout is not None
+        assert proc.stdout is not None and proc.stdin is not None
         threading.Thread(
-            target=self._read_loop, args=(stdout, self._responses), name='monty-ty-server', daemon=True
+            target=_read_loop,
+            args=(proc.stdout, proc.stdin, self._write_lock, self._responses),
+            name='monty-ty-server',
+            daemon=True,
         ).start()
         root = Path(self._workspace).as_uri()
         result = self._request(
@@ -342,21 +346,16 @@ class ServerBackend:
         self._stubs = ''
 
     def _kill(self) -> None:
-        proc, workspace = self._proc, self._workspace
+        finalizer = self._finalizer
         self._proc = None
         self._workspace = None
         self._stubs = None
-        if proc is not None and self._pid == os.getpid():
-            if proc.poll() is None:
-                proc.kill()
-            with contextlib.suppress(Exception):
-                proc.wait(timeout=2.0)
-            for pipe in (proc.stdin, proc.stdout):
-                if pipe is not None:
-                    with contextlib.suppress(OSError):
-                        pipe.close()
-        if workspace is not None:
-            shutil.rmtree(workspace, ignore_errors=True)
+        self._finalizer = None
+        if finalizer is not None:
+            if self._pid == os.getpid():
+                finalizer()
+            else:
+                finalizer.detach()  # forked: the process and workspace are the parent's
 
     def _uri(self, name: str) -> str:
         assert self._workspace is not None
@@ -423,13 +422,7 @@ class ServerBackend:
         proc = self._proc
         if proc is None or proc.stdin is None:
             raise BackendFailed('ty server is not running')
-        body = json.dumps(message).encode()
-        with self._write_lock:
-            try:
-                proc.stdin.write(b'Content-Length: %d\r\n\r\n%s' % (len(body), body))
-                proc.stdin.flush()
-            except (OSError, ValueError) as error:
-                raise BackendFailed(f'ty server stopped: {error}') from error
+        _write_message(proc.stdin, self._write_lock, message)
 
     def _notify(self, method: str, params: Any) -> None:
         self._send({'jsonrpc': '2.0', 'method': method, 'params': params})
@@ -452,20 +445,56 @@ class ServerBackend:
             result = message.get('result')
             return result if isinstance(result, dict) else {}
 
-    def _read_loop(self, stdout: IO[bytes], responses: queue.Queue[dict[str, Any] | None]) -> None:
+
+def _write_message(stdin: IO[bytes], lock: threading.Lock, message: dict[str, Any]) -> None:
+    body = json.dumps(message).encode()
+    with lock:
         try:
-            for message in _read_messages(stdout):
-                if 'method' in message:
-                    if 'id' in message:  # a request from the server: accept it, ask for nothing
-                        result: Any = None
-                        if message['method'] == 'workspace/configuration':
-                            result = [None] * len(message.get('params', {}).get('items', []))
-                        with contextlib.suppress(BackendFailed):
-                            self._send({'jsonrpc': '2.0', 'id': message['id'], 'result': result})
-                    continue  # notifications (logs, progress) are not needed
-                responses.put(message)
-        finally:
-            responses.put(None)
+            stdin.write(b'Content-Length: %d\r\n\r\n%s' % (len(body), body))
+            stdin.flush()
+        except (OSError, ValueError) as error:
+            raise BackendFailed(f'ty server stopped: {error}') from error
+
+
+def _read_loop(
+    stdout: IO[bytes],
+    stdin: IO[bytes],
+    write_lock: threading.Lock,
+    responses: queue.Queue[dict[str, Any] | None],
+) -> None:
+    """The server's output: responses go to the queue; its requests are answered at once.
+    (Holds no reference to the backend, so that an abandoned backend can be collected.)"""
+    try:
+        for message in _read_messages(stdout):
+            if 'method' in message:
+                if 'id' in message:  # a request from the server: accept it, ask for nothing
+                    result: Any = None
+                    if message['method'] == 'workspace/configuration':
+                        result = [None] * len(message.get('params', {}).get('items', []))
+                    with contextlib.suppress(BackendFailed):
+                        _write_message(
+                            stdin, write_lock, {'jsonrpc': '2.0', 'id': message['id'], 'result': result}
+                        )
+                continue  # notifications (logs, progress) are not needed
+            responses.put(message)
+    except (OSError, ValueError):
+        pass
+    finally:
+        responses.put(None)
+
+
+def _terminate(proc: subprocess.Popen[bytes], workspace: str, owner_pid: int) -> None:
+    if os.getpid() != owner_pid:
+        return  # in a forked child: the process and the workspace are the parent's
+    if proc.poll() is None:
+        proc.kill()
+    with contextlib.suppress(Exception):
+        proc.wait(timeout=2.0)
+    for pipe in (proc.stdin, proc.stdout):
+        if pipe is not None:
+            with contextlib.suppress(OSError):
+                pipe.close()
+    shutil.rmtree(workspace, ignore_errors=True)
 
 
 def _read_messages(stdout: IO[bytes]) -> Iterator[dict[str, Any]]:

@@ -6,7 +6,6 @@ print(greet('Bob', 'Hi'))
 print(greet('Cy', punct='?'))
 print(greet(greeting='Yo', name='Di'))
 
-
 def append_to(item, bucket=None):
     if bucket is None:
         bucket = []
@@ -17,7 +16,6 @@ a = append_to(1)
 b = append_to(2)
 print(a, b)
 assert a == [1] and b == [2]
-
 
 def shared(item, bucket=[]):
     bucket.append(item)
@@ -31,13 +29,11 @@ assert r == [1, 2, 3]
 
 counter = 10
 
-
 def snapshot(x=counter):
     return x
 
 counter = 20
 print(snapshot(), snapshot(5), counter)
-
 
 def expensive_default(n, table={}):
     if n not in table:

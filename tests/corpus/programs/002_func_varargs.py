@@ -6,7 +6,6 @@ print(total())
 print(total(1, 2, 3))
 print(total(1, 2, scale=10))
 
-
 def describe(**info):
     parts = []
     for key in sorted(info):
@@ -15,7 +14,6 @@ def describe(**info):
 
 print(describe(b=2, a='x', c=[1]))
 print(repr(describe()))
-
 
 def both(first, *rest, sep='-', **opts):
     out = sep.join(str(x) for x in (first,) + rest)
@@ -31,7 +29,6 @@ kw = {'sep': ':', 'z': 0}
 res = both(3, *args, **kw)
 print(res)
 assert res == "3:4:5 [('z', 0)]"
-
 
 def passthrough(*args, **kwargs):
     return both(*args, **kwargs)

@@ -10,7 +10,6 @@ try:
 except TypeError as e:
     print('TypeError:', e)
 
-
 def required_kw(*, name, age):
     return (name, age)
 
@@ -23,7 +22,6 @@ try:
     required_kw('q', 1)
 except TypeError as e:
     print('TypeError:', e)
-
 
 def mixed(a, *args, b, c=3, **kw):
     return a, args, b, c, kw

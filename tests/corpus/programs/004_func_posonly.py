@@ -10,12 +10,10 @@ try:
 except TypeError as e:
     print('TypeError:', e)
 
-
 def kv(key, /, **kwargs):
     return key, kwargs
 
 print(kv('k', key='v'))
-
 
 def f(a, b, /, c, d=4, *, e):
     return [a, b, c, d, e]

@@ -1,10 +1,8 @@
 def add(a, b):
     return a + b
 
-
 def sub(a, b):
     return a - b
-
 
 def mul(a, b):
     return a * b
@@ -15,12 +13,10 @@ for op, x, y in exprs:
     fn = ops[op]
     print(fn.__name__, x, op, y, '=', fn(x, y))
 
-
 def apply_all(fns, value):
     return [f(value) for f in fns]
 
 print(apply_all([abs, str, lambda v: v * 2, float], -3))
-
 
 def make_pipeline(*steps):
     def run(x):

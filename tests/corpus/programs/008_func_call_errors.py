@@ -1,6 +1,5 @@
 defaults = {'color': 'red', 'size': 3}
 
-
 def render(color, size, label='item'):
     return f'{label}:{color}/{size}'
 
@@ -28,7 +27,6 @@ try:
 except TypeError as e:
     print('TypeError:', e)
 
-
 def no_args():
     return 'none'
 
@@ -36,7 +34,6 @@ try:
     no_args(1)
 except TypeError as e:
     print('TypeError:', e)
-
 
 def opts(**kw):
     return kw

@@ -1,12 +1,10 @@
 from typing import Any, Optional, cast
 
-
 def parse_int(s: str, default: Optional[int] = None) -> Optional[int]:
     s = s.strip()
     if s.lstrip('-').isdigit():
         return int(s)
     return default
-
 
 def summarize(rows: list[dict[str, Any]]) -> dict[str, int]:
     out: dict[str, int] = {}

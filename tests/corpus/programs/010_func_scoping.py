@@ -1,13 +1,11 @@
 x = 'global'
 
-
 def outer():
     x = 'enclosing'
 
     def inner():
         return x
     return inner()
-
 
 def shadow():
     len = lambda s: 42
@@ -16,12 +14,10 @@ def shadow():
 print(outer(), x)
 print(shadow(), len('abc'))
 
-
 def uses_global():
     return x.upper()
 
 print(uses_global())
-
 
 def local_only():
     y = 1
@@ -33,12 +29,10 @@ def local_only():
 
 print(local_only())
 
-
 def param_shadow(x):
     return x * 2
 
 print(param_shadow(4), x)
-
 
 def loop_var():
     for i in range(3):
@@ -46,7 +40,6 @@ def loop_var():
     return i
 
 print(loop_var())
-
 
 def comp_scope():
     i = 'outer'

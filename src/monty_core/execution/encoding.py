@@ -1,0 +1,117 @@
+"""The snapshot wire format: tagged JSON of plain sandbox values, with a version and a digest.
+
+No pickle and no marshalled code: a snapshot holds source text and data only, so a forged snapshot can
+at worst run sandboxed code under its limits. Layout: `MONTY` + format version byte + SHA-256 of the
+body + body (UTF-8 JSON).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from typing import Any
+
+from ..errors import MontyError
+
+MAGIC = b'MONTY'
+FORMAT_VERSION = 1
+MAX_DEPTH = 200
+
+
+class MontySnapshotError(MontyError):
+    """Snapshot bytes are not valid: wrong format, wrong version, corrupted, tampered, or diverged on replay."""
+
+
+def encode_value(value: Any, depth: int = 0) -> Any:
+    """Plain sandbox data to a JSON-compatible tagged form."""
+    if depth > MAX_DEPTH:
+        raise MontySnapshotError('value nested too deeply to snapshot')
+    t = type(value)
+    if value is None or t is bool or t is int or t is str:
+        return value
+    if t is float:
+        return {'f': value.hex()}
+    if t is list:
+        return [encode_value(v, depth + 1) for v in value]
+    if t is tuple:
+        return {'t': [encode_value(v, depth + 1) for v in value]}
+    if t is dict:
+        return {'d': [[encode_value(k, depth + 1), encode_value(v, depth + 1)] for k, v in value.items()]}
+    if t is set or t is frozenset:
+        tag = 's' if t is set else 'fs'
+        return {tag: [encode_value(v, depth + 1) for v in value]}
+    if t is bytes or t is bytearray:
+        return {'b' if t is bytes else 'ba': base64.b64encode(value).decode('ascii')}
+    if t is complex:
+        return {'c': [value.real.hex(), value.imag.hex()]}
+    if t is range:
+        return {'r': [value.start, value.stop, value.step]}
+    if value is Ellipsis:
+        return {'el': 0}
+    raise MontySnapshotError(f'cannot snapshot a {t.__name__!r} value')
+
+
+def decode_value(data: Any, depth: int = 0) -> Any:
+    """The inverse of `encode_value`; rejects anything malformed with `MontySnapshotError`."""
+    if depth > MAX_DEPTH:
+        raise MontySnapshotError('snapshot value nested too deeply')
+    if data is None or isinstance(data, (bool, int, str)):
+        return data
+    if isinstance(data, list):
+        return [decode_value(v, depth + 1) for v in data]
+    if isinstance(data, dict) and len(data) == 1:
+        ((tag, body),) = data.items()
+        try:
+            if tag == 'f':
+                return float.fromhex(body)
+            if tag == 't':
+                return tuple(decode_value(v, depth + 1) for v in body)
+            if tag == 'd':
+                return {decode_value(k, depth + 1): decode_value(v, depth + 1) for k, v in body}
+            if tag == 's':
+                return {decode_value(v, depth + 1) for v in body}
+            if tag == 'fs':
+                return frozenset(decode_value(v, depth + 1) for v in body)
+            if tag == 'b':
+                return base64.b64decode(body, validate=True)
+            if tag == 'ba':
+                return bytearray(base64.b64decode(body, validate=True))
+            if tag == 'c':
+                return complex(float.fromhex(body[0]), float.fromhex(body[1]))
+            if tag == 'r':
+                return range(int(body[0]), int(body[1]), int(body[2]))
+            if tag == 'el':
+                return Ellipsis
+        except MontySnapshotError:
+            raise
+        except Exception as e:
+            raise MontySnapshotError(f'malformed snapshot value ({tag!r}): {e}') from None
+    raise MontySnapshotError('malformed snapshot value')
+
+
+def pack(document: dict[str, Any]) -> bytes:
+    body = json.dumps(document, separators=(',', ':'), ensure_ascii=False).encode('utf-8')
+    return MAGIC + bytes([FORMAT_VERSION]) + hashlib.sha256(body).digest() + body
+
+
+def unpack(data: bytes, kind: str) -> dict[str, Any]:
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise MontySnapshotError(f'snapshot data must be bytes, not {type(data).__name__}')
+    data = bytes(data)
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 33:
+        raise MontySnapshotError('not a monty snapshot (bad header)')
+    version = data[len(MAGIC)]
+    if version != FORMAT_VERSION:
+        raise MontySnapshotError(f'unsupported snapshot format version {version} (expected {FORMAT_VERSION})')
+    digest, body = data[len(MAGIC) + 1 : len(MAGIC) + 33], data[len(MAGIC) + 33 :]
+    if hashlib.sha256(body).digest() != digest:
+        raise MontySnapshotError('snapshot integrity check failed: the data is corrupted or was modified')
+    try:
+        document = json.loads(body.decode('utf-8'))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise MontySnapshotError(f'snapshot body is not valid: {e}') from None
+    if not isinstance(document, dict) or document.get('kind') != kind:
+        found = document.get('kind') if isinstance(document, dict) else None
+        raise MontySnapshotError(f'expected a {kind!r} snapshot, got {found!r}')
+    return document

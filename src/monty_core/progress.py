@@ -1,0 +1,250 @@
+"""Progress of a paused run: `MontySnapshot` (a host call), `MontyFutureSnapshot` (pending host
+futures) and `MontyComplete` (finished). Each snapshot can be resumed, dumped to bytes and loaded.
+
+```python
+import monty_core
+
+m = monty_core.Monty('fetch(url)', inputs=['url'], external_functions=['fetch'])
+snap = m.start(inputs={'url': 'https://example.com'})
+assert snap.function_name == 'fetch' and snap.args == ('https://example.com',)
+assert snap.resume(return_value='hi').output == 'hi'
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import EllipsisType
+from typing import Any, ClassVar
+
+from .convert import to_sandbox
+from .errors import MontyError
+from .execution.encoding import MontySnapshotError, pack, unpack
+from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, FuturesEvent
+from .execution.session import RunSpec, Session, restore
+from .runtime.errors import sandbox_exception_from_host
+from .runtime.output import PrintCallback
+
+__all__ = ['MontyComplete', 'MontyFutureSnapshot', 'MontySnapshot', 'Progress']
+
+_UNSET: Any = object()
+
+
+class MontyComplete:
+    """A finished run: `.output` is the value of the last expression statement (None otherwise)."""
+
+    __slots__ = ('output',)
+
+    def __init__(self, output: Any) -> None:
+        self.output = output
+
+    def __repr__(self) -> str:
+        return f'MontyComplete(output={self.output!r})'
+
+
+Progress = 'MontySnapshot | MontyFutureSnapshot | MontyComplete'
+
+
+def exception_reply(exception: BaseException) -> tuple[str, BaseException]:
+    if not isinstance(exception, BaseException):
+        raise TypeError(f'exception must be an exception instance, not {type(exception).__name__}')
+    return ('raise', sandbox_exception_from_host(exception))
+
+
+def value_reply(value: Any, what: str) -> tuple[str, Any]:
+    return ('return', to_sandbox(value, what))
+
+
+class _Paused:
+    """Shared machinery of the two snapshot kinds."""
+
+    _kind: ClassVar[str]
+
+    def __init__(self, session: Session, position: int, event: Event) -> None:
+        self._session = session
+        self._position = position
+        self._event = event
+        self._output_chars = session.output.count
+        self._elapsed = session.elapsed
+
+    @property
+    def script_name(self) -> str:
+        return self._session.spec.script_name
+
+    def _live_session(self, print_callback: PrintCallback | None) -> Session:
+        """The session to continue: the live one at this point, or a replayed fork."""
+        session = self._session
+        if session.can_continue(self._position):
+            return session
+        fork, event = restore(
+            session.spec,
+            session.log[: self._position],
+            print_callback if print_callback is not None else session.print_callback,
+            output_chars=self._output_chars,
+            elapsed=self._elapsed,
+        )
+        if type(event) is not type(self._event):
+            raise MontySnapshotError('replay did not reach the same pause point')
+        return fork
+
+    def _continue(self, kind: str, payload: Any) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
+        session = self._live_session(None)
+        return advance(session, session.reply(kind, payload))
+
+    def dump(self) -> bytes:
+        """The paused run as bytes (source, inputs, limits and the log of host answers so far)."""
+        spec = self._session.spec
+        return pack(
+            {
+                'kind': self._kind,
+                'spec': spec.to_doc(),
+                'log': self._session.log[: self._position],
+                'output_chars': self._output_chars,
+                'elapsed': self._elapsed,
+            }
+        )
+
+    @classmethod
+    def _load(cls, data: bytes, print_callback: PrintCallback | None) -> Any:
+        doc = unpack(data, cls._kind)
+        try:
+            spec = RunSpec.from_doc(doc['spec'])
+            log = list(doc['log'])
+            output_chars = int(doc['output_chars'])
+            elapsed = float(doc['elapsed'])
+        except MontySnapshotError:
+            raise
+        except Exception as e:
+            raise MontySnapshotError(f'malformed snapshot: {type(e).__name__}: {e}') from None
+        try:
+            session, event = restore(spec, log, print_callback, output_chars=output_chars, elapsed=elapsed)
+        except MontyError:
+            raise
+        except Exception as e:
+            raise MontySnapshotError(f'snapshot could not be restored: {type(e).__name__}: {e}') from None
+        progress = advance(session, event)
+        if not isinstance(progress, cls):
+            raise MontySnapshotError(f'snapshot did not replay to a {cls.__name__}')
+        return progress
+
+
+class MontySnapshot(_Paused):
+    """A run paused at a call to a host function.
+
+    Resume with exactly one of `return_value=` (the call returns it), `exception=` (raised at the
+    call site in the sandbox) or `future=...` (the call returns an awaitable resolved later through a
+    `MontyFutureSnapshot`).
+    """
+
+    _kind = 'monty-snapshot'
+    _event: CallEvent
+
+    @property
+    def function_name(self) -> str:
+        """Name of the host function called."""
+        return self._event.function_name
+
+    @property
+    def args(self) -> tuple[Any, ...]:
+        """Positional arguments (plain host values)."""
+        return self._event.args
+
+    @property
+    def kwargs(self) -> dict[str, Any]:
+        """Keyword arguments (plain host values)."""
+        return dict(self._event.kwargs)
+
+    @property
+    def call_id(self) -> int:
+        """Identifier of this call, unique within the run (used by `MontyFutureSnapshot`)."""
+        return self._event.call_id
+
+    def resume(
+        self,
+        *,
+        return_value: Any = _UNSET,
+        exception: BaseException | None = None,
+        future: EllipsisType | None = None,
+    ) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
+        """Continue the run with the host call's outcome; returns the next progress.
+
+        Raises:
+            MontyRuntimeError: the code then fails with an exception it does not handle.
+            TypeError: not exactly one of `return_value`, `exception`, `future` was given.
+        """
+        given = (return_value is not _UNSET) + (exception is not None) + (future is not None)
+        if given != 1:
+            raise TypeError('resume() takes exactly one of return_value=, exception= or future=...')
+        if exception is not None:
+            return self._continue(*exception_reply(exception))
+        if future is not None:
+            return self._continue('future', None)
+        return self._continue(*value_reply(return_value, f'return value of {self.function_name}()'))
+
+    @classmethod
+    def load(cls, data: bytes, *, print_callback: PrintCallback | None = None) -> MontySnapshot:
+        """Restore a snapshot made by `dump()` (in any process); raises `MontySnapshotError` if invalid."""
+        return cls._load(data, print_callback)
+
+    def __repr__(self) -> str:
+        return f'MontySnapshot(function_name={self.function_name!r}, args={self.args!r}, call_id={self.call_id})'
+
+
+class MontyFutureSnapshot(_Paused):
+    """A run where every sandbox task waits on host calls answered with `future`.
+
+    `pending_call_ids` lists them; `resume({call_id: {'return_value': v} | {'exception': e}, ...})`
+    resolves any subset, in any order.
+    """
+
+    _kind = 'monty-future-snapshot'
+    _event: FuturesEvent
+
+    @property
+    def pending_call_ids(self) -> list[int]:
+        """Call ids of the host calls the run is waiting for."""
+        return list(self._event.call_ids)
+
+    def resume(
+        self, results: Mapping[int, Mapping[str, Any]]
+    ) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
+        """Resolve some pending calls: each value is `{'return_value': v}` or `{'exception': exc}`."""
+        pending = set(self._event.call_ids)
+        replies: dict[int, tuple[str, Any]] = {}
+        for call_id, result in results.items():
+            if call_id not in pending:
+                raise ValueError(f'call id {call_id} is not pending (pending: {sorted(pending)})')
+            if not isinstance(result, Mapping) or len(result) != 1:
+                raise TypeError("each result must be {'return_value': value} or {'exception': exc}")
+            if 'return_value' in result:
+                replies[call_id] = value_reply(result['return_value'], f'result of call {call_id}')
+            elif 'exception' in result:
+                replies[call_id] = exception_reply(result['exception'])
+            else:
+                raise TypeError("each result must be {'return_value': value} or {'exception': exc}")
+        if not replies:
+            raise ValueError('resume() needs at least one result')
+        return self._continue('futures', replies)
+
+    @classmethod
+    def load(cls, data: bytes, *, print_callback: PrintCallback | None = None) -> MontyFutureSnapshot:
+        """Restore a snapshot made by `dump()`; raises `MontySnapshotError` if invalid."""
+        return cls._load(data, print_callback)
+
+    def __repr__(self) -> str:
+        return f'MontyFutureSnapshot(pending_call_ids={self.pending_call_ids!r})'
+
+
+def advance(session: Session, event: Event) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
+    """Turn the session's latest event into the public progress object (raising on errors)."""
+    if isinstance(event, DoneEvent):
+        return MontyComplete(event.value)
+    if isinstance(event, ErrorEvent):
+        if event.host_error is not None:
+            raise event.host_error
+        raise event.error
+    if isinstance(event, CallEvent):
+        return MontySnapshot(session, len(session.log), event)
+    if isinstance(event, FuturesEvent):
+        return MontyFutureSnapshot(session, len(session.log), event)
+    raise MontyError(f'unexpected event {event!r}')  # pragma: no cover

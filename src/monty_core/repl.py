@@ -1,0 +1,149 @@
+"""`MontyRepl`: a sandbox session whose globals, functions and classes persist across snippets.
+
+```python
+import monty_core
+
+repl = monty_core.MontyRepl()
+repl.feed_run('def double(x):\\n    return 2 * x')
+assert repl.feed_run('double(21)') == 42
+restored = monty_core.MontyRepl.load(repl.dump())
+assert restored.feed_run('double(2)') == 4
+```
+
+A failing snippet raises `MontyRuntimeError` and leaves the REPL usable: whatever earlier snippets
+defined is still there (as in Python's own REPL, assignments the failing snippet made before it failed
+are kept). `dump()` stores every snippet and its host answers; `load()` replays them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from .api import ResourceLimits, _limits, _run_session_sync
+from .compiler import compile_program
+from .convert import to_sandbox
+from .execution.encoding import MontySnapshotError, pack, unpack
+from .execution.run import DoneEvent, ErrorEvent
+from .execution.session import RunSpec, Session, new_globals, restore
+from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
+from .runtime.output import PrintCallback
+
+__all__ = ['MontyRepl']
+
+
+class MontyRepl:
+    """An incremental sandbox: each `feed_run` / `feed_start` runs one snippet against shared globals.
+
+    Args:
+        script_name: the file name shown in errors and tracebacks.
+        limits: resource limits applied to each snippet (see `ResourceLimits`).
+        type_check: type-check each snippet with ty (against the stubs and earlier snippets).
+        type_check_stubs: stubs declaring inputs and host functions for the type checker.
+    """
+
+    def __init__(
+        self,
+        *,
+        script_name: str = 'main.py',
+        limits: ResourceLimits | Mapping[str, Any] | None = None,
+        type_check: bool = False,
+        type_check_stubs: str | None = None,
+    ) -> None:
+        self.script_name = script_name
+        self.limits: dict[str, Any] = _limits(limits)
+        self.type_check = type_check
+        self.type_check_stubs = type_check_stubs
+        self._globals: dict[str, Any] = new_globals()
+        self._history: list[tuple[RunSpec, list[dict[str, Any]]]] = []
+
+    def __repr__(self) -> str:
+        return f'MontyRepl(script_name={self.script_name!r}, snippets={len(self._history)})'
+
+    def _spec(self, code: str, inputs: Mapping[str, Any] | None, functions: Iterable[str]) -> RunSpec:
+        names = tuple(functions)
+        given = dict(inputs or {})
+        if self.type_check:
+            from .typecheck import check_or_raise
+
+            check_or_raise(
+                code,
+                stubs=self.type_check_stubs,
+                script_name=self.script_name,
+                inputs=tuple(given),
+                external_functions=names,
+                previous=[spec.code for spec, _ in self._history],
+            )
+        compile_program(code, self.script_name)  # syntax errors before anything runs
+        return RunSpec(
+            code=code,
+            script_name=self.script_name,
+            input_names=tuple(given),
+            external_functions=names,
+            inputs={k: to_sandbox(v, f'input {k!r}') for k, v in given.items()},
+            limits=self.limits,
+            history=list(self._history),
+        )
+
+    def _session(self, spec: RunSpec, print_callback: PrintCallback | None) -> Session:
+        session = Session(spec, print_callback, globals_=self._globals)
+        session.on_finish = self._record
+        return session
+
+    def _record(self, session: Session) -> None:
+        spec = session.spec
+        self._history.append((RunSpec(**{**spec.__dict__, 'history': []}), list(session.log)))
+
+    def feed_run(
+        self,
+        code: str,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        external_functions: Mapping[str, Callable[..., Any]] | None = None,
+        print_callback: PrintCallback | None = None,
+    ) -> Any:
+        """Run a snippet to completion and return the value of its last expression statement."""
+        functions = dict(external_functions or {})
+        session = self._session(self._spec(code, inputs, functions), print_callback)
+        return _run_session_sync(session, functions)
+
+    def feed_start(
+        self,
+        code: str,
+        *,
+        inputs: Mapping[str, Any] | None = None,
+        external_functions: Iterable[str] = (),
+        print_callback: PrintCallback | None = None,
+    ) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
+        """Start a snippet that pauses at host calls (`external_functions` are names here)."""
+        session = self._session(self._spec(code, inputs, external_functions), print_callback)
+        return advance(session, session.start())
+
+    def dump(self) -> bytes:
+        """Every snippet run so far, with its host answers, as bytes."""
+        return pack(
+            {
+                'kind': 'monty-repl',
+                'script_name': self.script_name,
+                'limits': self.limits,
+                'history': [[spec.to_doc(), log] for spec, log in self._history],
+            }
+        )
+
+    @classmethod
+    def load(cls, data: bytes, *, print_callback: PrintCallback | None = None) -> MontyRepl:
+        """Restore a REPL from `dump()` by replaying its snippets (their output is not printed again)."""
+        doc = unpack(data, 'monty-repl')
+        try:
+            repl = cls(script_name=str(doc['script_name']), limits=dict(doc['limits']))
+            history = [(RunSpec.from_doc(s), list(log)) for s, log in doc['history']]
+        except MontySnapshotError:
+            raise
+        except Exception as e:
+            raise MontySnapshotError(f'malformed REPL snapshot: {type(e).__name__}: {e}') from None
+        for spec, log in history:
+            _, event = restore(spec, log, None, output_chars=1 << 62, elapsed=0.0, globals_=repl._globals)
+            if not isinstance(event, (DoneEvent, ErrorEvent)):
+                raise MontySnapshotError('a REPL snippet did not finish on replay')
+            repl._history.append((spec, log))
+        return repl
