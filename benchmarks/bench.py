@@ -338,7 +338,8 @@ def report_runtime(results: Sequence[ProgramResult], engines: Sequence[Engine], 
     peers = [e for e in engines if e.peer]
     if peers:
         out.append('')
-        out.append('Peers (ms for the faster of module / function, and the ratio to CPython best)')
+        forms = 'module level only (--quick)' if settings.quick else 'the faster of module / function'
+        out.append(f'Peers (ms for {forms}, and the ratio to CPython best)')
         headers = ['program', *[e.title for e in peers]]
         rows = []
         for pr in results:

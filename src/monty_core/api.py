@@ -156,8 +156,7 @@ class Monty:
         unexpected = [n for n in given if n not in self.inputs]
         if unexpected:
             raise TypeError(
-                f'unexpected input(s): {", ".join(unexpected)} '
-                f'(declare them with Monty(..., inputs=[...]))'
+                f'unexpected input(s): {", ".join(unexpected)} (declare them with Monty(..., inputs=[...]))'
             )
         return {name: to_sandbox(value, f'input {name!r}') for name, value in given.items()}
 
@@ -259,16 +258,22 @@ def _run_session_sync(runner: _Runner, functions: Mapping[str, Callable[..., Any
         if isinstance(event, CallEvent):
             fn = functions.get(event.function_name)
             if fn is None:
-                event = runner.reply('raise', NameError(f'host function {event.function_name!r} is not provided'))
+                event = runner.reply(
+                    'raise', NameError(f'host function {event.function_name!r} is not provided')
+                )
             else:
                 event = runner.reply(*_call_host_sync(fn, event, pending))
         elif isinstance(event, FuturesEvent):
-            event = runner.reply('futures', {cid: pending.pop(cid) for cid in event.call_ids if cid in pending})
+            event = runner.reply(
+                'futures', {cid: pending.pop(cid) for cid in event.call_ids if cid in pending}
+            )
         else:  # pragma: no cover
             raise MontyError(f'unexpected event {event!r}')
 
 
-def _call_host_sync(fn: Callable[..., Any], event: CallEvent, pending: dict[int, tuple[str, Any]]) -> tuple[str, Any]:
+def _call_host_sync(
+    fn: Callable[..., Any], event: CallEvent, pending: dict[int, tuple[str, Any]]
+) -> tuple[str, Any]:
     """Call a host function from `run()`; an awaitable result becomes a future resolved at once."""
     try:
         result = fn(*event.args, **event.kwargs)
@@ -305,4 +310,3 @@ def _await_sync(awaitable: Any, name: str) -> tuple[str, Any]:
         return ('raise', TypeError(str(e)))
     except Exception as e:
         return ('raise', sandbox_exception_from_host(e))
-

@@ -1,7 +1,7 @@
 """The `monty` command line (also `python -m monty_core`).
 
-    monty check FILE [--stubs STUBS] [--format full|concise|json]
-    monty run FILE [--input NAME=JSON ...] [--max-duration S] [--max-memory BYTES]
+monty check FILE [--stubs STUBS] [--format full|concise|json]
+monty run FILE [--input NAME=JSON ...] [--max-duration S] [--max-memory BYTES]
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from .errors import MontyConversionError
 from .runtime.guards import SANDBOX_CLASS_MARK
 
 MAX_DEPTH = 200
+_NO_BASE: Any = object()
 
 _ATOMS = (type(None), bool, int, float, complex, str, bytes, range)
 
@@ -164,12 +165,25 @@ class _Out:
 
     def instance(self, value: Any, depth: int) -> Any:
         t = type(value)
-        # Builtin bases first: a sandbox subclass of dict/list/... leaves as that base's data.
-        for base, conv in ((dict, dict), (list, list), (tuple, tuple), (str, str), (int, int), (float, float)):
-            if isinstance(value, base):
-                if isinstance(value, BaseException):
-                    break
-                raw: Any = base.copy(value) if base in (dict, list) else conv.__new__(conv, value)  # type: ignore[attr-defined]
+        # Builtin bases first: a sandbox subclass of dict/list/... leaves as that base's data. The base
+        # types' own methods are called, never the subclass's overrides.
+        if not isinstance(value, BaseException):
+            raw: Any = _NO_BASE
+            if isinstance(value, dict):
+                raw = dict(dict.items(value))
+            elif isinstance(value, list):
+                raw = list(list.__iter__(value))
+            elif isinstance(value, tuple):
+                raw = tuple(tuple.__iter__(value))
+            elif isinstance(value, str):
+                raw = str.__str__(value)
+            elif isinstance(value, bool):
+                raw = bool(int.__index__(value))
+            elif isinstance(value, int):
+                raw = int.__index__(value)
+            elif isinstance(value, float):
+                raw = float.__float__(value)
+            if raw is not _NO_BASE:
                 return self.convert(raw, depth)
         if isinstance(value, BaseException):
             return _host_exception(value)

@@ -187,7 +187,9 @@ class MontySnapshot(_Paused):
         return cls._load(data, print_callback)
 
     def __repr__(self) -> str:
-        return f'MontySnapshot(function_name={self.function_name!r}, args={self.args!r}, call_id={self.call_id})'
+        return (
+            f'MontySnapshot(function_name={self.function_name!r}, args={self.args!r}, call_id={self.call_id})'
+        )
 
 
 class MontyFutureSnapshot(_Paused):

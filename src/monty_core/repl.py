@@ -17,6 +17,7 @@ are kept). `dump()` stores every snippet and its host answers; `load()` replays 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -92,7 +93,7 @@ class MontyRepl:
 
     def _record(self, session: Session) -> None:
         spec = session.spec
-        self._history.append((RunSpec(**{**spec.__dict__, 'history': []}), list(session.log)))
+        self._history.append((dataclasses.replace(spec, history=[]), list(session.log)))
 
     def feed_run(
         self,

@@ -86,6 +86,8 @@ class _Checker(ast.NodeVisitor):
             self.fail(node, f"the special name '{name}' cannot be used {where} in the sandbox")
 
     def visit_Name(self, node: ast.Name) -> None:
+        if self.class_depth and node.id in CLASS_BODY_DUNDERS:
+            return  # `__rmul__ = __mul__` inside a class body
         self.check_name(node, node.id, defining=isinstance(node.ctx, ast.Store) and self.class_depth > 0)
 
     def visit_arg(self, node: ast.arg) -> None:

@@ -70,21 +70,39 @@ class _Rewriter(ast.NodeTransformer):
         # Store/Del contexts are rewritten by the statements that contain them.
         return node
 
-    def _store_target(self, target: ast.expr, after: list[ast.stmt]) -> ast.expr:
-        """Return a target with attribute stores replaced by temporaries, appending the guarded stores."""
+    @staticmethod
+    def _has_attribute(target: ast.expr) -> bool:
+        return any(isinstance(n, ast.Attribute) for n in ast.walk(target))
+
+    def _store(self, target: ast.expr, value: ast.expr) -> list[ast.stmt]:
+        """Statements storing `value` into `target` with CPython's order: leaves left to right, each
+        target's object expression evaluated when its turn comes."""
         if isinstance(target, ast.Attribute):
-            tmp = self.temp()
             obj = cast(ast.expr, self.visit(target.value))
-            store = ast.Expr(_call('_m_sa', _name(tmp), obj, ast.Constant(target.attr)))
-            after.append(ast.copy_location(store, target))
-            return ast.copy_location(_name(tmp, ast.Store()), target)
-        if isinstance(target, (ast.Tuple, ast.List)):
-            target.elts = [self._store_target(e, after) for e in target.elts]
-            return target
-        if isinstance(target, ast.Starred):
-            target.value = self._store_target(target.value, after)
-            return target
-        return cast(ast.expr, self.visit(target))
+            return [ast.copy_location(ast.Expr(_call('_m_sa', value, obj, ast.Constant(target.attr))), target)]
+        if isinstance(target, (ast.Tuple, ast.List)) and self._has_attribute(target):
+            temps: list[ast.expr] = []
+            later: list[tuple[ast.expr, str]] = []
+            for elt in target.elts:
+                tmp = self.temp()
+                inner = elt.value if isinstance(elt, ast.Starred) else elt
+                store = _name(tmp, ast.Store())
+                temps.append(ast.Starred(value=store, ctx=ast.Store()) if isinstance(elt, ast.Starred) else store)
+                later.append((inner, tmp))
+            unpack = ast.Assign(targets=[ast.Tuple(elts=temps, ctx=ast.Store())], value=value)
+            out: list[ast.stmt] = [ast.copy_location(unpack, target)]
+            for inner, tmp in later:
+                out.extend(self._store(inner, _name(tmp)))
+            return out
+        assign = ast.Assign(targets=[cast(ast.expr, self.visit(target))], value=value)
+        return [ast.copy_location(assign, target)]
+
+    def _temp_target(self, target: ast.expr) -> tuple[ast.expr, list[ast.stmt]]:
+        """For loop/with targets: a plain target, plus statements completing attribute stores."""
+        if not self._has_attribute(target):
+            return cast(ast.expr, self.visit(target)), []
+        tmp = self.temp()
+        return ast.copy_location(_name(tmp, ast.Store()), target), self._store(target, _name(tmp))
 
     def visit_Assign(self, node: ast.Assign) -> Any:
         node.value = cast(ast.expr, self.visit(node.value))
@@ -93,9 +111,16 @@ class _Rewriter(ast.NodeTransformer):
             obj = cast(ast.expr, self.visit(t.value))
             # Argument order keeps CPython's evaluation order: the value first, then the object.
             return ast.copy_location(ast.Expr(_call('_m_sa', node.value, obj, ast.Constant(t.attr))), node)
-        after: list[ast.stmt] = []
-        node.targets = [self._store_target(t, after) for t in node.targets]
-        return [node, *after] if after else node
+        if not any(self._has_attribute(t) for t in node.targets):
+            node.targets = [cast(ast.expr, self.visit(t)) for t in node.targets]
+            return node
+        if len(node.targets) == 1:
+            return self._store(node.targets[0], node.value)
+        tmp = self.temp()
+        out: list[ast.stmt] = [ast.copy_location(ast.Assign(targets=[_name(tmp, ast.Store())], value=node.value), node)]
+        for target in node.targets:
+            out.extend(self._store(target, _name(tmp)))
+        return out
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> Any:
         # Annotations are never evaluated at run time (the seed annotates with names only the type
@@ -152,8 +177,7 @@ class _Rewriter(ast.NodeTransformer):
         return ast.copy_location(_call('_m_compress', it, _name('_m_T')), it)
 
     def _loop_target(self, node: ast.For | ast.AsyncFor) -> None:
-        after: list[ast.stmt] = []
-        node.target = self._store_target(node.target, after)
+        node.target, after = self._temp_target(node.target)
         if after:
             node.body = after + node.body
 
@@ -178,7 +202,9 @@ class _Rewriter(ast.NodeTransformer):
         return node
 
     def visit_comprehension(self, node: ast.comprehension) -> ast.comprehension:
-        node.iter = self._metered_iter(cast(ast.expr, self.visit(node.iter)))
+        node.iter = cast(ast.expr, self.visit(node.iter))
+        if not node.is_async:
+            node.iter = self._metered_iter(node.iter)
         node.target = cast(ast.expr, self.visit(node.target))
         node.ifs = [cast(ast.expr, self.visit(i)) for i in node.ifs]
         return node
@@ -194,7 +220,8 @@ class _Rewriter(ast.NodeTransformer):
         for item in node.items:
             item.context_expr = self.visit(item.context_expr)
             if item.optional_vars is not None:
-                item.optional_vars = self._store_target(item.optional_vars, after)
+                item.optional_vars, stores = self._temp_target(item.optional_vars)
+                after.extend(stores)
         node.body = after + self._stmts(node.body)
         return node
 

@@ -17,7 +17,7 @@ from ..convert import to_sandbox
 from ..errors import MontyError
 from ..runtime.errors import sandbox_exception_from_host
 from ..runtime.output import PrintCallback
-from .run import CallEvent, DoneEvent, ErrorEvent, Execution, FuturesEvent, YieldEvent
+from .run import CallEvent, DoneEvent, ErrorEvent, FuturesEvent, YieldEvent
 
 if TYPE_CHECKING:
     from ..api import Monty, ResourceLimits

@@ -82,6 +82,12 @@ class HostFunction:
 ALLOWED[HostFunction] = frozenset()
 
 
+class _RunGreenlet(greenlet):
+    """The greenlet a run executes on; carries the run's ticker for the metered builtins."""
+
+    ticker: Any = None
+
+
 class Execution:
     """A run: globals, meter, output and greenlet. Single use; drive with `start()` then `reply()`."""
 
@@ -125,7 +131,8 @@ class Execution:
         self.globals = globals_
         self._loop: Loop | None = None
         self._next_call_id = 0
-        self._greenlet = greenlet(self._main)
+        self._greenlet = _RunGreenlet(self._main)
+        self._greenlet.ticker = self.meter.ticker
         self.finished = False
 
     # -- host side --------------------------------------------------------------------------------
@@ -196,10 +203,10 @@ class Execution:
     def _run_module(self) -> Any:
         program = self.program
         if program.is_async:
-            coro = eval(program.code, self.globals)  # noqa: S307 - compiled sandbox code
+            coro = eval(program.code, self.globals)
             self.loop().run_until_complete(coro)
         else:
-            exec(program.code, self.globals)  # noqa: S102 - compiled sandbox code
+            exec(program.code, self.globals)
         return self.globals.pop('_m_result', None)
 
     def loop(self) -> Loop:

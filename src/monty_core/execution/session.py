@@ -164,7 +164,7 @@ class Session:
     def start(self) -> Event:
         return self._advance(self.execution.start())
 
-    def reply(self, kind: str, payload: Any) -> Event:
+    def reply(self, kind: str, payload: Any = None) -> Event:
         assert self.current is not None
         entry = {'event': describe_event(self.current), 'reply': encode_reply(kind, payload)}
         self.log.append(entry)
@@ -196,9 +196,7 @@ class Session:
 
     def can_continue(self, position: int) -> bool:
         return (
-            len(self.log) == position
-            and not self.execution.finished
-            and threading.get_ident() == self.thread
+            len(self.log) == position and not self.execution.finished and threading.get_ident() == self.thread
         )
 
 

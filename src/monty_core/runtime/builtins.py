@@ -6,7 +6,8 @@ from a template of shared entries plus the run's own: its ticker, print, importe
 Metering rule: no builtin consumes an iterator in one C call without ticks. The consumers (`sum`,
 `min`, `max`, `sorted`, `any`, `all`, ...) wrap their argument in `compress(iterable, T)` unless it is
 an in-memory container; the lazy adapters (`map`, `filter`, `zip`, `enumerate`, `reversed`, `iter`)
-return ticked iterators, so any C code that drains them ticks as well.
+return ticked iterators, so any C code that drains them ticks as well. `T`, the run's ticker, is
+carried by the run's greenlet (`getcurrent().ticker`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import builtins as _b
 from collections.abc import Callable
 from itertools import compress
+
+from greenlet import getcurrent
 from typing import Any
 
 from .allowlists import ALLOWED
@@ -187,64 +190,120 @@ def _template() -> dict[str, Any]:
 TEMPLATE = _template()
 
 
+def _ticker() -> Any:
+    """The running sandbox's ticker (its greenlet carries it)."""
+    return getcurrent().ticker  # type: ignore[attr-defined]
+
+
+def metered(iterable: Any) -> Any:
+    """`iterable`, ticking the run's meter per item unless it is an in-memory container."""
+    if type(iterable) in _IN_MEMORY:
+        return iterable
+    return compress(iterable, _ticker())
+
+
+def _meter_first(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (metered(args[0]), *args[1:]) if args else args
+
+
+# Consumers: argument errors come from the real builtin, so messages match CPython's.
+def sum(*args: Any, **kwargs: Any) -> Any:  # noqa: A001
+    return _b.sum(*_meter_first(args), **kwargs)
+
+
+def min(*args: Any, **kwargs: Any) -> Any:  # noqa: A001
+    return _b.min(*_meter_first(args) if len(args) == 1 else args, **kwargs)
+
+
+def max(*args: Any, **kwargs: Any) -> Any:  # noqa: A001
+    return _b.max(*_meter_first(args) if len(args) == 1 else args, **kwargs)
+
+
+def sorted(*args: Any, **kwargs: Any) -> list[Any]:  # noqa: A001
+    return _b.sorted(*_meter_first(args), **kwargs)
+
+
+def any(*args: Any, **kwargs: Any) -> bool:  # noqa: A001
+    return _b.any(*_meter_first(args), **kwargs)
+
+
+def all(*args: Any, **kwargs: Any) -> bool:  # noqa: A001
+    return _b.all(*_meter_first(args), **kwargs)
+
+
+def iter(*args: Any) -> Any:  # noqa: A001
+    it = _b.iter(*args)
+    if it is args[0] or (len(args) == 1 and type(args[0]) in _IN_MEMORY):
+        return it  # already an iterator (keeps `iter(it) is it`), or bounded by memory
+    return compress(it, _ticker())
+
+
+# Lazy adapters: subclasses of the C-level `compress`, so iterating them stays in C and ticks; they
+# keep CPython's names for `type(x).__name__` and isinstance checks.
+class map(compress):  # noqa: A001
+    """map(func, *iterables) --> map object, metered."""
+
+    __slots__ = ()
+
+    def __new__(cls, func: Any, *iterables: Any) -> map:
+        return compress.__new__(cls, _b.map(func, *iterables), _ticker())
+
+
+class filter(compress):  # noqa: A001
+    """filter(function or None, iterable) --> filter object, metered."""
+
+    __slots__ = ()
+
+    def __new__(cls, function: Any, iterable: Any, /) -> filter:
+        return compress.__new__(cls, _b.filter(function, iterable), _ticker())
+
+
+class zip(compress):  # noqa: A001
+    """zip(*iterables, strict=False) --> zip object, metered."""
+
+    __slots__ = ()
+
+    def __new__(cls, *iterables: Any, strict: bool = False) -> zip:
+        return compress.__new__(cls, _b.zip(*iterables, strict=strict), _ticker())
+
+
+class enumerate(compress):  # noqa: A001
+    """enumerate(iterable, start=0) --> enumerate object, metered."""
+
+    __slots__ = ()
+
+    def __new__(cls, iterable: Any, start: int = 0) -> enumerate:
+        return compress.__new__(cls, _b.enumerate(iterable, start), _ticker())
+
+
+class reversed(compress):  # noqa: A001
+    """reversed(sequence) --> reverse iterator, metered."""
+
+    __slots__ = ()
+
+    def __new__(cls, sequence: Any, /) -> reversed:
+        return compress.__new__(cls, _b.reversed(sequence), _ticker())
+
+
+for _adapter in (map, filter, zip, enumerate, reversed):
+    _adapter.__module__ = 'builtins'
+    ALLOWED[_adapter] = frozenset()
+for _fn in (sum, min, max, sorted, any, all, iter):
+    _fn.__module__ = 'builtins'
+    TEMPLATE[_fn.__name__] = _fn
+for _adapter in (map, filter, zip, enumerate, reversed):
+    TEMPLATE[_adapter.__name__] = _adapter
+
+
 def make_builtins(
     meter: Meter, print_fn: Callable[..., None], importer: Callable[..., Any]
 ) -> dict[str, Any]:
-    """One run's builtins dictionary."""
-    ticker = meter.ticker
-
-    def metered(iterable: Any) -> Any:
-        if type(iterable) in _IN_MEMORY:
-            return iterable
-        return compress(iterable, ticker)
-
-    def sum(iterable: Any, /, start: Any = 0) -> Any:  # noqa: A001
-        return _b.sum(metered(iterable), start)
-
-    def min(*args: Any, **kwargs: Any) -> Any:  # noqa: A001
-        if len(args) == 1:
-            args = (metered(args[0]),)
-        return _b.min(*args, **kwargs)
-
-    def max(*args: Any, **kwargs: Any) -> Any:  # noqa: A001
-        if len(args) == 1:
-            args = (metered(args[0]),)
-        return _b.max(*args, **kwargs)
-
-    def sorted(iterable: Any, /, *, key: Any = None, reverse: bool = False) -> list[Any]:  # noqa: A001
-        return _b.sorted(metered(iterable), key=key, reverse=reverse)
-
-    def any(iterable: Any, /) -> bool:  # noqa: A001
-        return _b.any(metered(iterable))
-
-    def all(iterable: Any, /) -> bool:  # noqa: A001
-        return _b.all(metered(iterable))
-
-    def map(func: Any, *iterables: Any) -> Any:  # noqa: A001
-        return compress(_b.map(func, *iterables), ticker)
-
-    def filter(func: Any, iterable: Any, /) -> Any:  # noqa: A001
-        return compress(_b.filter(func, iterable), ticker)
-
-    def zip(*iterables: Any, strict: bool = False) -> Any:  # noqa: A001
-        return compress(_b.zip(*iterables, strict=strict), ticker)
-
-    def enumerate(iterable: Any, start: int = 0) -> Any:  # noqa: A001
-        return compress(_b.enumerate(iterable, start), ticker)
-
-    def reversed(seq: Any, /) -> Any:  # noqa: A001
-        return compress(_b.reversed(seq), ticker)
-
-    def iter(obj: Any, *sentinel: Any) -> Any:  # noqa: A001
-        return compress(_b.iter(obj, *sentinel), ticker)
-
+    """One run's builtins dictionary: the shared template plus the run's own entries."""
     ns = TEMPLATE.copy()
-    for fn in (sum, min, max, sorted, any, all, map, filter, zip, enumerate, reversed, iter):
-        ns[fn.__name__] = fn
     ns.update(
         print=print_fn,
         __import__=importer,
-        _m_T=ticker,
+        _m_T=meter.ticker,
         _m_alive=meter.alive,
         _m_deep=meter.too_deep,
         _m_maxdepth=meter.max_depth,

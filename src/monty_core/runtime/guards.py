@@ -148,6 +148,8 @@ def guarded_getattr(obj: Any, name: str) -> Any:
 
 
 def _class_getattr(cls: type, name: str) -> Any:
+    if name == 'mro':
+        return cls.mro  # the classes in the hierarchy; every one is reachable anyway
     owner = _resolve_owner(cls.__mro__, name)
     if owner is None:
         raise _missing(cls, name)
