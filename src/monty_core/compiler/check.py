@@ -149,7 +149,7 @@ class _Checker(ast.NodeVisitor):
         for kw in node.keywords:
             if kw.arg == 'metaclass':
                 self.fail(kw, 'classes with metaclasses are not supported in the sandbox')
-            self.fail(kw, f"class keyword argument '{kw.arg}' is not supported in the sandbox")
+            self.visit(kw.value)
         for deco in node.decorator_list:
             self.visit(deco)
         for base in node.bases:

@@ -5,9 +5,13 @@ The output is still a Python AST, compiled by CPython into ordinary bytecode. Wh
 - attribute reads whose name is not provably safe on every reachable type become `_m_ga(obj, 'name')`;
   every attribute write and delete becomes `_m_sa(value, obj, 'name')` / `_m_da(obj, 'name')`;
 - `for` loops and comprehensions iterate `_m_compress(iterable, _m_T)`, a C-level iterator that
-  consults the meter every few thousand items (no Python call per item); `while` loops, function
-  entries and lambdas call `_m_next(_m_T)`;
-- plain functions count their depth in the run-global `_m_depth` (try/finally is free in 3.11);
+  consults the meter every few thousand items (no Python call per item); `while` loops call
+  `_m_next(_m_T)`;
+- plain functions count their depth in the run-global `_m_depth` (try/finally is free in 3.11) and,
+  like generators and lambdas, compare it with `_m_maxdepth` on entry: the watchdog lowers that
+  value to stop a run whose time is up, so recursion needs no clock reads;
+- a method's plain stores to its own `self` skip the guard once a per-call check has shown `self` is
+  a sandbox instance;
 - every `except` handler starts with `_m_alive()`, so a run that has been stopped (time limit,
   cancellation) cannot swallow its own stop with `except BaseException:`;
 - the last expression statement of the module is stored in `_m_result`.
@@ -18,6 +22,7 @@ Names starting with `_m_` are reserved (the checker refuses them in user code).
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -35,6 +40,42 @@ def _call(func: str, *args: ast.expr) -> ast.Call:
 
 def _tick() -> ast.Expr:
     return ast.Expr(_call('_m_next', _name('_m_T')))
+
+
+def _stop_check() -> ast.If:
+    """`if _m_depth > _m_maxdepth: _m_deep(_m_depth)` — depth limit, time limit and stops in one compare."""
+    return ast.If(
+        test=ast.Compare(left=_name(DEPTH_NAME), ops=[ast.Gt()], comparators=[_name('_m_maxdepth')]),
+        body=[ast.Expr(_call('_m_deep', _name(DEPTH_NAME)))],
+        orelse=[],
+    )
+
+
+def _method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The first parameter of a method (`self`), if the body never rebinds it."""
+    params = [*node.args.posonlyargs, *node.args.args]
+    if not params:
+        return None
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Name) and deco.id in ('staticmethod', 'classmethod'):
+            return None
+    name = params[0].arg
+    for n in ast.walk(node):
+        if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load):
+            return None
+        if isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names:
+            return None
+    return name
+
+
+def _self_check(name: str) -> ast.Assign:
+    """`_m_self = '__monty_class__' in _m_rtype(self).__dict__`: is `self` a sandbox instance?"""
+    test = ast.Compare(
+        left=ast.Constant('__monty_class__'),
+        ops=[ast.In()],
+        comparators=[ast.Attribute(value=_call('_m_rtype', _name(name)), attr='__dict__', ctx=ast.Load())],
+    )
+    return ast.Assign(targets=[_name('_m_self', ast.Store())], value=test)
 
 
 def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
@@ -55,6 +96,8 @@ class _Rewriter(ast.NodeTransformer):
         self.plain_safe = plain_safe
         self.temp_counter = 0
         self.in_class = False
+        self.fast_self: str | None = None  # the method's `self` while rewriting a method body
+        self.fast_stores = 0
 
     def temp(self) -> str:
         self.temp_counter += 1
@@ -110,7 +153,13 @@ class _Rewriter(ast.NodeTransformer):
             t = node.targets[0]
             obj = cast(ast.expr, self.visit(t.value))
             # Argument order keeps CPython's evaluation order: the value first, then the object.
-            return ast.copy_location(ast.Expr(_call('_m_sa', node.value, obj, ast.Constant(t.attr))), node)
+            guarded = ast.copy_location(ast.Expr(_call('_m_sa', node.value, obj, ast.Constant(t.attr))), node)
+            if self._is_fast_self(obj, t.attr):
+                # A method storing on its own sandbox instance: a plain store, after one check per call.
+                self.fast_stores += 1
+                plain = ast.Assign(targets=[t], value=copy.deepcopy(node.value))
+                return ast.copy_location(ast.If(test=_name('_m_self'), body=[plain], orelse=[guarded]), node)
+            return guarded
         if not any(self._has_attribute(t) for t in node.targets):
             node.targets = [cast(ast.expr, self.visit(t)) for t in node.targets]
             return node
@@ -144,6 +193,22 @@ class _Rewriter(ast.NodeTransformer):
             node.target = cast(ast.Name | ast.Subscript, self.visit(node.target))
             return node
         t = node.target
+        if self._is_fast_self(t.value, t.attr) and self.plain_safe(t.attr):
+            self.fast_stores += 1
+            plain = ast.AugAssign(target=t, op=node.op, value=copy.deepcopy(node.value))
+            guarded = self._guarded_augassign(node, t)
+            return ast.copy_location(ast.If(test=_name('_m_self'), body=[plain], orelse=guarded), node)
+        return self._guarded_augassign(node, t)
+
+    def _is_fast_self(self, obj: ast.expr, attr: str) -> bool:
+        return (
+            self.fast_self is not None
+            and isinstance(obj, ast.Name)
+            and obj.id == self.fast_self
+            and not (attr.startswith('__') and attr.endswith('__'))
+        )
+
+    def _guarded_augassign(self, node: ast.AugAssign, t: ast.Attribute) -> list[ast.stmt]:
         obj_tmp, val_tmp = self.temp(), self.temp()
         out = [
             ast.Assign(targets=[_name(obj_tmp, ast.Store())], value=cast(ast.expr, self.visit(t.value))),
@@ -251,25 +316,20 @@ class _Rewriter(ast.NodeTransformer):
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
             if isinstance(body[0].value.value, str):
                 doc, body = [body[0]], body[1:]
-        saved = self.temp_counter, self.in_class
-        self.temp_counter, self.in_class = 0, False
+        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores
+        self.fast_self = _method_self(node) if self.in_class else None
+        self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
         new_body = self._stmts(body) or [ast.Pass()]
-        self.temp_counter, self.in_class = saved
-        tick = ast.copy_location(_tick(), node)
+        if self.fast_stores and self.fast_self is not None:
+            new_body.insert(0, _self_check(self.fast_self))
+        self.temp_counter, self.in_class, self.fast_self, self.fast_stores = saved
         if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
-            # Suspended frames must not hold depth: generators and coroutines only tick.
-            node.body = [*doc, tick, *new_body]
+            # Suspended frames must not hold depth: generators and coroutines only check for a stop.
+            node.body = [*doc, _stop_check(), *new_body]
         else:
             enter = ast.AugAssign(target=_name(DEPTH_NAME, ast.Store()), op=ast.Add(), value=ast.Constant(1))
             leave = ast.AugAssign(target=_name(DEPTH_NAME, ast.Store()), op=ast.Sub(), value=ast.Constant(1))
-            check = ast.If(
-                test=ast.Compare(
-                    left=_name(DEPTH_NAME), ops=[ast.Gt()], comparators=[_name('_m_maxdepth')]
-                ),
-                body=[ast.Expr(_call('_m_deep'))],
-                orelse=[],
-            )
-            guarded = ast.Try(body=[check, tick, *new_body], handlers=[], orelse=[], finalbody=[leave])
+            guarded = ast.Try(body=[_stop_check(), *new_body], handlers=[], orelse=[], finalbody=[leave])
             node.body = [*doc, ast.Global(names=[DEPTH_NAME]), enter, guarded]
         for n in node.body:
             ast.copy_location(n, node)
@@ -292,18 +352,19 @@ class _Rewriter(ast.NodeTransformer):
         saved, self.in_class = self.in_class, False
         body = cast(ast.expr, self.visit(node.body))
         self.in_class = saved
-        # `body if next(T) else None`: the ticker always yields True, so this is `body` plus a tick.
-        node.body = ast.copy_location(
-            ast.IfExp(test=_call('_m_next', _name('_m_T')), body=body, orelse=ast.Constant(None)), body
-        )
+        # `body if _m_depth <= _m_maxdepth else _m_deep(_m_depth)`: a stopped run (or expired
+        # deadline) lowers `_m_maxdepth`, so recursive lambdas stop too.
+        test = ast.Compare(left=_name(DEPTH_NAME), ops=[ast.LtE()], comparators=[_name('_m_maxdepth')])
+        node.body = ast.copy_location(ast.IfExp(test=test, body=body, orelse=_call('_m_deep', _name(DEPTH_NAME))), body)
         return node
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.ClassDef:
         node.bases = [cast(ast.expr, self.visit(b)) for b in node.bases]
         node.decorator_list = [cast(ast.expr, self.visit(d)) for d in node.decorator_list]
-        saved, self.in_class = self.in_class, True
+        saved = self.in_class, self.fast_self
+        self.in_class, self.fast_self = True, None
         node.body = self._stmts(node.body) or [ast.Pass()]
-        self.in_class = saved
+        self.in_class, self.fast_self = saved
         return node
 
     # -- exceptions -----------------------------------------------------------------------------

@@ -101,8 +101,8 @@ ALLOWED[_SandboxTypeMeta] = frozenset()
 
 def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
     """`__build_class__` for sandbox class statements: plain bases only, then mark the class."""
-    if kwds:
-        raise TypeError('class keyword arguments (metaclass=...) are not supported in the sandbox')
+    if 'metaclass' in kwds:
+        raise TypeError('classes with metaclasses are not supported in the sandbox')
     if any(type(b) in MRO_ENTRY_TYPES for b in bases):
         resolved: list[Any] = []
         for b in bases:
@@ -114,7 +114,9 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
         ):
             label = base.__name__ if isinstance(base, type) else type(base).__name__
             raise TypeError(f"cannot subclass '{label}' in the sandbox")
-    cls = _b.__build_class__(func, name, *bases)
+    if kwds and any(getattr(b, '__monty_typed_dict__', False) for b in bases):
+        kwds.pop('total', None)  # TypedDict(total=False): only meaningful to the type checker
+    cls = _b.__build_class__(func, name, *bases, **kwds)
     if type(cls) is not type:
         raise TypeError('metaclasses are not supported in the sandbox')
     type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
@@ -182,6 +184,7 @@ def _template() -> dict[str, Any]:
         _m_sa=guarded_setattr,
         _m_da=guarded_delattr,
         _m_next=next,
+        _m_rtype=type,
         _m_compress=compress,
     )
     return ns
@@ -300,6 +303,7 @@ def make_builtins(
 ) -> dict[str, Any]:
     """One run's builtins dictionary: the shared template plus the run's own entries."""
     ns = TEMPLATE.copy()
+    meter.builtins = ns
     ns.update(
         print=print_fn,
         __import__=importer,

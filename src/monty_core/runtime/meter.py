@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from itertools import chain, repeat
 from typing import Any
 
+from .watchdog import WATCHDOG
+
 CHUNK = 2000
 
 DEFAULT_MAX_RECURSION_DEPTH = 200
@@ -32,7 +34,8 @@ class Meter:
 
     __slots__ = (
         '_chunk',
-        '_deadline',
+        'builtins',
+        'deadline',
         '_stop',
         'allocation_hook',
         'yield_hook',
@@ -48,28 +51,39 @@ class Meter:
         self.max_depth = max_depth
         self.elapsed = 0.0  # sandbox time accumulated before the current slice
         self.started = 0.0  # perf_counter() when the current slice began
-        self._deadline = float('inf')
+        self.deadline = float('inf')
         self._stop: BaseException | None = None
         self._chunk: Iterator[bool] = iter(())
         self.allocation_hook: Any = None
         # Called at every refill when set: lets an async host take control back every few ms.
         self.yield_hook: Any = None
         self.ticker: Iterator[bool] = chain.from_iterable(map(self._refill, repeat(None)))
+        # The run's builtins dict: `_m_maxdepth` there is set to -1 to send function entries to the
+        # slow path (`too_deep`) when the run must stop.
+        self.builtins: dict[str, Any] = {}
 
     # -- slices: the clock runs only while sandbox code runs --------------------------------------
     def resume_clock(self) -> None:
         self.started = time.perf_counter()
         if self.max_duration is not None:
-            self._deadline = self.started + (self.max_duration - self.elapsed)
+            self.deadline = self.started + (self.max_duration - self.elapsed)
+            WATCHDOG.watch(self)
 
     def pause_clock(self) -> None:
         self.elapsed += time.perf_counter() - self.started
-        self._deadline = float('inf')
+        if self.max_duration is not None:
+            WATCHDOG.unwatch(self)
+        self.deadline = float('inf')
+
+    def expire(self) -> None:
+        """Called by the watchdog at the deadline (from its thread): divert the next function entry."""
+        self.builtins['_m_maxdepth'] = -1
+        deque(self._chunk, maxlen=0)
 
     def _refill(self, _: object) -> Iterator[bool]:
         if self._stop is not None:
             raise self._stop
-        if time.perf_counter() > self._deadline:
+        if time.perf_counter() > self.deadline:
             self.stop(TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)'))
             raise self._stop  # type: ignore[misc]
         hook = self.allocation_hook
@@ -82,9 +96,10 @@ class Meter:
 
     # -- stopping ---------------------------------------------------------------------------------
     def stop(self, exc: BaseException) -> None:
-        """Stop the run: the next tick (and every `except` handler) raises `exc`."""
+        """Stop the run: the next tick, function entry and `except` handler raise `exc`."""
         if self._stop is None:
             self._stop = exc
+        self.builtins['_m_maxdepth'] = -1
         deque(self._chunk, maxlen=0)  # exhaust the current chunk so the very next tick refills
 
     @property
@@ -96,5 +111,14 @@ class Meter:
         if self._stop is not None:
             raise self._stop
 
-    def too_deep(self) -> None:
-        raise RecursionError('maximum recursion depth exceeded')
+    def too_deep(self, depth: int) -> None:
+        """Slow path of a function entry: a stopped run, an expired deadline, or real recursion."""
+        if self._stop is not None:
+            raise self._stop
+        if time.perf_counter() > self.deadline:
+            self.stop(TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)'))
+            raise self._stop  # type: ignore[misc]
+        if self.builtins.get('_m_maxdepth') != self.max_depth:
+            self.builtins['_m_maxdepth'] = self.max_depth  # the watchdog fired while the clock was paused
+        if depth > self.max_depth:
+            raise RecursionError('maximum recursion depth exceeded')

@@ -65,6 +65,8 @@ def _form_repr(value: Any) -> str:
 class TypedDictBase(dict):  # type: ignore[type-arg]
     """Base of sandbox TypedDict classes: calling one makes a plain dict."""
 
+    __monty_typed_dict__ = True
+
     def __new__(cls, *args: Any, **kwargs: Any) -> Any:  # type: ignore[misc]
         return dict(*args, **kwargs)
 

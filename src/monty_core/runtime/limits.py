@@ -1,0 +1,445 @@
+"""Memory limits: per-run accounting, and size pre-checks for operations whose result size is known.
+
+Accounting (`MemoryAccount`) measures what the host pays: growth of the process's resident set size
+(RSS) since the run started, and growth of CPython's allocated-block count (`max_allocations`). Time
+spent paused at host calls is excluded (whatever the host or another run allocates meanwhile is
+subtracted). The meter checks the account at most every `CHECK_INTERVAL` seconds of sandbox time, and
+its watchdog thread forces such a check at least every few milliseconds (see meter.py), so growth by
+loops is caught within a few milliseconds of work.
+
+Pre-checks (`reserve`) run before an operation that would allocate a result of computable size:
+`*` on sequences, `**`, `<<`, `%`-formatting and format-spec widths, padding methods, `replace`,
+`join`, `bytes(n)`/`bytearray(n)`, range materialisation. A pre-check that cannot fit raises
+`MemoryError('memory limit exceeded ...')` before anything is allocated.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import resource
+import sys
+import threading
+from collections.abc import Iterator
+from itertools import compress
+from operator import index as _index
+from typing import Any
+
+CHECK_INTERVAL = 0.002  # seconds of sandbox time between two accounting checks
+SMALL = 1 << 20  # results below 1 MiB are never pre-checked (and never counted)
+
+_getsizeof = sys.getsizeof
+_blocks = sys.getallocatedblocks
+_type = type
+
+
+def _open_statm() -> int | None:
+    try:
+        return os.open('/proc/self/statm', os.O_RDONLY)
+    except OSError:
+        return None
+
+
+_STATM = _open_statm()
+_PAGE = os.sysconf('SC_PAGE_SIZE') if hasattr(os, 'sysconf') else 4096
+_MAXRSS_UNIT = 1 if sys.platform == 'darwin' else 1024
+
+
+def peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _MAXRSS_UNIT
+
+
+def current_rss() -> int:
+    """The process's resident set size in bytes (its peak where /proc is not available)."""
+    if _STATM is not None:
+        try:
+            return int(os.pread(_STATM, 64, 0).split()[1]) * _PAGE
+        except (OSError, ValueError, IndexError):
+            pass
+    return peak_rss()
+
+
+def _mib(n: int) -> str:
+    return f'{n / (1 << 20):.0f} MiB' if n >= (1 << 20) else f'{n} bytes'
+
+
+class MemoryAccount:
+    """One run's memory and allocation budget."""
+
+    __slots__ = ('_base_blocks', '_base_rss', '_paused_blocks', '_paused_rss', '_pending', '_strikes',
+                 'max_allocations', 'max_memory', 'used')
+
+    def __init__(self, max_memory: int | None, max_allocations: int | None) -> None:
+        self.max_memory = max_memory
+        self.max_allocations = max_allocations
+        self._base_rss = -1
+        self._base_blocks = 0
+        self._paused_rss = 0
+        self._paused_blocks = 0
+        self._pending = 0  # bytes reserved by pre-checks since the last measurement
+        self._strikes = 0
+        self.used = 0  # last measured growth, bytes
+
+    # -- slices: memory the host allocates while the run is paused is not the run's --------------
+    def resume(self) -> None:
+        if self._base_rss < 0:
+            self._base_rss = current_rss()
+            self._base_blocks = _blocks()
+            return
+        if self.max_memory is not None:
+            self._base_rss += current_rss() - self._paused_rss
+        self._base_blocks += _blocks() - self._paused_blocks
+
+    def pause(self) -> None:
+        if self.max_memory is not None:
+            self._paused_rss = current_rss()
+        self._paused_blocks = _blocks()
+
+    # -- checks -----------------------------------------------------------------------------------
+    def check(self) -> MemoryError | None:
+        """Measure; return the error to raise if a limit is exceeded (None otherwise)."""
+        self._pending = 0
+        limit = self.max_memory
+        if limit is not None:
+            base = self._base_rss
+            # Peak RSS bounds current RSS: when even the peak is within budget, skip reading /proc.
+            if peak_rss() - base > limit:
+                used = current_rss() - base
+                self.used = used
+                if used > limit:
+                    self._strikes += 1
+                    return MemoryError(f'memory limit exceeded ({_mib(limit)}): the run uses {_mib(used)}')
+        cap = self.max_allocations
+        if cap is not None:
+            count = _blocks() - self._base_blocks
+            if count > cap:
+                self._strikes += 1
+                return MemoryError(f'allocation limit exceeded ({cap} allocations): the run holds {count}')
+        self._strikes = 0
+        return None
+
+    @property
+    def strikes(self) -> int:
+        """Consecutive checks that found the run over a limit."""
+        return self._strikes
+
+    def reserve(self, nbytes: int, what: str) -> None:
+        """Raise `MemoryError` if allocating `nbytes` more would exceed the memory limit."""
+        limit = self.max_memory
+        if limit is None:
+            return
+        if nbytes > limit:
+            raise MemoryError(f'memory limit exceeded ({_mib(limit)}): {what} would need {_mib(nbytes)}')
+        pending = self._pending + nbytes
+        if self.used + pending > limit or pending > limit >> 3:
+            self._pending = 0
+            used = max(current_rss() - self._base_rss, 0)
+            self.used = used
+            if used + nbytes > limit:
+                raise MemoryError(
+                    f'memory limit exceeded ({_mib(limit)}): {what} would need {_mib(nbytes)} '
+                    f'more (the run uses {_mib(used)})'
+                )
+            pending = nbytes
+        self._pending = pending
+
+
+class _Current(threading.local):
+    account: MemoryAccount | None = None
+    ticker: Iterator[bool] | None = None
+
+
+CURRENT = _Current()  # the account and ticker of the run executing on this thread (set by the meter)
+
+
+def reserve(nbytes: int, what: str) -> None:
+    """Pre-check an allocation of `nbytes` against the running sandbox's memory limit."""
+    if nbytes >= SMALL:
+        account = CURRENT.account
+        if account is not None:
+            account.reserve(nbytes, what)
+
+
+def _limit_items() -> int | None:
+    account = CURRENT.account
+    if account is None or account.max_memory is None:
+        return None
+    return account.max_memory >> 4
+
+
+# -- size estimates ------------------------------------------------------------------------------
+_SEQUENCES = (str, bytes, bytearray, list, tuple)
+
+
+def _seq_repeat_size(seq: Any, times: Any) -> int:
+    try:
+        n = _index(times)
+    except TypeError:
+        return 0
+    if n <= 1:
+        return 0
+    return _getsizeof(seq) * n
+
+
+def check_mul(a: Any, b: Any) -> None:
+    if isinstance(a, _SEQUENCES):
+        reserve(_seq_repeat_size(a, b), 'repeating a sequence')
+    elif isinstance(b, _SEQUENCES):
+        reserve(_seq_repeat_size(b, a), 'repeating a sequence')
+
+
+def _int_bits(x: Any) -> int:
+    try:
+        return abs(_index(x)).bit_length()
+    except TypeError:
+        return 0
+
+
+def check_pow(a: Any, b: Any, mod: Any = None) -> None:
+    if mod is not None or _type(a) is float or _type(b) is float:
+        return
+    if isinstance(a, int) and isinstance(b, int) and b > 1:
+        bits = _int_bits(a)
+        if bits > 1:
+            reserve((bits * b) // 8, 'a power')
+
+
+def check_lshift(a: Any, b: Any) -> None:
+    if isinstance(a, int) and isinstance(b, int) and b > 64 and a:
+        reserve((_int_bits(a) + b) // 8, 'a left shift')
+
+
+_PERCENT_SPEC = re.compile(r'%(?:\([^)]*\))?[#0+\- ]*(\*|\d+)?(?:\.(\*|\d+))?')
+_DIGITS = re.compile(r'\d+')
+
+
+def _percent_widths(fmt: str | bytes, args: Any) -> int:
+    text = fmt if _type(fmt) is str else bytes(fmt).decode('latin-1')  # type: ignore[arg-type]
+    if '*' not in text:
+        total = 0
+        for run in _DIGITS.findall(text):
+            if len(run) > 4:
+                total += int(run)
+        return total
+    items = args if _type(args) is tuple else (args,)
+    pos = 0
+    total = 0
+    for m in _PERCENT_SPEC.finditer(text):
+        if m.group(0) == '%' and text[m.end() : m.end() + 1] == '%':
+            continue
+        for part in (m.group(1), m.group(2)):
+            if part == '*':
+                if pos < len(items):
+                    try:
+                        total += max(_index(items[pos]), 0)
+                    except TypeError:
+                        pass
+                pos += 1
+            elif part:
+                total += int(part)
+        pos += 1
+    return total
+
+
+def check_mod(a: Any, b: Any) -> None:
+    if isinstance(a, (str, bytes, bytearray)):
+        width = _percent_widths(a, b)
+        if width >= SMALL:
+            reserve(width, 'a %-format width')
+
+
+def check_format_spec(spec: Any) -> None:
+    """Pre-check the widths and precisions in a format spec (`format(x, spec)`, f-strings, str.format)."""
+    if _type(spec) is str and len(spec) > 4:
+        total = 0
+        for run in _DIGITS.findall(spec):
+            if len(run) > 4:
+                total += int(run)
+        if total >= SMALL:
+            reserve(total, 'a format width')
+
+
+# -- guarded operators (the compiler emits these where it cannot prove the operands numeric) -------
+def mul(a: Any, b: Any) -> Any:
+    ta = _type(a)
+    if ta is not int and ta is not float:
+        check_mul(a, b)
+    elif _type(b) in _SEQ_TYPES:
+        check_mul(b, a)
+    return a * b
+
+
+def imul(a: Any, b: Any) -> Any:
+    ta = _type(a)
+    if ta is not int and ta is not float:
+        check_mul(a, b)
+    elif _type(b) in _SEQ_TYPES:
+        check_mul(b, a)
+    a *= b
+    return a
+
+
+def power(a: Any, b: Any) -> Any:
+    if _type(b) is int and _type(a) is int:
+        check_pow(a, b)
+    return a**b
+
+
+def lshift(a: Any, b: Any) -> Any:
+    if _type(b) is int:
+        check_lshift(a, b)
+    return a << b
+
+
+def mod(a: Any, b: Any) -> Any:
+    ta = _type(a)
+    if ta is not int and ta is not float:
+        check_mod(a, b)
+    return a % b
+
+
+def imod(a: Any, b: Any) -> Any:
+    ta = _type(a)
+    if ta is not int and ta is not float:
+        check_mod(a, b)
+    a %= b
+    return a
+
+
+_SEQ_TYPES = frozenset(_SEQUENCES)
+
+
+def checked_pow(base: Any, exp: Any, mod: Any = None) -> Any:
+    """The sandbox's `pow`."""
+    check_pow(base, exp, mod)
+    return pow(base, exp, mod)
+
+
+def checked_format(value: Any, spec: Any = '') -> str:
+    """The sandbox's `format` (and f-string fields with computed specs)."""
+    check_format_spec(spec)
+    return format(value, spec)
+
+
+def check_length(n: Any) -> Any:
+    """Bound the value a sandbox `__len__`/`__length_hint__` reports (C code preallocates from it)."""
+    if _type(n) is int and n > 100_000:
+        cap = _limit_items()
+        if cap is not None and n > cap:
+            raise MemoryError(f'memory limit exceeded: a length of {n} cannot be materialised')
+    return n
+
+
+# -- bytes and bytearray sizes -------------------------------------------------------------------
+def check_bytes_args(args: tuple[Any, ...]) -> None:
+    if args and isinstance(args[0], int) and not isinstance(args[0], bool):
+        reserve(int(args[0]), 'bytes of that size')
+
+
+# -- ranges -------------------------------------------------------------------------------------
+BIG_RANGE = 1 << 20  # ranges longer than this are BigRange stand-ins with metered iteration
+
+
+def range_length(r: range) -> int:
+    try:
+        return len(r)
+    except OverflowError:
+        if r.step > 0:
+            return (r.stop - r.start + r.step - 1) // r.step
+        return (r.start - r.stop - r.step - 1) // -r.step
+
+
+class BigRange:
+    """A long `range` in the sandbox: same behaviour, but C code cannot drain it unmetered.
+
+    Iteration ticks the run's meter; `len()` refuses lengths whose materialisation could not fit the
+    memory limit (C code preallocates `len()` items: `tuple(r)`, `f(*r)`, `[*r]`); `in`, `index` and
+    `count` are O(1) for integers and metered scans otherwise.
+    """
+
+    __slots__ = ('_r',)
+
+    def __init__(self, r: range) -> None:
+        self._r = r
+
+    @property
+    def start(self) -> int:
+        return self._r.start
+
+    @property
+    def stop(self) -> int:
+        return self._r.stop
+
+    @property
+    def step(self) -> int:
+        return self._r.step
+
+    @property
+    def range(self) -> range:
+        return self._r
+
+    def _ticked(self, it: Iterator[int]) -> Iterator[int]:
+        ticker = CURRENT.ticker
+        return it if ticker is None else compress(it, ticker)
+
+    def __iter__(self) -> Iterator[int]:
+        return self._ticked(iter(self._r))
+
+    def __reversed__(self) -> Iterator[int]:
+        return self._ticked(reversed(self._r))
+
+    def __len__(self) -> int:
+        n = range_length(self._r)
+        cap = _limit_items()
+        if cap is not None and n > cap:
+            raise MemoryError(
+                f'memory limit exceeded: a range of {n} items cannot be measured or materialised in the '
+                'sandbox (iterate over it instead)'
+            )
+        return len(self._r)
+
+    def __bool__(self) -> bool:
+        return bool(range_length(self._r))
+
+    def __contains__(self, value: Any) -> bool:
+        if _type(value) in (int, bool):
+            return value in self._r
+        return any(value == v for v in self._ticked(iter(self._r)))
+
+    def index(self, value: Any) -> int:
+        if _type(value) in (int, bool):
+            return self._r.index(value)
+        for i, v in enumerate(self._ticked(iter(self._r))):
+            if v == value:
+                return i
+        raise ValueError(f'{value!r} is not in range')
+
+    def count(self, value: Any) -> int:
+        if _type(value) in (int, bool):
+            return self._r.count(value)
+        return sum(1 for v in self._ticked(iter(self._r)) if v == value)
+
+    def __getitem__(self, item: Any) -> Any:
+        out = self._r[item]
+        return make_range(out) if _type(out) is range else out
+
+    def __eq__(self, other: Any) -> bool:
+        if _type(other) is BigRange:
+            return self._r == other._r
+        if _type(other) is range:
+            return self._r == other
+        return NotImplemented
+
+    def __ne__(self, other: Any) -> bool:
+        eq = self.__eq__(other)
+        return eq if eq is NotImplemented else not eq
+
+    def __hash__(self) -> int:
+        return hash(self._r)
+
+    def __repr__(self) -> str:
+        return repr(self._r)
+
+
+def make_range(r: range) -> range | BigRange:
+    return r if range_length(r) <= BIG_RANGE else BigRange(r)
