@@ -22,7 +22,6 @@ Names starting with `_m_` are reserved (the checker refuses them in user code).
 from __future__ import annotations
 
 import ast
-import copy
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -96,8 +95,22 @@ class _Rewriter(ast.NodeTransformer):
         self.plain_safe = plain_safe
         self.temp_counter = 0
         self.in_class = False
+        self.class_name: str | None = None  # innermost enclosing class, for private name mangling
         self.fast_self: str | None = None  # the method's `self` while rewriting a method body
         self.fast_stores = 0
+        self.handlers: dict[type, Callable[[Any], Any]] = {
+            getattr(ast, name[len('visit_') :]): getattr(self, name)
+            for name in dir(self)
+            if name.startswith('visit_') and hasattr(ast, name[len('visit_') :])
+        }
+
+    def attr_name(self, attr: str) -> ast.Constant:
+        """The attribute name as the guard must see it: private names mangled as CPython does."""
+        if self.class_name and attr.startswith('__') and not attr.endswith('__'):
+            stripped = self.class_name.lstrip('_')
+            if stripped:
+                attr = f'_{stripped}{attr}'
+        return ast.Constant(attr)
 
     def temp(self) -> str:
         self.temp_counter += 1
@@ -109,7 +122,7 @@ class _Rewriter(ast.NodeTransformer):
         if isinstance(node.ctx, ast.Load):
             if self.plain_safe(node.attr):
                 return node
-            return ast.copy_location(_call('_m_ga', node.value, ast.Constant(node.attr)), node)
+            return _locate(_call('_m_ga', node.value, self.attr_name(node.attr)), node)
         # Store/Del contexts are rewritten by the statements that contain them.
         return node
 
@@ -122,7 +135,7 @@ class _Rewriter(ast.NodeTransformer):
         target's object expression evaluated when its turn comes."""
         if isinstance(target, ast.Attribute):
             obj = cast(ast.expr, self.visit(target.value))
-            return [ast.copy_location(ast.Expr(_call('_m_sa', value, obj, ast.Constant(target.attr))), target)]
+            return [_locate(ast.Expr(_call('_m_sa', value, obj, self.attr_name(target.attr))), target)]
         if isinstance(target, (ast.Tuple, ast.List)) and self._has_attribute(target):
             temps: list[ast.expr] = []
             later: list[tuple[ast.expr, str]] = []
@@ -133,19 +146,19 @@ class _Rewriter(ast.NodeTransformer):
                 temps.append(ast.Starred(value=store, ctx=ast.Store()) if isinstance(elt, ast.Starred) else store)
                 later.append((inner, tmp))
             unpack = ast.Assign(targets=[ast.Tuple(elts=temps, ctx=ast.Store())], value=value)
-            out: list[ast.stmt] = [ast.copy_location(unpack, target)]
+            out: list[ast.stmt] = [_locate(unpack, target)]
             for inner, tmp in later:
                 out.extend(self._store(inner, _name(tmp)))
             return out
         assign = ast.Assign(targets=[cast(ast.expr, self.visit(target))], value=value)
-        return [ast.copy_location(assign, target)]
+        return [_locate(assign, target)]
 
     def _temp_target(self, target: ast.expr) -> tuple[ast.expr, list[ast.stmt]]:
         """For loop/with targets: a plain target, plus statements completing attribute stores."""
         if not self._has_attribute(target):
             return cast(ast.expr, self.visit(target)), []
         tmp = self.temp()
-        return ast.copy_location(_name(tmp, ast.Store()), target), self._store(target, _name(tmp))
+        return _locate(_name(tmp, ast.Store()), target), self._store(target, _name(tmp))
 
     def visit_Assign(self, node: ast.Assign) -> Any:
         node.value = cast(ast.expr, self.visit(node.value))
@@ -153,12 +166,12 @@ class _Rewriter(ast.NodeTransformer):
             t = node.targets[0]
             obj = cast(ast.expr, self.visit(t.value))
             # Argument order keeps CPython's evaluation order: the value first, then the object.
-            guarded = ast.copy_location(ast.Expr(_call('_m_sa', node.value, obj, ast.Constant(t.attr))), node)
+            guarded = _locate(ast.Expr(_call('_m_sa', node.value, obj, self.attr_name(t.attr))), node)
             if self._is_fast_self(obj, t.attr):
                 # A method storing on its own sandbox instance: a plain store, after one check per call.
                 self.fast_stores += 1
-                plain = ast.Assign(targets=[t], value=copy.deepcopy(node.value))
-                return ast.copy_location(ast.If(test=_name('_m_self'), body=[plain], orelse=[guarded]), node)
+                plain = ast.Assign(targets=[t], value=node.value)
+                return _locate(ast.If(test=_name('_m_self'), body=[plain], orelse=[guarded]), node)
             return guarded
         if not any(self._has_attribute(t) for t in node.targets):
             node.targets = [cast(ast.expr, self.visit(t)) for t in node.targets]
@@ -166,7 +179,7 @@ class _Rewriter(ast.NodeTransformer):
         if len(node.targets) == 1:
             return self._store(node.targets[0], node.value)
         tmp = self.temp()
-        out: list[ast.stmt] = [ast.copy_location(ast.Assign(targets=[_name(tmp, ast.Store())], value=node.value), node)]
+        out: list[ast.stmt] = [_locate(ast.Assign(targets=[_name(tmp, ast.Store())], value=node.value), node)]
         for target in node.targets:
             out.extend(self._store(target, _name(tmp)))
         return out
@@ -176,15 +189,15 @@ class _Rewriter(ast.NodeTransformer):
         # stubs define). In a class body they are kept as strings, as under `from __future__ import
         # annotations`, because dataclasses read them; elsewhere they disappear.
         if self.in_class and isinstance(node.target, ast.Name):
-            node.annotation = ast.copy_location(ast.Constant(ast.unparse(node.annotation)), node.annotation)
+            node.annotation = _locate(ast.Constant(ast.unparse(node.annotation)), node.annotation)
             if node.value is not None:
                 node.value = cast(ast.expr, self.visit(node.value))
             return node
         if node.value is None:
             if isinstance(node.target, ast.Name):
                 return None
-            return ast.copy_location(ast.Pass(), node)
-        assign = ast.copy_location(ast.Assign(targets=[node.target], value=node.value), node)
+            return _locate(ast.Pass(), node)
+        assign = _locate(ast.Assign(targets=[node.target], value=node.value), node)
         return self.visit_Assign(assign)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> Any:
@@ -195,9 +208,9 @@ class _Rewriter(ast.NodeTransformer):
         t = node.target
         if self._is_fast_self(t.value, t.attr) and self.plain_safe(t.attr):
             self.fast_stores += 1
-            plain = ast.AugAssign(target=t, op=node.op, value=copy.deepcopy(node.value))
+            plain = ast.AugAssign(target=t, op=node.op, value=node.value)
             guarded = self._guarded_augassign(node, t)
-            return ast.copy_location(ast.If(test=_name('_m_self'), body=[plain], orelse=guarded), node)
+            return _locate(ast.If(test=_name('_m_self'), body=[plain], orelse=guarded), node)
         return self._guarded_augassign(node, t)
 
     def _is_fast_self(self, obj: ast.expr, attr: str) -> bool:
@@ -214,12 +227,12 @@ class _Rewriter(ast.NodeTransformer):
             ast.Assign(targets=[_name(obj_tmp, ast.Store())], value=cast(ast.expr, self.visit(t.value))),
             ast.Assign(
                 targets=[_name(val_tmp, ast.Store())],
-                value=_call('_m_ga', _name(obj_tmp), ast.Constant(t.attr)),
+                value=_call('_m_ga', _name(obj_tmp), self.attr_name(t.attr)),
             ),
             ast.AugAssign(target=_name(val_tmp, ast.Store()), op=node.op, value=node.value),
-            ast.Expr(_call('_m_sa', _name(val_tmp), _name(obj_tmp), ast.Constant(t.attr))),
+            ast.Expr(_call('_m_sa', _name(val_tmp), _name(obj_tmp), self.attr_name(t.attr))),
         ]
-        return [ast.copy_location(s, node) for s in out]
+        return [_locate(s, node) for s in out]
 
     def visit_Delete(self, node: ast.Delete) -> Any:
         out: list[ast.stmt] = []
@@ -227,19 +240,19 @@ class _Rewriter(ast.NodeTransformer):
         for target in node.targets:
             if isinstance(target, ast.Attribute):
                 if plain:
-                    out.append(ast.copy_location(ast.Delete(targets=plain), node))
+                    out.append(_locate(ast.Delete(targets=plain), node))
                     plain = []
                 obj = cast(ast.expr, self.visit(target.value))
-                out.append(ast.copy_location(ast.Expr(_call('_m_da', obj, ast.Constant(target.attr))), target))
+                out.append(_locate(ast.Expr(_call('_m_da', obj, self.attr_name(target.attr))), target))
             else:
                 plain.append(cast(ast.expr, self.visit(target)))
         if plain:
-            out.append(ast.copy_location(ast.Delete(targets=plain), node))
+            out.append(_locate(ast.Delete(targets=plain), node))
         return out
 
     # -- loops ----------------------------------------------------------------------------------
     def _metered_iter(self, it: ast.expr) -> ast.expr:
-        return ast.copy_location(_call('_m_compress', it, _name('_m_T')), it)
+        return _locate(_call('_m_compress', it, _name('_m_T')), it)
 
     def _loop_target(self, node: ast.For | ast.AsyncFor) -> None:
         node.target, after = self._temp_target(node.target)
@@ -256,13 +269,13 @@ class _Rewriter(ast.NodeTransformer):
     def visit_AsyncFor(self, node: ast.AsyncFor) -> ast.AsyncFor:
         node.iter = cast(ast.expr, self.visit(node.iter))
         self._loop_target(node)
-        node.body = [ast.copy_location(_tick(), node), *self._stmts(node.body)]
+        node.body = [_locate(_tick(), node), *self._stmts(node.body)]
         node.orelse = self._stmts(node.orelse)
         return node
 
     def visit_While(self, node: ast.While) -> ast.While:
         node.test = cast(ast.expr, self.visit(node.test))
-        node.body = [ast.copy_location(_tick(), node), *self._stmts(node.body)]
+        node.body = [_locate(_tick(), node), *self._stmts(node.body)]
         node.orelse = self._stmts(node.orelse)
         return node
 
@@ -332,8 +345,7 @@ class _Rewriter(ast.NodeTransformer):
             guarded = ast.Try(body=[_stop_check(), *new_body], handlers=[], orelse=[], finalbody=[leave])
             node.body = [*doc, ast.Global(names=[DEPTH_NAME]), enter, guarded]
         for n in node.body:
-            ast.copy_location(n, node)
-            ast.fix_missing_locations(n)
+            _locate(n, node)
         return node
 
     visit_FunctionDef = _visit_function
@@ -355,49 +367,102 @@ class _Rewriter(ast.NodeTransformer):
         # `body if _m_depth <= _m_maxdepth else _m_deep(_m_depth)`: a stopped run (or expired
         # deadline) lowers `_m_maxdepth`, so recursive lambdas stop too.
         test = ast.Compare(left=_name(DEPTH_NAME), ops=[ast.LtE()], comparators=[_name('_m_maxdepth')])
-        node.body = ast.copy_location(ast.IfExp(test=test, body=body, orelse=_call('_m_deep', _name(DEPTH_NAME))), body)
+        node.body = _locate(ast.IfExp(test=test, body=body, orelse=_call('_m_deep', _name(DEPTH_NAME))), body)
         return node
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.ClassDef:
         node.bases = [cast(ast.expr, self.visit(b)) for b in node.bases]
         node.decorator_list = [cast(ast.expr, self.visit(d)) for d in node.decorator_list]
-        saved = self.in_class, self.fast_self
-        self.in_class, self.fast_self = True, None
+        saved = self.in_class, self.fast_self, self.class_name
+        self.in_class, self.fast_self, self.class_name = True, None, node.name
         node.body = self._stmts(node.body) or [ast.Pass()]
-        self.in_class, self.fast_self = saved
+        self.in_class, self.fast_self, self.class_name = saved
         return node
 
     # -- exceptions -----------------------------------------------------------------------------
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.ExceptHandler:
         if node.type is not None:
             node.type = cast(ast.expr, self.visit(node.type))
-        node.body = [ast.copy_location(ast.Expr(_call('_m_alive')), node), *self._stmts(node.body)]
+        node.body = [_locate(ast.Expr(_call('_m_alive')), node), *self._stmts(node.body)]
         return node
+
+    def visit(self, node: ast.AST) -> Any:
+        handler = self.handlers.get(type(node))
+        if handler is not None:
+            return handler(node)
+        if type(node) in _LEAVES:
+            return node
+        return self.generic_visit(node)
 
     def generic_visit(self, node: ast.AST) -> ast.AST:
         # Statement lists go through _stmts so rewrites may return several statements (or none).
-        for field, old in ast.iter_fields(node):
-            if isinstance(old, list):
-                if old and isinstance(old[0], ast.stmt):
-                    setattr(node, field, self._stmts(cast(list[ast.stmt], old)) or [ast.Pass()])
+        visit = self.visit
+        for field in _child_fields(type(node)):
+            old = getattr(node, field)
+            if type(old) is list:
+                if not old:
+                    continue
+                if isinstance(old[0], ast.stmt):
+                    setattr(node, field, self._stmts(old) or [ast.Pass()])
                     continue
                 new: list[Any] = []
                 for item in old:
-                    if isinstance(item, ast.AST):
-                        res = self.visit(item)
-                        if res is None:
-                            continue
-                        if isinstance(res, list):
-                            new.extend(cast(list[Any], res))
-                        else:
-                            new.append(res)
-                    else:
+                    if not isinstance(item, ast.AST) or type(item) in _LEAVES:
                         new.append(item)
+                        continue
+                    res = visit(item)
+                    if type(res) is list:
+                        new.extend(res)
+                    elif res is not None:
+                        new.append(res)
                 old[:] = new
-            elif isinstance(old, ast.AST):
-                res = self.visit(old)
-                setattr(node, field, res)
+            elif isinstance(old, ast.AST) and type(old) not in _LEAVES:
+                setattr(node, field, visit(old))
         return node
+
+
+_LEAVES: frozenset[type] = frozenset(
+    {ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue, ast.Global,
+     ast.Nonlocal, ast.Import, ast.ImportFrom, ast.alias, *ast.operator.__subclasses__(),
+     *ast.unaryop.__subclasses__(), *ast.cmpop.__subclasses__(), *ast.boolop.__subclasses__()}
+)
+_FIELDS_CACHE: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(t: type) -> tuple[str, ...]:
+    fields = _FIELDS_CACHE.get(t)
+    if fields is None:
+        fields = _FIELDS_CACHE[t] = tuple(f for f in t._fields if f not in ('ctx', 'type_comment', 'id', 'arg'))  # type: ignore[attr-defined]
+    return fields
+
+
+def _locate(new: Any, src: ast.AST) -> Any:
+    """Give `new` and its new descendants (those without a position) the position of `src`."""
+    stack = [new]
+    line, col = getattr(src, 'lineno', 1), getattr(src, 'col_offset', 0)
+    end_line, end_col = getattr(src, 'end_lineno', line), getattr(src, 'end_col_offset', col)
+    while stack:
+        n = stack.pop()
+        if not isinstance(n, (ast.expr, ast.stmt, ast.excepthandler, ast.arg, ast.keyword)):
+            if isinstance(n, ast.AST):
+                stack.extend(_children(n))
+            continue
+        if getattr(n, 'lineno', None) is not None:
+            continue
+        n.lineno, n.col_offset, n.end_lineno, n.end_col_offset = line, col, end_line, end_col
+        stack.extend(_children(n))
+    return new
+
+
+def _children(n: ast.AST) -> list[Any]:
+    out: list[Any] = []
+    for field in _child_fields(type(n)):
+        v = getattr(n, field, None)
+        if type(v) is list:
+            out.extend(x for x in v if isinstance(x, ast.AST))
+        elif isinstance(v, ast.AST):
+            out.append(v)
+    return out
 
 
 def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.Module:
@@ -408,7 +473,6 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.M
     new_body = rewriter._stmts(body[:-1] if last is not None else body)
     if last is not None:
         value = cast(ast.expr, rewriter.visit(last.value))
-        new_body.append(ast.copy_location(ast.Assign(targets=[_name(RESULT_NAME, ast.Store())], value=value), last))
+        new_body.append(_locate(ast.Assign(targets=[_name(RESULT_NAME, ast.Store())], value=value), last))
     tree.body = new_body
-    ast.fix_missing_locations(tree)
     return tree

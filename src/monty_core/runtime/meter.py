@@ -1,10 +1,16 @@
-"""The meter: cheap, cooperative enforcement of a run's time and depth limits.
+"""The meter: cheap, cooperative enforcement of a run's time, memory and depth limits.
 
-Compiled sandbox code calls `next(T)` at `while` back-edges, function entries and lambdas, and wraps
-every `for`/comprehension iterable in `itertools.compress(iterable, T)`. `T` is a C-level iterator
+Compiled sandbox code calls `next(T)` at `while` back-edges and wraps every `for`/comprehension
+iterable in `itertools.compress(iterable, T)`; function entries, lambdas and generator steps compare
+the depth counter with `_m_maxdepth`, which `stop()` and the watchdog lower to -1. `T` is a C-level iterator
 (`chain.from_iterable(map(refill, repeat(None)))`) that yields `True` from a `repeat(True, N)` chunk;
 only when a chunk runs out does it call back into Python (`refill`), which checks the clock, the
-allocation budget and whether the run has been stopped. Per tick that is one C call, no bytecode.
+memory account and whether the run has been stopped. Per tick that is one C call, no bytecode.
+
+Chunks run out after `CHUNK` ticks, or earlier: a watchdog thread empties the current chunk of every
+running meter every `POKE_INTERVAL` seconds, so a loop whose iterations are slow (each sorts a big
+list, say) still reaches `refill` within milliseconds. The thread only sleeps and empties iterators;
+it never runs sandbox code.
 
 A stopped run (time limit, cancellation, end of run) stays stopped: every later tick and every
 `except` handler (`alive()`) re-raises the stop, so `except BaseException:` cannot swallow it.
@@ -12,83 +18,165 @@ A stopped run (time limit, cancellation, end of run) stays stopped: every later 
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
 from itertools import chain, repeat
 from typing import Any
 
-from .watchdog import WATCHDOG
+from .limits import CHECK_INTERVAL, CURRENT, MemoryAccount
 
 CHUNK = 2000
+POKE_INTERVAL = 0.005
 
 DEFAULT_MAX_RECURSION_DEPTH = 200
+
+_perf = time.perf_counter
 
 
 class RunStopped(BaseException):
     """Raised inside the sandbox when the run must end; carries the sandbox-visible exception."""
 
 
+class _Watchdog:
+    """One daemon thread per process: forces a refill of every running meter every POKE_INTERVAL."""
+
+    def __init__(self) -> None:
+        self.active: dict[int, Meter] = {}
+        self.wake = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.lock = threading.Lock()
+
+    def add(self, meter: Meter) -> None:
+        self.active[id(meter)] = meter
+        thread = self.thread
+        if thread is None or not thread.is_alive():
+            with self.lock:
+                if self.thread is None or not self.thread.is_alive():
+                    self.thread = threading.Thread(target=self._loop, name='monty-watchdog', daemon=True)
+                    self.thread.start()
+        self.wake.set()
+
+    def remove(self, meter: Meter) -> None:
+        self.active.pop(id(meter), None)
+
+    def _loop(self) -> None:
+        while True:
+            if not self.active:
+                self.wake.clear()
+                if not self.active:
+                    self.wake.wait()
+                continue
+            time.sleep(POKE_INTERVAL)
+            for meter in list(self.active.values()):
+                meter.poke()
+
+
+WATCHDOG = _Watchdog()
+
+
 class Meter:
-    """Time, depth and allocation accounting for one run."""
+    """Time, memory, allocation and depth accounting for one run."""
 
     __slots__ = (
         '_chunk',
-        'builtins',
-        'deadline',
+        '_deadline',
+        '_next_check',
+        '_saved',
         '_stop',
+        'account',
         'allocation_hook',
-        'yield_hook',
+        'builtins',
         'elapsed',
         'max_depth',
         'max_duration',
         'started',
         'ticker',
+        'yield_hook',
     )
 
-    def __init__(self, *, max_duration: float | None, max_depth: int) -> None:
+    def __init__(
+        self,
+        *,
+        max_duration: float | None,
+        max_depth: int,
+        max_memory: int | None = None,
+        max_allocations: int | None = None,
+    ) -> None:
         self.max_duration = max_duration
         self.max_depth = max_depth
         self.elapsed = 0.0  # sandbox time accumulated before the current slice
         self.started = 0.0  # perf_counter() when the current slice began
-        self.deadline = float('inf')
+        self._deadline = float('inf')
+        self._next_check = 0.0
         self._stop: BaseException | None = None
         self._chunk: Iterator[bool] = iter(())
+        self._saved: tuple[Any, Any] = (None, None)
+        self.account: MemoryAccount | None = (
+            MemoryAccount(max_memory, max_allocations)
+            if max_memory is not None or max_allocations is not None
+            else None
+        )
         self.allocation_hook: Any = None
         # Called at every refill when set: lets an async host take control back every few ms.
         self.yield_hook: Any = None
-        self.ticker: Iterator[bool] = chain.from_iterable(map(self._refill, repeat(None)))
-        # The run's builtins dict: `_m_maxdepth` there is set to -1 to send function entries to the
-        # slow path (`too_deep`) when the run must stop.
+        # The run's builtins dict. Function entries, lambdas and generator steps compare the run's
+        # depth with `_m_maxdepth` there; setting it to -1 sends them to `too_deep`, which raises the
+        # stop or the time limit (the watchdog does this when the deadline passes).
         self.builtins: dict[str, Any] = {}
+        self.ticker: Iterator[bool] = chain.from_iterable(map(self._refill, repeat(None)))
 
     # -- slices: the clock runs only while sandbox code runs --------------------------------------
     def resume_clock(self) -> None:
-        self.started = time.perf_counter()
+        self._saved = (CURRENT.account, CURRENT.ticker)
+        CURRENT.account = self.account
+        CURRENT.ticker = self.ticker
+        if self.account is not None:
+            self.account.resume()
+        self.started = _perf()
         if self.max_duration is not None:
-            self.deadline = self.started + (self.max_duration - self.elapsed)
-            WATCHDOG.watch(self)
+            self._deadline = self.started + (self.max_duration - self.elapsed)
+        WATCHDOG.add(self)
 
     def pause_clock(self) -> None:
-        self.elapsed += time.perf_counter() - self.started
-        if self.max_duration is not None:
-            WATCHDOG.unwatch(self)
-        self.deadline = float('inf')
+        WATCHDOG.remove(self)
+        self.elapsed += _perf() - self.started
+        self._deadline = float('inf')
+        if self.account is not None:
+            self.account.pause()
+        CURRENT.account, CURRENT.ticker = self._saved
+        self._saved = (None, None)
 
-    def expire(self) -> None:
-        """Called by the watchdog at the deadline (from its thread): divert the next function entry."""
-        self.builtins['_m_maxdepth'] = -1
+    def poke(self) -> None:
+        """Called by the watchdog thread: make the next tick refill (and so check the limits), and
+        once the deadline has passed, make the next function entry check it too."""
         deque(self._chunk, maxlen=0)
+        if _perf() > self._deadline:
+            self.builtins['_m_maxdepth'] = -1
 
     def _refill(self, _: object) -> Iterator[bool]:
         if self._stop is not None:
             raise self._stop
-        if time.perf_counter() > self.deadline:
+        now = _perf()
+        if now > self._deadline:
             self.stop(TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)'))
             raise self._stop  # type: ignore[misc]
-        hook = self.allocation_hook
-        if hook is not None:
-            hook()
+        if now >= self._next_check:
+            self._next_check = now + CHECK_INTERVAL
+            account = self.account
+            if account is not None:
+                error = account.check()
+                if error is not None:
+                    self._chunk = repeat(True, CHUNK)
+                    if account.strikes > 1:
+                        # Still over the limit at the next check: the run kept the memory (it caught
+                        # the first MemoryError); end it for good.
+                        self.stop(error)
+                    raise error
+            hook = self.allocation_hook
+            if hook is not None:
+                hook()
         if self.yield_hook is not None:
             self.yield_hook()
         self._chunk = repeat(True, CHUNK)
@@ -96,7 +184,7 @@ class Meter:
 
     # -- stopping ---------------------------------------------------------------------------------
     def stop(self, exc: BaseException) -> None:
-        """Stop the run: the next tick, function entry and `except` handler raise `exc`."""
+        """Stop the run: the next tick (and every `except` handler) raises `exc`."""
         if self._stop is None:
             self._stop = exc
         self.builtins['_m_maxdepth'] = -1
@@ -115,10 +203,10 @@ class Meter:
         """Slow path of a function entry: a stopped run, an expired deadline, or real recursion."""
         if self._stop is not None:
             raise self._stop
-        if time.perf_counter() > self.deadline:
+        if _perf() > self._deadline:
             self.stop(TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)'))
             raise self._stop  # type: ignore[misc]
         if self.builtins.get('_m_maxdepth') != self.max_depth:
-            self.builtins['_m_maxdepth'] = self.max_depth  # the watchdog fired while the clock was paused
+            self.builtins['_m_maxdepth'] = self.max_depth  # flagged while the clock was paused
         if depth > self.max_depth:
             raise RecursionError('maximum recursion depth exceeded')
