@@ -23,6 +23,7 @@ from typing import Any
 
 from .errors import MontyConversionError
 from .runtime.guards import SANDBOX_CLASS_MARK
+from .runtime.limits import BigRange
 
 MAX_DEPTH = 200
 _NO_BASE: Any = object()
@@ -42,7 +43,7 @@ def to_sandbox(value: Any, what: str) -> Any:
 class _Into:
     def __init__(self, what: str) -> None:
         self.what = what
-        self.memo: dict[int, Any] = {}
+        self.memo: dict[int, tuple[Any, Any]] = {}  # id -> (object kept alive, copy)
 
     def fail(self, value: Any) -> MontyConversionError:
         return MontyConversionError(
@@ -59,15 +60,15 @@ class _Into:
             raise MontyConversionError(f'{self.what}: value is nested more than {MAX_DEPTH} levels deep')
         key = id(value)
         if key in self.memo:
-            return self.memo[key]
+            return self.memo[key][1]
         if t is list or (isinstance(value, list) and not isinstance(value, enum.Enum)):
             out: list[Any] = []
-            self.memo[key] = out
+            self.memo[key] = (value, out)
             out.extend(self.convert(v, depth + 1) for v in list.__iter__(value))
             return out
         if t is dict or isinstance(value, dict):
             d: dict[Any, Any] = {}
-            self.memo[key] = d
+            self.memo[key] = (value, d)
             for k, v in dict.items(value):
                 d[self.convert(k, depth + 1)] = self.convert(v, depth + 1)
             return d
@@ -108,7 +109,7 @@ def to_host(value: Any, what: str = 'result') -> Any:
 class _Out:
     def __init__(self, what: str) -> None:
         self.what = what
-        self.memo: dict[int, Any] = {}
+        self.memo: dict[int, tuple[Any, Any]] = {}  # id -> (object kept alive, copy)
 
     def fail(self, value: Any) -> MontyConversionError:
         return MontyConversionError(
@@ -124,15 +125,15 @@ class _Out:
             raise MontyConversionError(f'{self.what}: value is nested more than {MAX_DEPTH} levels deep')
         key = id(value)
         if key in self.memo:
-            return self.memo[key]
+            return self.memo[key][1]
         if t is list:
             out: list[Any] = []
-            self.memo[key] = out
+            self.memo[key] = (value, out)
             out.extend(self.convert(v, depth + 1) for v in value)
             return out
         if t is dict:
             d: dict[Any, Any] = {}
-            self.memo[key] = d
+            self.memo[key] = (value, d)
             for k, v in value.items():
                 d[self.key(k, depth)] = self.convert(v, depth + 1)
             return d
@@ -147,6 +148,8 @@ class _Out:
             return slice(*(self.convert(v, depth + 1) for v in (value.start, value.stop, value.step)))
         if value is Ellipsis:
             return value
+        if t is BigRange:
+            return value.range
         if SANDBOX_CLASS_MARK in t.__dict__:
             return self.instance(value, depth)
         if isinstance(value, BaseException):

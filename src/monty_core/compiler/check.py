@@ -8,7 +8,7 @@ only be decided while the program runs.
 from __future__ import annotations
 
 import ast
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ..errors import MontySyntaxError
 
@@ -53,6 +53,11 @@ class _Checker(ast.NodeVisitor):
         self.lines = source_lines
         self.filename = filename
         self.class_depth = 0  # >0 while directly inside a class body
+        self.handlers: dict[type, Any] = {
+            getattr(ast, name[len('visit_') :]): getattr(self, name)
+            for name in dir(self)
+            if name.startswith('visit_') and hasattr(ast, name[len('visit_') :])
+        }
 
     # -- errors ---------------------------------------------------------------------------------
     def fail(self, node: ast.AST, message: str) -> NoReturn:
@@ -71,6 +76,8 @@ class _Checker(ast.NodeVisitor):
 
     # -- names ----------------------------------------------------------------------------------
     def check_name(self, node: ast.AST, name: str, *, defining: bool = False) -> None:
+        if name[0] != '_':
+            return
         if name.startswith('__monty') or name.startswith('_m_'):
             self.fail(node, f"the name '{name}' is reserved by the sandbox")
         if name.startswith('__') and name.endswith('__') and len(name) > 4:
@@ -216,11 +223,41 @@ class _Checker(ast.NodeVisitor):
     def visit_alias(self, node: ast.alias) -> None:  # pragma: no cover - handled by the import visitors
         pass
 
+    def visit(self, node: ast.AST) -> None:
+        handler = self.handlers.get(type(node))
+        if handler is not None:
+            handler(node)
+        elif type(node) not in _LEAVES:
+            self.generic_visit(node)
+
     def generic_visit(self, node: ast.AST) -> None:
         feature = _REFUSED_NODES.get(type(node))
         if feature is not None:
             self.fail(node, feature)
-        super().generic_visit(node)
+        visit = self.visit
+        for field in _child_fields(type(node)):
+            value = getattr(node, field)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        visit(item)
+            elif isinstance(value, ast.AST):
+                visit(value)
+
+
+_LEAVES: frozenset[type] = frozenset(
+    {ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue,
+     *ast.operator.__subclasses__(), *ast.unaryop.__subclasses__(), *ast.cmpop.__subclasses__(),
+     *ast.boolop.__subclasses__()}
+)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _child_fields(t: type) -> tuple[str, ...]:
+    fields = _FIELDS.get(t)
+    if fields is None:
+        fields = _FIELDS[t] = tuple(f for f in t._fields if f not in ('ctx', 'type_comment'))  # type: ignore[attr-defined]
+    return fields
 
 
 # Syntax nodes outside the subset, with the message that names the feature. Every other node type in
