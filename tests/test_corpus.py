@@ -163,7 +163,7 @@ def test_program_is_well_formed(path: Path) -> None:
             problems += [f'import {a.name}' for a in node.names if a.name not in ALLOWED_IMPORTS]
         elif isinstance(node, ast.ImportFrom) and node.module not in ALLOWED_IMPORTS:
             problems.append(f'from {node.module} import ...')
-        elif isinstance(node, ast.Name) and node.id in FORBIDDEN_NAMES:
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in FORBIDDEN_NAMES:
             problems.append(f'line {node.lineno}: uses {node.id}')
         elif isinstance(node, ast.Attribute) and node.attr.startswith('__') and node.attr.endswith('__'):
             is_super_init = (
@@ -209,5 +209,19 @@ def test_monty_matches_cpython(path: Path) -> None:
     ]
     assert not mismatched, (
         f'{path.name}: monty differs from CPython in {", ".join(mismatched)}\n'
+        f'{_first_difference("stdout", expected.stdout, actual.stdout)}'
+        f'{_first_difference("stderr", expected.stderr, actual.stderr)}'
         f'CPython:\n{expected.describe()}\nmonty:\n{actual.describe()}'
     )
+
+
+def _first_difference(name: str, expected: str, actual: str) -> str:
+    """The first line where two outputs part, to find a difference in a long output quickly."""
+    if expected == actual:
+        return ''
+    exp_lines, act_lines = expected.split('\n'), actual.split('\n')
+    for i, (exp, act) in enumerate(zip(exp_lines, act_lines, strict=False), 1):
+        if exp != act:
+            return f'first {name} difference, line {i}:\n  CPython: {exp!r}\n  monty:   {act!r}\n'
+    shorter = 'monty' if len(act_lines) < len(exp_lines) else 'CPython'
+    return f'{name}: {shorter} stops after line {min(len(exp_lines), len(act_lines))}\n'

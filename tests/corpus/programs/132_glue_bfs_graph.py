@@ -1,7 +1,6 @@
 graph = {
     'A': ['B', 'C'], 'B': ['D'], 'C': ['D', 'E'], 'D': ['F'], 'E': ['F'], 'F': [], 'G': ['A'],
 }
-
 def bfs(start, goal):
     queue = [[start]]
     seen = {start}
@@ -15,9 +14,7 @@ def bfs(start, goal):
                 seen.add(nxt)
                 queue.append(path + [nxt])
     return None
-
 print(bfs('A', 'F'), bfs('C', 'F'), bfs('F', 'A'), bfs('G', 'E'))
-
 def dfs_order(start):
     order, stack, seen = [], [start], set()
     while stack:
@@ -28,9 +25,7 @@ def dfs_order(start):
         order.append(n)
         stack.extend(reversed(graph[n]))
     return order
-
 print(dfs_order('A'), dfs_order('G'))
-
 def topo():
     indeg = {n: 0 for n in graph}
     for outs in graph.values():
@@ -47,7 +42,6 @@ def topo():
                 ready.append(m)
         ready.sort()
     return order
-
 print(topo())
 dist = {'A': 0}
 frontier = ['A']
