@@ -1,14 +1,19 @@
 """`typing` and `typing_extensions` in the sandbox.
 
-Annotations are never evaluated at run time, so typing's special forms only need to exist, subscript
-and combine: each is an inert `TypingForm`. `cast` returns its value, `TYPE_CHECKING` is False,
-`TypeVar`/`NewType` make forms/identity functions, and class bases `TypedDict`, `Protocol` and
-`Generic[...]` are understood by the sandbox's class builder (a `TypedDict` class makes plain dicts).
+The special forms (`Optional`, `Union`, `List`, `Any`, `Literal`, `TypeVar`, ...) are CPython's own
+objects, so they subscript, combine and compare as in CPython (`Optional[int] == int | None`); every
+typing class is registered with an empty attribute allow-list, so nothing inside them is reachable.
+The class bases `TypedDict`, `Protocol`, `Generic` and `NamedTuple` use metaclasses in CPython: here
+they are `TypingForm`s that the sandbox's class builder understands (a `TypedDict` class makes plain
+dicts; `Protocol` and `Generic[...]` become plain `object` bases). `TYPE_CHECKING` is False.
 """
 
 from __future__ import annotations
 
+import typing
 from typing import Any
+
+import typing_extensions
 
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import MRO_ENTRY_TYPES
@@ -84,10 +89,6 @@ def _cast(typ: Any, value: Any) -> Any:
     return value
 
 
-def _type_var(name: str, *constraints: Any, **kwargs: Any) -> TypingForm:
-    return TypingForm(name)
-
-
 def _new_type(name: str, tp: Any) -> Any:
     def new_type(x: Any) -> Any:
         return x
@@ -125,15 +126,38 @@ _FORMS = (
 )
 
 
+def _real_form(name: str) -> Any:
+    form = getattr(typing, name, None)
+    if form is None:
+        form = getattr(typing_extensions, name, None)
+    return form if form is not None else TypingForm(f'typing.{name}')
+
+
+def _register_typing_types() -> None:
+    for module in (typing, typing_extensions):
+        for value in vars(module).values():
+            if isinstance(value, type):
+                ALLOWED.setdefault(value, frozenset())
+    for name in _FORMS:
+        ALLOWED.setdefault(type(_real_form(name)), frozenset())
+    for sample in (typing.List[int], typing.Optional[int], typing.Literal['a'], typing.Callable[[int], int],
+                   typing.Annotated[int, 'x'], typing.TypeVar('T'), int | None):
+        ALLOWED.setdefault(type(sample), frozenset())
+
+
+_register_typing_types()
+_REAL_FORMS = {name: _real_form(name) for name in _FORMS}
+
+
 def _factory(ctx: RunContext) -> dict[str, Any]:
-    exports: dict[str, Any] = {name: TypingForm(f'typing.{name}') for name in _FORMS}
+    exports: dict[str, Any] = dict(_REAL_FORMS)
     exports.update(
         TypedDict=TypingForm('typing.TypedDict', TypedDictBase),
         Protocol=TypingForm('typing.Protocol', object),
         Generic=TypingForm('typing.Generic', object),
         TYPE_CHECKING=False,
         cast=_cast,
-        TypeVar=_type_var,
+        TypeVar=typing.TypeVar,
         NewType=_new_type,
         overload=_overload,
         final=_final,
