@@ -6,6 +6,8 @@ import sys
 from collections.abc import Callable
 from typing import Any, Literal
 
+from .allowlists import ALLOWED
+
 Stream = Literal['stdout', 'stderr']
 PrintCallback = Callable[[Stream, str], None]
 
@@ -74,6 +76,9 @@ class SandboxStream:
 
     def __repr__(self) -> str:
         return f"<sandbox {self._name}>"
+
+
+ALLOWED[SandboxStream] = frozenset({'write', 'flush'})
 
 
 def make_print(output: Output, stdout: SandboxStream, stderr: SandboxStream) -> Callable[..., None]:
