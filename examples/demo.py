@@ -33,7 +33,9 @@ def fetch_orders(customer: str) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    m = monty_core.Monty(CODE, inputs=['customer'], external_functions=['fetch_orders'], script_name='demo.py')
+    m = monty_core.Monty(
+        CODE, inputs=['customer'], external_functions=['fetch_orders'], script_name='demo.py'
+    )
     print('--- sandboxed code:' + CODE)
     result = m.run(
         inputs={'customer': 'ada'},
@@ -45,7 +47,7 @@ def main() -> None:
 
     print('--- an escape attempt is refused:')
     try:
-        monty_core.Monty("().__class__.__bases__[0].__subclasses__()").run()
+        monty_core.Monty('().__class__.__bases__[0].__subclasses__()').run()
     except monty_core.MontyRuntimeError as e:
         print(e.display())
 
