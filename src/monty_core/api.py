@@ -17,7 +17,7 @@ from typing import Any, Protocol, TypedDict
 
 from .compiler import Program, compile_program
 from .convert import to_sandbox
-from .errors import MontyError
+from .errors import MontyError, MontySyntaxError
 from .execution.encoding import MontySnapshotError, pack, unpack
 from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, Execution, FuturesEvent
 from .execution.session import RunSpec, Session
@@ -140,12 +140,17 @@ class Monty:
         """Restore a `Monty` made by `dump()`; raises `MontySnapshotError` for invalid bytes."""
         doc = unpack(data, 'monty')
         try:
-            code, script_name = str(doc['code']), str(doc['script_name'])
-            inputs = [str(n) for n in doc['inputs']]
-            functions = [str(n) for n in doc['external_functions']]
+            code, script_name = doc['code'], doc['script_name']
+            inputs, functions = doc['inputs'], doc['external_functions']
+            if not isinstance(inputs, list) or not isinstance(functions, list):
+                raise TypeError('inputs and external_functions must be lists')
+            if not all(type(v) is str for v in (code, script_name, *inputs, *functions)):
+                raise TypeError('code, script name and names must be strings')
+            return cls(code, inputs=inputs, external_functions=functions, script_name=script_name)
+        except MontySyntaxError as e:
+            raise MontySnapshotError(f'the code in the snapshot does not compile: {e}') from None
         except Exception as e:
             raise MontySnapshotError(f'malformed snapshot: {type(e).__name__}: {e}') from None
-        return cls(code, inputs=inputs, external_functions=functions, script_name=script_name)
 
     # -- running ----------------------------------------------------------------------------------
     def _converted_inputs(self, inputs: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -240,12 +245,23 @@ class Monty:
 
 
 class _Runner(Protocol):
+    @property
+    def finished(self) -> bool: ...
     def start(self) -> Event: ...
     def reply(self, kind: str, payload: Any = None) -> Event: ...
+    def abandon(self) -> None: ...
 
 
 def _run_session_sync(runner: _Runner, functions: Mapping[str, Callable[..., Any]]) -> Any:
     """Drive a run to completion, calling host functions synchronously."""
+    try:
+        return _drive_sync(runner, functions)
+    finally:
+        if not runner.finished:  # a host function raised a BaseException, or run() was misused
+            runner.abandon()
+
+
+def _drive_sync(runner: _Runner, functions: Mapping[str, Callable[..., Any]]) -> Any:
     event = runner.start()
     pending: dict[int, tuple[str, Any]] = {}
     while True:
@@ -277,14 +293,18 @@ def _call_host_sync(
     """Call a host function from `run()`; an awaitable result becomes a future resolved at once."""
     try:
         result = fn(*event.args, **event.kwargs)
-        if inspect.isawaitable(result):
-            pending[event.call_id] = _await_sync(result, event.function_name)
-            return ('future', None)
-        return ('return', to_sandbox(result, f'return value of {event.function_name}()'))
     except MontyError as e:
         return ('raise', TypeError(str(e)))
     except Exception as e:
         return ('raise', sandbox_exception_from_host(e))
+    if inspect.isawaitable(result):
+        # Raises MontyError to the host (not into the sandbox) when an event loop is running.
+        pending[event.call_id] = _await_sync(result, event.function_name)
+        return ('future', None)
+    try:
+        return ('return', to_sandbox(result, f'return value of {event.function_name}()'))
+    except MontyError as e:
+        return ('raise', TypeError(str(e)))
 
 
 def _await_sync(awaitable: Any, name: str) -> tuple[str, Any]:
@@ -296,8 +316,9 @@ def _await_sync(awaitable: Any, name: str) -> tuple[str, Any]:
         close = getattr(awaitable, 'close', None)
         if close is not None:
             close()
-        raise RuntimeError(
-            f'host function {name}() is async and an event loop is running: use monty_core.run_monty_async'
+        raise MontyError(
+            f'host function {name}() is async and an event loop is already running in this thread: '
+            'await monty_core.run_monty_async(...) instead of calling run()'
         )
 
     async def wrap() -> Any:

@@ -13,6 +13,7 @@ assert snap.resume(return_value='hi').output == 'hi'
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from types import EllipsisType
 from typing import Any, ClassVar
@@ -21,7 +22,17 @@ from .convert import to_sandbox
 from .errors import MontyError
 from .execution.encoding import MontySnapshotError, pack, unpack
 from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, FuturesEvent
-from .execution.session import RunSpec, Session, restore
+from .execution.session import (
+    STR_HASH_PROBE,
+    RunSpec,
+    Session,
+    check_log,
+    describe_event,
+    hash_seed_hint,
+    restore,
+    same_description,
+    show_event,
+)
 from .runtime.errors import sandbox_exception_from_host
 from .runtime.output import PrintCallback
 
@@ -51,7 +62,12 @@ def exception_reply(exception: BaseException) -> tuple[str, BaseException]:
     return ('raise', sandbox_exception_from_host(exception))
 
 
+_ATOMS = frozenset({int, str, bool, float, type(None)})
+
+
 def value_reply(value: Any, what: str) -> tuple[str, Any]:
+    if type(value) in _ATOMS:  # immutable plain values cross as they are (what `to_sandbox` does too)
+        return ('return', value)
     return ('return', to_sandbox(value, what))
 
 
@@ -83,8 +99,13 @@ class _Paused:
             output_chars=self._output_chars,
             elapsed=self._elapsed,
         )
-        if type(event) is not type(self._event):
-            raise MontySnapshotError('replay did not reach the same pause point')
+        expected = describe_event(self._event)
+        if not same_description(describe_event(event), expected):
+            fork.execution.abandon()
+            raise MontySnapshotError(
+                f'replay did not reach the same pause point: expected {show_event(expected)}, the code made '
+                f'{show_event(describe_event(event))}'
+            )
         return fork
 
     def _continue(self, kind: str, payload: Any) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
@@ -94,38 +115,74 @@ class _Paused:
     def dump(self) -> bytes:
         """The paused run as bytes (source, inputs, limits and the log of host answers so far)."""
         spec = self._session.spec
+        log = self._session.log[: self._position]
+        check_log(log)
         return pack(
             {
                 'kind': self._kind,
                 'spec': spec.to_doc(),
-                'log': self._session.log[: self._position],
+                'log': log,
+                'pending': describe_event(self._event),
                 'output_chars': self._output_chars,
                 'elapsed': self._elapsed,
+                'str_hash': STR_HASH_PROBE,
             }
         )
 
     @classmethod
-    def _load(cls, data: bytes, print_callback: PrintCallback | None) -> Any:
+    def _load(
+        cls, data: bytes, print_callback: PrintCallback | None, limits: Mapping[str, Any] | None
+    ) -> Any:
         doc = unpack(data, cls._kind)
         try:
             spec = RunSpec.from_doc(doc['spec'])
-            log = list(doc['log'])
-            output_chars = int(doc['output_chars'])
-            elapsed = float(doc['elapsed'])
+            log, pending = doc['log'], doc['pending']
+            output_chars, elapsed = doc['output_chars'], doc['elapsed']
+            if not isinstance(log, list):
+                raise TypeError('the log must be a list')
+            if type(output_chars) is not int or output_chars < 0:
+                raise ValueError(f'invalid output_chars {output_chars!r}')
+            if type(elapsed) not in (int, float) or not (0 <= elapsed < math.inf):
+                raise ValueError(f'invalid elapsed {elapsed!r}')
         except MontySnapshotError:
             raise
         except Exception as e:
             raise MontySnapshotError(f'malformed snapshot: {type(e).__name__}: {e}') from None
+        if limits is not None:
+            from .api import _limits
+
+            spec = spec.with_limits(_limits(limits))
+        hint = hash_seed_hint(doc.get('str_hash'))
         try:
-            session, event = restore(spec, log, print_callback, output_chars=output_chars, elapsed=elapsed)
+            session, event = restore(
+                spec, log, print_callback, output_chars=output_chars, elapsed=float(elapsed), hint=hint
+            )
         except MontyError:
             raise
         except Exception as e:
             raise MontySnapshotError(f'snapshot could not be restored: {type(e).__name__}: {e}') from None
-        progress = advance(session, event)
-        if not isinstance(progress, cls):
-            raise MontySnapshotError(f'snapshot did not replay to a {cls.__name__}')
-        return progress
+        expected = CallEvent if cls is MontySnapshot else FuturesEvent
+        if isinstance(event, expected) and not same_description(describe_event(event), pending):
+            # The log matched, but the pause point is another call than the one the host was shown.
+            session.execution.abandon()
+            raise MontySnapshotError(
+                f'replay diverged at the pause point: the snapshot was paused at {show_event(pending)} but the '
+                f'code made {show_event(describe_event(event))}; a snapshot resumes only the same code, and '
+                f'that code must be deterministic{hint}'
+            )
+        if not isinstance(event, expected):
+            session.execution.abandon()
+            if isinstance(event, ErrorEvent):
+                ended = f'the run ended with {event.error.display("type-msg")}'
+            elif isinstance(event, DoneEvent):
+                ended = 'the run finished'
+            else:
+                ended = f'it reached {type(event).__name__}'
+            raise MontySnapshotError(
+                f'snapshot did not replay to a {cls.__name__}: after its {len(log)} logged host '
+                f'interaction(s), {ended}{hint}'
+            )
+        return advance(session, event)
 
 
 class MontySnapshot(_Paused):
@@ -182,9 +239,25 @@ class MontySnapshot(_Paused):
         return self._continue(*value_reply(return_value, f'return value of {self.function_name}()'))
 
     @classmethod
-    def load(cls, data: bytes, *, print_callback: PrintCallback | None = None) -> MontySnapshot:
-        """Restore a snapshot made by `dump()` (in any process); raises `MontySnapshotError` if invalid."""
-        return cls._load(data, print_callback)
+    def load(
+        cls,
+        data: bytes,
+        *,
+        print_callback: PrintCallback | None = None,
+        limits: Mapping[str, Any] | None = None,
+    ) -> MontySnapshot:
+        """Restore a snapshot made by `dump()` (in any process) by replaying its log.
+
+        Args:
+            data: the bytes from `dump()`.
+            print_callback: receives the output printed after the snapshot point.
+            limits: resource limits to apply instead of those stored in the snapshot (use it for
+                snapshots from untrusted storage: the stored limits are whatever the bytes say).
+
+        Raises:
+            MontySnapshotError: the bytes are not a valid snapshot of this kind, or the replay diverged.
+        """
+        return cls._load(data, print_callback, limits)
 
     def __repr__(self) -> str:
         return (
@@ -229,9 +302,15 @@ class MontyFutureSnapshot(_Paused):
         return self._continue('futures', replies)
 
     @classmethod
-    def load(cls, data: bytes, *, print_callback: PrintCallback | None = None) -> MontyFutureSnapshot:
-        """Restore a snapshot made by `dump()`; raises `MontySnapshotError` if invalid."""
-        return cls._load(data, print_callback)
+    def load(
+        cls,
+        data: bytes,
+        *,
+        print_callback: PrintCallback | None = None,
+        limits: Mapping[str, Any] | None = None,
+    ) -> MontyFutureSnapshot:
+        """Restore a snapshot made by `dump()`; the arguments are those of `MontySnapshot.load`."""
+        return cls._load(data, print_callback, limits)
 
     def __repr__(self) -> str:
         return f'MontyFutureSnapshot(pending_call_ids={self.pending_call_ids!r})'

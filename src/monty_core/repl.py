@@ -26,7 +26,7 @@ from .compiler import compile_program
 from .convert import to_sandbox
 from .execution.encoding import MontySnapshotError, pack, unpack
 from .execution.run import DoneEvent, ErrorEvent
-from .execution.session import RunSpec, Session, new_globals, restore
+from .execution.session import RunSpec, Session, check_limits, check_log, new_globals, restore
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.output import PrintCallback
 
@@ -122,22 +122,62 @@ class MontyRepl:
 
     def dump(self) -> bytes:
         """Every snippet run so far, with its host answers, as bytes."""
+        for _, log in self._history:
+            check_log(log)
         return pack(
             {
                 'kind': 'monty-repl',
                 'script_name': self.script_name,
                 'limits': self.limits,
+                'type_check': self.type_check,
+                'type_check_stubs': self.type_check_stubs,
                 'history': [[spec.to_doc(), log] for spec, log in self._history],
             }
         )
 
     @classmethod
-    def load(cls, data: bytes, *, print_callback: PrintCallback | None = None) -> MontyRepl:
-        """Restore a REPL from `dump()` by replaying its snippets (their output is not printed again)."""
+    def load(
+        cls,
+        data: bytes,
+        *,
+        print_callback: PrintCallback | None = None,
+        limits: ResourceLimits | Mapping[str, Any] | None = None,
+    ) -> MontyRepl:
+        """Restore a REPL from `dump()` by replaying its snippets (their output is not printed again).
+
+        `limits`, if given, replaces the limits stored in the dump (for snippets replayed and to come).
+        `print_callback` is accepted for symmetry with the snapshot loaders; nothing is printed on load.
+
+        Raises:
+            MontySnapshotError: the bytes are not a valid REPL dump, or a snippet's replay diverged.
+        """
         doc = unpack(data, 'monty-repl')
         try:
-            repl = cls(script_name=str(doc['script_name']), limits=dict(doc['limits']))
-            history = [(RunSpec.from_doc(s), list(log)) for s, log in doc['history']]
+            script_name, stubs, type_check = (
+                doc['script_name'],
+                doc.get('type_check_stubs'),
+                doc.get('type_check', False),
+            )
+            if type(script_name) is not str or type(type_check) is not bool:
+                raise TypeError('script_name must be a string and type_check a bool')
+            if stubs is not None and type(stubs) is not str:
+                raise TypeError('type_check_stubs must be a string')
+            stored = check_limits(doc['limits'])
+            repl = cls(
+                script_name=script_name,
+                limits=stored if limits is None else limits,
+                type_check=type_check,
+                type_check_stubs=stubs,
+            )
+            raw_history = doc['history']
+            if not isinstance(raw_history, list):
+                raise TypeError('history must be a list')
+            history: list[tuple[RunSpec, list[Any]]] = []
+            for item in raw_history:
+                if not isinstance(item, list) or len(item) != 2 or not isinstance(item[1], list):
+                    raise TypeError('history entries must be [spec, log] pairs')
+                spec = RunSpec.from_doc(item[0])
+                history.append((spec if limits is None else spec.with_limits(repl.limits), item[1]))
         except MontySnapshotError:
             raise
         except Exception as e:

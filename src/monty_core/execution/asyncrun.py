@@ -58,18 +58,15 @@ async def run_monty_async(
             results[call_id] = ('raise', sandbox_exception_from_host(e))
         changed.set()
 
+    outcome: DoneEvent | ErrorEvent | None = None
     try:
         async with anyio.create_task_group() as tg:
             event = execution.start()
             while True:
-                if isinstance(event, DoneEvent):
-                    tg.cancel_scope.cancel()
-                    return event.value
-                if isinstance(event, ErrorEvent):
-                    tg.cancel_scope.cancel()
-                    if event.host_error is not None:
-                        raise event.host_error
-                    raise event.error
+                if isinstance(event, (DoneEvent, ErrorEvent)):
+                    outcome = event
+                    tg.cancel_scope.cancel()  # host calls the sandbox started but never awaited
+                    break
                 if isinstance(event, YieldEvent):
                     await anyio.sleep(0)
                     event = execution.reply('continue')
@@ -104,4 +101,10 @@ async def run_monty_async(
     finally:
         if not execution.finished:
             execution.abandon()
-    raise AssertionError('unreachable')  # pragma: no cover
+    # Raised outside the task group, so the caller gets the error itself, not an ExceptionGroup.
+    if isinstance(outcome, ErrorEvent):
+        if outcome.host_error is not None:
+            raise outcome.host_error
+        raise outcome.error
+    assert outcome is not None
+    return outcome.value

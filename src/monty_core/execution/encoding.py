@@ -16,7 +16,9 @@ from ..errors import MontyError
 
 MAGIC = b'MONTY'
 FORMAT_VERSION = 1
-MAX_DEPTH = 200
+# Deeper than the boundary converter's limit (200 levels of containers, atoms one level below), so any
+# value that can cross the boundary can be logged.
+MAX_DEPTH = 256
 
 
 class MontySnapshotError(MontyError):
@@ -39,8 +41,12 @@ def encode_value(value: Any, depth: int = 0) -> Any:
     if t is dict:
         return {'d': [[encode_value(k, depth + 1), encode_value(v, depth + 1)] for k, v in value.items()]}
     if t is set or t is frozenset:
-        tag = 's' if t is set else 'fs'
-        return {tag: [encode_value(v, depth + 1) for v in value]}
+        # Sorted by canonical text: a set's iteration order depends on the process's string hash seed,
+        # and the encoding of a host call's arguments is compared on replay in another process.
+        items = [encode_value(v, depth + 1) for v in value]
+        if len(items) > 1:
+            items.sort(key=_canonical_text)
+        return {'s' if t is set else 'fs': items}
     if t is bytes or t is bytearray:
         return {'b' if t is bytes else 'ba': base64.b64encode(value).decode('ascii')}
     if t is complex:
@@ -50,6 +56,10 @@ def encode_value(value: Any, depth: int = 0) -> Any:
     if value is Ellipsis:
         return {'el': 0}
     raise MontySnapshotError(f'cannot snapshot a {t.__name__!r} value')
+
+
+def _canonical_text(encoded: Any) -> str:
+    return json.dumps(encoded, sort_keys=True, separators=(',', ':'), ensure_ascii=True)
 
 
 def decode_value(data: Any, depth: int = 0) -> Any:
@@ -111,6 +121,8 @@ def unpack(data: bytes, kind: str) -> dict[str, Any]:
         document = json.loads(body.decode('utf-8'))
     except (UnicodeDecodeError, ValueError) as e:
         raise MontySnapshotError(f'snapshot body is not valid: {e}') from None
+    except RecursionError:
+        raise MontySnapshotError('snapshot body is not valid: nested too deeply') from None
     if not isinstance(document, dict) or document.get('kind') != kind:
         found = document.get('kind') if isinstance(document, dict) else None
         raise MontySnapshotError(f'expected a {kind!r} snapshot, got {found!r}')

@@ -106,6 +106,8 @@ class Execution:
         self.meter = Meter(
             max_duration=limits.get('max_duration_secs'),
             max_depth=DEFAULT_MAX_RECURSION_DEPTH if max_depth is None else int(max_depth),
+            max_memory=limits.get('max_memory'),
+            max_allocations=limits.get('max_allocations'),
         )
         self.output = Output(print_callback, limits.get('max_output_bytes'))
         self.output.stop = self.meter.stop
@@ -156,6 +158,9 @@ class Execution:
         if isinstance(event, (DoneEvent, ErrorEvent)):
             self.finished = True
             self.output.closed = True
+            # Sandbox frames can outlive the run (a suspended generator's `finally` runs when it is
+            # garbage collected): stopping the meter makes such code raise at its first tick.
+            self.meter.stop(RuntimeError('the run has ended'))
         return event
 
     def enable_yields(self, interval: float) -> None:

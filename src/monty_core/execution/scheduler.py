@@ -110,12 +110,14 @@ class Loop:
         self.now = 0.0
         self.counter = 0
         self.running = False
+        self.unfinished: dict[int, Task] = {}  # id(task) -> task, to close them if the run is abandoned
 
     def create_task(self, coro: Any, name: str | None = None) -> Task:
         if not isinstance(coro, Coroutine):
             raise TypeError(f'a coroutine was expected, got {coro!r}')
         self.counter += 1
         task = Task(coro, name or f'Task-{self.counter}')
+        self.unfinished[id(task)] = task
         self.ready.append((task, None, None))
         return task
 
@@ -134,9 +136,22 @@ class Loop:
                     break
                 if not self.ready:
                     self._wait()
+        except BaseException:
+            self._close_unfinished()
+            raise
         finally:
             self.running = False
         return main.result()
+
+    def _close_unfinished(self) -> None:
+        """The run is ending abnormally (abandoned, cancelled, stopped): close every task's coroutine now,
+        under the stopped meter, rather than when the garbage collector finds it."""
+        tasks, self.unfinished = list(self.unfinished.values()), {}
+        for task in tasks:
+            try:
+                task._coro.close()
+            except BaseException:  # the stopped meter raises in the coroutine's own cleanup code
+                pass
 
     def _wait(self) -> None:
         pending = [f for f in self.futures.values() if not f.done and f.call_id in self.host_waiters]
@@ -208,6 +223,7 @@ class Loop:
             self.ready.append((task, None, err))
 
     def _finish(self, task: Task, result: Any, error: BaseException | None) -> None:
+        self.unfinished.pop(id(task), None)
         task._done = True
         task._result = result
         task._error = error
