@@ -195,13 +195,5 @@ class SnippetRun:
 
 
 def _abandon(progress: MontySnapshot | MontyFutureSnapshot) -> None:
-    """Stop a paused run for good, so its frames unwind without running more sandbox code.
-
-    monty_core has no public way to do this yet (a `close()` on snapshots is the change asked for);
-    without it the paused run is simply dropped and collected.
-    """
-    session = getattr(progress, '_session', None)
-    execution = getattr(session, 'execution', None)
-    abandon = getattr(execution, 'abandon', None)
-    if callable(abandon):
-        abandon()
+    """Stop a paused run for good, so its frames unwind without running more sandbox code."""
+    progress.close()

@@ -108,6 +108,16 @@ class _Paused:
             )
         return fork
 
+    def close(self) -> None:
+        """Stop the paused run for good: its frames unwind without running more sandbox code.
+
+        A dropped snapshot is cleaned up eventually; `close()` does it now. A closed snapshot can
+        still be dumped, and a dump (or a second resume) replays into an independent run.
+        """
+        session = self._session
+        if session.can_continue(self._position):
+            session.execution.abandon()
+
     def _continue(self, kind: str, payload: Any) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
         session = self._live_session(None)
         return advance(session, session.reply(kind, payload))
