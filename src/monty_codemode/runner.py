@@ -11,8 +11,10 @@ A `sequential` tool (a plain `def` in the stub) runs alone: calls already runnin
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from pydantic_ai.messages import ToolCallPart
@@ -51,6 +53,7 @@ class SnippetRun:
         self._waiting: dict[int, NestedCall] = {}
         self._tasks: dict[int, asyncio.Task[tuple[str, Any]]] = {}
         self._by_id: dict[int, NestedCall] = {}
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix='monty-code-mode')
 
     @property
     def output(self) -> str:
@@ -60,11 +63,16 @@ class SnippetRun:
     def _print(self, stream: str, text: str) -> None:
         self._output.append(text)
 
-    def _step(self, advance: Any, *args: Any, **kwargs: Any) -> Progress:
-        """Run the sandbox until its next pause, counting the time spent in it."""
+    async def _step(self, advance: Any, *args: Any, **kwargs: Any) -> Progress:
+        """Run the sandbox until its next pause, counting the time spent in it.
+
+        The sandbox computes on this snippet's own worker thread (a paused run must resume on the
+        thread it started on), so the event loop stays free for other tasks meanwhile.
+        """
         t0 = time.perf_counter()
         try:
-            return advance(*args, **kwargs)
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._worker, functools.partial(advance, *args, **kwargs))
         finally:
             self.sandbox_seconds += time.perf_counter() - t0
 
@@ -77,7 +85,7 @@ class SnippetRun:
         """
         progress: Progress | None = None
         try:
-            progress = self._step(
+            progress = await self._step(
                 self.repl.feed_start,
                 code,
                 external_functions=list(self.catalog.functions),
@@ -97,9 +105,9 @@ class SnippetRun:
         try:
             args = fn.tool_args(snap.args, snap.kwargs)
         except TypeError as e:
-            return self._step(snap.resume, exception=e)
+            return await self._step(snap.resume, exception=e)
         if len(self.calls) >= self.max_tool_calls:
-            return self._step(snap.resume, exception=RuntimeError(self._limit_message(fn.name)))
+            return await self._step(snap.resume, exception=RuntimeError(self._limit_message(fn.name)))
         pending = sum(1 for c in self.calls if c.status in ('waiting', 'running'))
         self.dispatcher.check_usage_limit(pending)
         index = len(self.calls) + 1
@@ -113,15 +121,15 @@ class SnippetRun:
         self._by_id[snap.call_id] = call
         if fn.is_async:
             self._waiting[snap.call_id] = call
-            return self._step(snap.resume, future=...)
+            return await self._step(snap.resume, future=...)
         # A sequential tool: a barrier, like a `sequential=True` tool among direct calls.
         running = [t for t in self._tasks.values() if not t.done()]
         if running:
             await asyncio.wait(running)
         kind, value = await self.dispatcher.run(call)
         if kind == 'return':
-            return self._step(snap.resume, return_value=value)
-        return self._step(snap.resume, exception=value)
+            return await self._step(snap.resume, return_value=value)
+        return await self._step(snap.resume, exception=value)
 
     async def _on_wait(self, snap: MontyFutureSnapshot) -> Progress:
         pending = snap.pending_call_ids
@@ -152,7 +160,7 @@ class SnippetRun:
             del self._tasks[cid]
             kind, value = task.result()  # re-raises what must end the run
             results[cid] = {'return_value': value} if kind == 'return' else {'exception': value}
-        return self._step(snap.resume, results)
+        return await self._step(snap.resume, results)
 
     async def _finish(self, progress: Progress | None) -> None:
         """Settle whatever is left: cancel calls still running, mark never-awaited ones, stop a paused run."""
@@ -170,7 +178,8 @@ class SnippetRun:
         self._tasks.clear()
         self._waiting.clear()
         if progress is not None and not isinstance(progress, MontyComplete):
-            _abandon(progress)
+            await asyncio.get_running_loop().run_in_executor(self._worker, _abandon, progress)
+        self._worker.shutdown(wait=False)
 
     def _limit_message(self, name: str) -> str:
         done = Counter(c.function.name for c in self.calls)
