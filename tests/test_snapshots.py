@@ -292,10 +292,25 @@ out
     assert trace() == trace() == trace()
 
 
-@pytest.mark.parametrize('module', ['time', 'random', 'datetime', 'uuid', 'os', 'secrets'])
-def test_no_clock_or_randomness_modules(module: str) -> None:
+@pytest.mark.parametrize(
+    'code',
+    [
+        'import time\ntime.time()',
+        'import random\nrandom.random()',
+        'import datetime\ndatetime.datetime.now()',
+        'import datetime\ndatetime.date.today()',
+        'import uuid\nuuid.uuid4()',
+    ],
+)
+def test_no_clock_or_randomness_without_a_host_hook(code: str) -> None:
     with pytest.raises(MontyRuntimeError) as info:
-        monty_core.Monty(f'import {module}').run()
+        monty_core.Monty(code).run()
+    assert 'not available' in info.value.message
+
+
+def test_no_os_module() -> None:
+    with pytest.raises(MontyRuntimeError) as info:
+        monty_core.Monty('import os').run()
     assert info.value.type_name in ('ModuleNotFoundError', 'ImportError')
 
 

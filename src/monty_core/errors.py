@@ -98,7 +98,7 @@ class MontySyntaxError(MontyError):
         """A host `SyntaxError` with the same message and position."""
         return SyntaxError(self.message, (self.filename, self.line, self.column, self.source_line))
 
-    def display(self, format: str = 'traceback') -> str:  # noqa: A002
+    def display(self, format: str = 'traceback') -> str:
         """`'msg'`: the message; `'type-msg'`: `SyntaxError: message`; `'traceback'`: CPython-style."""
         if format == 'msg':
             return self.message
@@ -158,7 +158,7 @@ class MontyRuntimeError(MontyError):
         """The frames of the traceback, outermost first, in the user's code only."""
         return list(self.frames)
 
-    def display(self, format: str = 'traceback') -> str:  # noqa: A002
+    def display(self, format: str = 'traceback') -> str:
         """`'msg'`: the message; `'type-msg'`: `Type: message`; `'traceback'`: as CPython prints it."""
         head = f'{self.type_name}: {self.message}' if self.message else self.type_name
         if format == 'msg':

@@ -14,6 +14,7 @@ from types import CodeType
 from ..runtime.guards import is_plain_safe
 from .check import check_tree, parse
 from .codegen import rewrite_module
+from .sizeguard import guard_sizes
 
 __all__ = ['Program', 'compile_program']
 
@@ -48,7 +49,7 @@ def compile_program(source: str, script_name: str) -> Program:
 
     tree = parse(source, script_name)
     check_tree(tree, source, script_name)
-    tree = rewrite_module(tree, is_plain_safe)
+    tree = rewrite_module(guard_sizes(tree), is_plain_safe)
     try:
         code = compile(tree, script_name, 'exec', flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as e:

@@ -196,9 +196,15 @@ class _Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_MatchClass(self, node: ast.MatchClass) -> None:
+        from ..runtime.guards import is_refused_somewhere
+
         for name in node.kwd_attrs:
             if name.startswith('_'):
                 self.fail(node, f"class patterns cannot match the private attribute '{name}'")
+            if is_refused_somewhere(name):
+                # CPython reads class-pattern attributes itself, bypassing the attribute guard: only
+                # names that are safe to read on every object may appear.
+                self.fail(node, f"class patterns cannot match the attribute '{name}' in the sandbox")
         self.generic_visit(node)
 
     def visit_MatchAs(self, node: ast.MatchAs) -> None:

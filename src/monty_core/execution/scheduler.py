@@ -43,7 +43,19 @@ class HostFuture:
 class Task:
     """A sandbox coroutine scheduled on the loop (`asyncio.create_task`, `gather`)."""
 
-    __slots__ = ('_callbacks', '_coro', '_done', '_error', '_name', '_result', 'cancelled_flag', 'waiting')
+    __slots__ = (
+        '_callbacks',
+        '_coro',
+        '_done',
+        '_error',
+        '_loop',
+        '_name',
+        '_result',
+        'cancel_pending',
+        'cancelled_flag',
+        'is_future',
+        'waiting',
+    )
 
     def __init__(self, coro: Coroutine[Any, Any, Any], name: str) -> None:
         self._coro = coro
@@ -53,7 +65,10 @@ class Task:
         self._error: BaseException | None = None
         self._callbacks: list[Callable[[Task], None]] = []
         self.cancelled_flag = False
+        self.cancel_pending = False
+        self.is_future = False
         self.waiting: Any = None
+        self._loop: Loop | None = None
 
     def done(self) -> bool:
         return self._done
@@ -71,13 +86,25 @@ class Task:
         return self._error
 
     def cancelled(self) -> bool:
-        return self.cancelled_flag and self._done
+        from asyncio import CancelledError
+
+        return self._done and isinstance(self._error, CancelledError)
 
     def cancel(self, msg: Any = None) -> bool:
         if self._done:
             return False
         self.cancelled_flag = True
+        if self._loop is not None:
+            self._loop.wake_cancelled(self)
+        else:
+            self.cancel_pending = True
         return True
+
+    def add_done_callback(self, fn: Callable[[Task], None]) -> None:
+        if self._done:
+            fn(self)
+        else:
+            self._callbacks.append(fn)
 
     def get_name(self) -> str:
         return self._name
@@ -92,7 +119,9 @@ class Task:
         return f'<Task {state} name={self._name!r}>'
 
 
-ALLOWED[Task] = frozenset({'done', 'result', 'exception', 'cancelled', 'cancel', 'get_name'})
+ALLOWED[Task] = frozenset(
+    {'done', 'result', 'exception', 'cancelled', 'cancel', 'get_name', 'add_done_callback'}
+)
 ALLOWED[HostFuture] = frozenset()
 
 
@@ -110,6 +139,7 @@ class Loop:
         self.now = 0.0
         self.counter = 0
         self.running = False
+        self.current: Task | None = None
         self.unfinished: dict[int, Task] = {}  # id(task) -> task, to close them if the run is abandoned
 
     def create_task(self, coro: Any, name: str | None = None) -> Task:
@@ -117,9 +147,45 @@ class Loop:
             raise TypeError(f'a coroutine was expected, got {coro!r}')
         self.counter += 1
         task = Task(coro, name or f'Task-{self.counter}')
+        task._loop = self
         self.unfinished[id(task)] = task
         self.ready.append((task, None, None))
         return task
+
+    def create_future(self) -> Task:
+        """A task that runs no coroutine: awaiting it blocks until `resolve` is called."""
+        self.counter += 1
+        coro = _noop()
+        coro.close()
+        future = Task(coro, f'Future-{self.counter}')
+        future._loop = self
+        future.is_future = True
+        return future
+
+    def resolve(self, future: Task, result: Any = None, error: BaseException | None = None) -> None:
+        """Finish a future made by `create_future` (no effect once it is done)."""
+        if not future.done():
+            self._finish(future, result, error)
+
+    def wake_cancelled(self, task: Task) -> None:
+        """Deliver a cancellation: a blocked task is made ready so that it sees `CancelledError`."""
+        if task.done():
+            return
+        if task.is_future:
+            from asyncio import CancelledError
+
+            self._finish(task, None, CancelledError())
+            return
+        task.cancel_pending = True
+        if self.blocked.pop(id(task), None) is None:
+            return
+        for waiters in (*self.host_waiters.values(), *self.task_waiters.values()):
+            if task in waiters:
+                waiters.remove(task)
+        if any(entry[2] is task for entry in self.sleepers):
+            self.sleepers = [entry for entry in self.sleepers if entry[2] is not task]
+            heapq.heapify(self.sleepers)
+        self.ready.append((task, None, None))
 
     def sleep(self, delay: float) -> Any:
         return _Sleep(self.now + max(float(delay), 0.0))
@@ -180,11 +246,13 @@ class Loop:
             self._step(task, value, error)
 
     def _step(self, task: Task, value: Any, error: BaseException | None) -> None:
-        coro = task._coro
-        if task.cancelled_flag and error is None:
-            from asyncio import CancelledError
+        from asyncio import CancelledError
 
+        coro = task._coro
+        if task.cancel_pending and error is None:
+            task.cancel_pending = False
             error = CancelledError()
+        self.current = task
         try:
             yielded = coro.throw(error) if error is not None else coro.send(value)
         except StopIteration as stop:
@@ -192,9 +260,11 @@ class Loop:
             return
         except BaseException as exc:
             self._finish(task, None, exc)
-            if not isinstance(exc, Exception):
+            if not isinstance(exc, (Exception, CancelledError)):
                 raise
             return
+        finally:
+            self.current = None
         self._park(task, yielded)
 
     def _park(self, task: Task, yielded: Any) -> None:
@@ -230,8 +300,13 @@ class Loop:
         for waiter in self.task_waiters.pop(id(task), []):
             self.blocked.pop(id(waiter), None)
             self.ready.append((waiter, None, None))
-        for cb in task._callbacks:
+        callbacks, task._callbacks = task._callbacks, []
+        for cb in callbacks:
             cb(task)
+
+
+async def _noop() -> None:
+    return None
 
 
 class _Sleep:

@@ -15,18 +15,26 @@ from __future__ import annotations
 import builtins as _b
 from collections.abc import Callable
 from itertools import compress
-
-from greenlet import getcurrent
 from typing import Any
 
+from greenlet import getcurrent
+
+from . import formatting as _formatting  # noqa: F401 - registers the guarded format and text methods
+from . import limits as _limits
 from .allowlists import ALLOWED
 from .guards import (
+    _MATCH_MISSING,
+    REAL_OF,
     SANDBOX_CLASS_MARK,
     SANDBOX_TYPE,
+    STANDIN_METAS,
+    STANDINS,
+    _class_getattr,
     guarded_delattr,
     guarded_getattr,
     guarded_setattr,
     is_sandbox_class,
+    match_attr,
     sandbox_delattr,
     sandbox_getattr,
     sandbox_hasattr,
@@ -36,11 +44,45 @@ from .guards import (
 from .meter import Meter
 
 _SHARED_NAMES = (
-    'abs', 'ascii', 'bin', 'bool', 'bytearray', 'bytes', 'callable', 'chr', 'classmethod', 'complex',
-    'dict', 'divmod', 'float', 'format', 'frozenset', 'hash', 'hex', 'int', 'isinstance', 'issubclass',
-    'len', 'list', 'next', 'object', 'oct', 'ord', 'pow', 'property', 'range', 'repr', 'round', 'set',
-    'slice', 'staticmethod', 'str', 'super', 'tuple', 'aiter', 'anext',
-    'NotImplemented', 'Ellipsis',
+    'abs',
+    'ascii',
+    'bin',
+    'bool',
+    'bytearray',
+    'bytes',
+    'callable',
+    'chr',
+    'classmethod',
+    'complex',
+    'dict',
+    'divmod',
+    'float',
+    'format',
+    'frozenset',
+    'hash',
+    'hex',
+    'int',
+    'isinstance',
+    'issubclass',
+    'len',
+    'list',
+    'next',
+    'object',
+    'oct',
+    'ord',
+    'property',
+    'repr',
+    'round',
+    'set',
+    'slice',
+    'staticmethod',
+    'str',
+    'super',
+    'tuple',
+    'aiter',
+    'anext',
+    'NotImplemented',
+    'Ellipsis',
 )
 
 # Containers whose iteration is bounded by memory already: consumers iterate them directly.
@@ -97,12 +139,75 @@ SandboxType.__name__ = SandboxType.__qualname__ = 'type'
 SandboxType.__module__ = 'builtins'
 SANDBOX_TYPE[0] = SandboxType
 ALLOWED[_SandboxTypeMeta] = frozenset()
+STANDINS[_SandboxTypeMeta] = SandboxType
+
+
+class _StandinMeta(type):
+    """Metaclass of the sandbox's stand-ins for builtin classes whose constructor needs a pre-check
+    (`range`, `bytes`, `bytearray`): instances are the real builtin's, `isinstance`/`issubclass` and
+    class attributes (`bytes.fromhex`) behave as for the real class."""
+
+    def __instancecheck__(cls, obj: Any) -> bool:
+        return isinstance(obj, _INSTANCES[cls])
+
+    def __subclasscheck__(cls, sub: Any) -> bool:
+        return cls is sub or issubclass(sub, _INSTANCES[cls])
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        return _MAKERS[cls](*args, **kwargs)
+
+    def __getattr__(cls, name: str) -> Any:
+        if name.startswith('__'):
+            raise AttributeError(name)
+        return _class_getattr(REAL_OF[cls], name)
+
+    def __repr__(cls) -> str:
+        return f"<class '{cls.__name__}'>"
+
+
+_INSTANCES: dict[Any, tuple[type, ...]] = {}
+_MAKERS: dict[Any, Callable[..., Any]] = {}
+STANDIN_METAS.add(_StandinMeta)
+STANDINS[_StandinMeta] = SandboxType
+
+
+def _standin(real: type, maker: Callable[..., Any], *instances: type) -> Any:
+    cls = _StandinMeta(
+        real.__name__, (), {'__slots__': (), '__doc__': real.__doc__, '__module__': 'builtins'}
+    )
+    _INSTANCES[cls] = (real, *instances)
+    _MAKERS[cls] = maker
+    REAL_OF[cls] = real
+    for t in (real, *instances):
+        STANDINS[t] = cls
+    return cls
+
+
+def _make_range(*args: Any) -> Any:
+    return _limits.make_range(_b.range(*args))
+
+
+def _make_bytes(*args: Any, **kwargs: Any) -> bytes:
+    _limits.check_bytes_args(args)
+    return _b.bytes(*args, **kwargs)
+
+
+def _make_bytearray(*args: Any, **kwargs: Any) -> bytearray:
+    _limits.check_bytes_args(args)
+    return _b.bytearray(*args, **kwargs)
+
+
+SandboxRange = _standin(range, _make_range, _limits.BigRange)
+SandboxBytes = _standin(bytes, _make_bytes)
+SandboxBytearray = _standin(bytearray, _make_bytearray)
+ALLOWED[_limits.BigRange] = ALLOWED[range]
 
 
 def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
     """`__build_class__` for sandbox class statements: plain bases only, then mark the class."""
     if 'metaclass' in kwds:
         raise TypeError('classes with metaclasses are not supported in the sandbox')
+    bases = tuple(REAL_OF.get(b, b) if type(b) is _StandinMeta else b for b in bases)
     if any(type(b) in MRO_ENTRY_TYPES for b in bases):
         resolved: list[Any] = []
         for b in bases:
@@ -119,8 +224,26 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
     cls = _b.__build_class__(func, name, *bases, **kwds)
     if type(cls) is not type:
         raise TypeError('metaclasses are not supported in the sandbox')
+    match_args = cls.__dict__.get('__match_args__')
+    if match_args is not None and not (
+        type(match_args) is tuple
+        and all(type(a) is str and not (a.startswith('__') and a.endswith('__')) for a in match_args)
+        and not any(_builtin_owner(cls, a) for a in match_args)
+    ):
+        # CPython reads these attributes natively in `match` class patterns.
+        raise TypeError(
+            '__match_args__ must name attributes the class defines (not special names or methods of a '
+            'builtin base) in the sandbox'
+        )
     type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
     return cls
+
+
+def _builtin_owner(cls: type, name: str) -> bool:
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return klass is not cls and SANDBOX_CLASS_MARK not in klass.__dict__
+    return False
 
 
 def _is_builtin_exception(t: type) -> bool:
@@ -180,6 +303,24 @@ def _template() -> dict[str, Any]:
         dir=_dir,
         vars=_vars,
         __build_class__=build_class,
+        range=SandboxRange,
+        bytes=SandboxBytes,
+        bytearray=SandboxBytearray,
+        pow=_limits.checked_pow,
+        format=_limits.checked_format,
+        _m_mul=_limits.mul,
+        _m_imul=_limits.imul,
+        _m_pow=_limits.power,
+        _m_ipow=_limits.ipower,
+        _m_lshift=_limits.lshift,
+        _m_ilshift=_limits.ilshift,
+        _m_mod=_limits.mod,
+        _m_imod=_limits.imod,
+        _m_fmt=_limits.checked_format,
+        _m_len=_limits.check_length,
+        _m_int=int,
+        _m_kwget=match_attr,
+        _m_missing=_MATCH_MISSING,
         _m_ga=guarded_getattr,
         _m_sa=guarded_setattr,
         _m_da=guarded_delattr,
@@ -210,31 +351,41 @@ def _meter_first(args: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 # Consumers: argument errors come from the real builtin, so messages match CPython's.
-def sum(*args: Any, **kwargs: Any) -> Any:  # noqa: A001
+def sum(*args: Any, **kwargs: Any) -> Any:
+    start = args[1] if len(args) > 1 else kwargs.get('start', 0)
+    if args and type(start) is not int and type(start) is not float:
+        if isinstance(start, (str, bytes, bytearray)) or len(args) > 2:
+            return _b.sum(*args, **kwargs)  # CPython's own error
+        # Summing sequences copies at every step, and one C call would hold the GIL (and so the
+        # watchdog) off for all of them: step in bytecode, ticking per item.
+        total = start
+        for item in compress(args[0], _ticker()):
+            total = total + item
+        return total
     return _b.sum(*_meter_first(args), **kwargs)
 
 
-def min(*args: Any, **kwargs: Any) -> Any:  # noqa: A001
+def min(*args: Any, **kwargs: Any) -> Any:
     return _b.min(*_meter_first(args) if len(args) == 1 else args, **kwargs)
 
 
-def max(*args: Any, **kwargs: Any) -> Any:  # noqa: A001
+def max(*args: Any, **kwargs: Any) -> Any:
     return _b.max(*_meter_first(args) if len(args) == 1 else args, **kwargs)
 
 
-def sorted(*args: Any, **kwargs: Any) -> list[Any]:  # noqa: A001
+def sorted(*args: Any, **kwargs: Any) -> list[Any]:
     return _b.sorted(*_meter_first(args), **kwargs)
 
 
-def any(*args: Any, **kwargs: Any) -> bool:  # noqa: A001
+def any(*args: Any, **kwargs: Any) -> bool:
     return _b.any(*_meter_first(args), **kwargs)
 
 
-def all(*args: Any, **kwargs: Any) -> bool:  # noqa: A001
+def all(*args: Any, **kwargs: Any) -> bool:
     return _b.all(*_meter_first(args), **kwargs)
 
 
-def iter(*args: Any) -> Any:  # noqa: A001
+def iter(*args: Any) -> Any:
     it = _b.iter(*args)
     if it is args[0] or (len(args) == 1 and type(args[0]) in _IN_MEMORY):
         return it  # already an iterator (keeps `iter(it) is it`), or bounded by memory
@@ -243,7 +394,7 @@ def iter(*args: Any) -> Any:  # noqa: A001
 
 # Lazy adapters: subclasses of the C-level `compress`, so iterating them stays in C and ticks; they
 # keep CPython's names for `type(x).__name__` and isinstance checks.
-class map(compress):  # noqa: A001
+class map(compress):
     """map(func, *iterables) --> map object, metered."""
 
     __slots__ = ()
@@ -252,7 +403,7 @@ class map(compress):  # noqa: A001
         return compress.__new__(cls, _b.map(func, *iterables), _ticker())
 
 
-class filter(compress):  # noqa: A001
+class filter(compress):
     """filter(function or None, iterable) --> filter object, metered."""
 
     __slots__ = ()
@@ -261,7 +412,7 @@ class filter(compress):  # noqa: A001
         return compress.__new__(cls, _b.filter(function, iterable), _ticker())
 
 
-class zip(compress):  # noqa: A001
+class zip(compress):
     """zip(*iterables, strict=False) --> zip object, metered."""
 
     __slots__ = ()
@@ -270,7 +421,7 @@ class zip(compress):  # noqa: A001
         return compress.__new__(cls, _b.zip(*iterables, strict=strict), _ticker())
 
 
-class enumerate(compress):  # noqa: A001
+class enumerate(compress):
     """enumerate(iterable, start=0) --> enumerate object, metered."""
 
     __slots__ = ()
@@ -279,7 +430,7 @@ class enumerate(compress):  # noqa: A001
         return compress.__new__(cls, _b.enumerate(iterable, start), _ticker())
 
 
-class reversed(compress):  # noqa: A001
+class reversed(compress):
     """reversed(sequence) --> reverse iterator, metered."""
 
     __slots__ = ()

@@ -138,4 +138,3 @@ _SANDBOX_RAISABLE: frozenset[str] = frozenset(
     for name, value in vars(builtins).items()
     if isinstance(value, type) and issubclass(value, Exception) and not name.startswith('_')
 )
-

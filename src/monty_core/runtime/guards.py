@@ -17,7 +17,8 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from .allowlists import ALLOWED, SAFE_DUNDERS, is_dunder
+from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, is_dunder
+from .limits import check_format_spec, check_lshift, check_mod, check_mul, check_pow
 
 SANDBOX_CLASS_MARK = '__monty_class__'
 SANDBOX_MODULE_MARK = '__monty_module__'
@@ -34,7 +35,36 @@ _object_getattribute = object.__getattribute__
 # The sandbox's stand-in for the class `type` (set by builtins.py): `x.__class__` of a class gives it.
 SANDBOX_TYPE: list[Any] = [type]
 
+# Builtin classes the sandbox sees through a stand-in class (set by builtins.py): real -> stand-in
+# (`type(b'')` is the sandbox's `bytes`), and stand-in -> real (attribute reads on the stand-in).
+STANDINS: dict[type, Any] = {}
+REAL_OF: dict[Any, type] = {}
+STANDIN_METAS: set[type] = set()
+
 _ALL_NAMES: dict[type, frozenset[str]] = {}
+
+
+def _rcheck(check: Callable[..., None]) -> Callable[..., None]:
+    return lambda self, other, *rest: check(other, self, *rest)
+
+
+# Operator dunders of the builtin types that can allocate far more than their operands: reading one
+# gives a version that pre-checks the result size (`'x'.__mul__(10**10)`, `int.__pow__(10, 10**10)`).
+DUNDER_CHECKS: dict[str, Callable[..., None]] = {
+    '__mul__': check_mul,
+    '__rmul__': check_mul,
+    '__imul__': check_mul,
+    '__pow__': check_pow,
+    '__ipow__': check_pow,
+    '__rpow__': _rcheck(check_pow),
+    '__lshift__': check_lshift,
+    '__ilshift__': check_lshift,
+    '__rlshift__': _rcheck(check_lshift),
+    '__mod__': check_mod,
+    '__imod__': check_mod,
+    '__rmod__': _rcheck(check_mod),
+    '__format__': lambda self, spec='', *rest: check_format_spec(spec),
+}
 
 
 def _names_of(t: type) -> frozenset[str]:
@@ -50,7 +80,9 @@ def is_sandbox_class(t: type) -> bool:
 
 def sandbox_type_of(obj: Any) -> type:
     t = _type(obj)
-    return SANDBOX_TYPE[0] if t is type else t
+    if t is type:
+        return SANDBOX_TYPE[0]
+    return STANDINS.get(t, t)
 
 
 def _missing(obj: Any, name: str) -> AttributeError:
@@ -82,17 +114,22 @@ def _from_builtin(owner: type, obj: Any, name: str, bound: bool) -> Any:
     wrap = WRAPPERS.get((owner, name))
     if wrap is None:
         return _getattr(obj, name)
-    if bound:
+    if bound or _type(owner.__dict__.get(name)) in _CLASS_LEVEL:
         return wrap(obj)
 
     def unbound(self: Any, *args: Any, **kwargs: Any) -> Any:
         if not isinstance(self, owner):
-            raise TypeError(f"descriptor '{name}' for '{owner.__name__}' objects doesn't apply to a "
-                            f"'{_type(self).__name__}' object")
+            raise TypeError(
+                f"descriptor '{name}' for '{owner.__name__}' objects doesn't apply to a "
+                f"'{_type(self).__name__}' object"
+            )
         return wrap(self)(*args, **kwargs)
 
     unbound.__name__ = unbound.__qualname__ = name
     return unbound
+
+
+_CLASS_LEVEL = (types.ClassMethodDescriptorType, classmethod, staticmethod, types.BuiltinMethodType)
 
 
 def _resolve_owner(mro: tuple[type, ...], name: str) -> type | None:
@@ -102,19 +139,66 @@ def _resolve_owner(mro: tuple[type, ...], name: str) -> type | None:
     return None
 
 
+# Dunders that construct or re-initialise: readable on sandbox classes and their instances, on the
+# builtin data types and exceptions, never on other host objects (`fetch.__init__(...)` would re-bind a
+# host object's internals).
+_CONSTRUCTION = frozenset({'__init__', '__new__', '__post_init__'})
+
+
+def _constructible(obj: Any) -> bool:
+    t = _type(obj)
+    if isinstance(obj, type):
+        cls = REAL_OF.get(obj, obj)
+        return SANDBOX_CLASS_MARK in cls.__dict__ or cls in ALLOWED_DATA or _is_exception_class(cls)
+    if t is super:
+        return True
+    return SANDBOX_CLASS_MARK in t.__dict__ or t in ALLOWED_DATA or _is_exception_class(t)
+
+
+def _is_exception_class(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, BaseException) and cls.__module__ == 'builtins'
+
+
 def _dunder(obj: Any, name: str) -> Any:
     if name not in SAFE_DUNDERS:
         raise _refused(obj, name)
     if name == '__class__':
         return sandbox_type_of(obj)
-    return _getattr(obj, name)
+    if name in _CONSTRUCTION and not _constructible(obj):
+        raise _refused(obj, name)
+    target: Any = REAL_OF.get(obj, obj) if _type(obj) in STANDIN_METAS else obj
+    value = _getattr(target, name)
+    check = DUNDER_CHECKS.get(name)
+    if check is None:
+        return value
+    t: Any = _type(target)
+    is_class = t is type
+    mro: tuple[type, ...] = target.__mro__ if is_class else t.__mro__
+    owner = _resolve_owner(mro, name)
+    if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
+        return value
+    if is_class:
+
+        def unbound(self: Any, *args: Any) -> Any:
+            check(self, *args)
+            return value(self, *args)
+
+        unbound.__name__ = unbound.__qualname__ = name
+        return unbound
+
+    def bound(*args: Any) -> Any:
+        check(target, *args)
+        return value(*args)
+
+    bound.__name__ = bound.__qualname__ = name
+    return bound
 
 
 def guarded_getattr(obj: Any, name: str) -> Any:
     """`obj.name` for sandbox code."""
     if is_dunder(name):
         return _dunder(obj, name)
-    t = _type(obj)
+    t: Any = _type(obj)
     allowed = ALLOWED.get(t)
     if allowed is not None and t is not type and t is not types.ModuleType and t is not super:
         if name in allowed:
@@ -125,6 +209,8 @@ def guarded_getattr(obj: Any, name: str) -> Any:
         raise _missing(obj, name)
     if t is type:
         return _class_getattr(obj, name)
+    if t in STANDIN_METAS:
+        return _class_getattr(REAL_OF[obj], name)
     if t is types.ModuleType:
         d = obj.__dict__
         if SANDBOX_MODULE_MARK in d and not name.startswith('_') and name in d:
@@ -132,14 +218,16 @@ def guarded_getattr(obj: Any, name: str) -> Any:
         raise _missing(obj, name) if SANDBOX_MODULE_MARK in d else _refused(obj, name)
     if t is super:
         return _super_getattr(obj, name)
-    if SANDBOX_CLASS_MARK in t.__dict__:
-        owner = _resolve_owner(t.__mro__, name)
+    cls: Any = t
+    if SANDBOX_CLASS_MARK in cls.__dict__:
+        owner = _resolve_owner(cls.__mro__, name)
         if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
             return _getattr(obj, name)  # instance attribute, user-defined, or the user's __getattr__
         return _from_builtin(owner, obj, name, bound=True)
-    if isinstance(obj, BaseException) and t.__module__ == 'builtins':
-        return _from_builtin(t, obj, name, bound=True)
-    if t is types.FunctionType and SANDBOX_GLOBALS_MARK in obj.__globals__:
+    if isinstance(obj, BaseException) and cls.__module__ == 'builtins':
+        return _from_builtin(cls, obj, name, bound=True)
+    func: Any = obj
+    if t is types.FunctionType and SANDBOX_GLOBALS_MARK in func.__globals__:
         # Attributes a sandbox decorator set on its own function (`wrapper.calls = 0`).
         if name in obj.__dict__:
             return obj.__dict__[name]
@@ -158,7 +246,7 @@ def _class_getattr(cls: type, name: str) -> Any:
     return _from_builtin(owner, cls, name, bound=False)
 
 
-def _super_getattr(sup: super, name: str) -> Any:
+def _super_getattr(sup: Any, name: str) -> Any:
     start = sup.__thisclass__
     self_class = sup.__self_class__
     if self_class is None:
@@ -267,6 +355,24 @@ def is_plain_safe(name: str) -> bool:
 
 
 _PLAIN_CACHE: dict[str, bool] = {}
+
+
+def is_refused_somewhere(name: str) -> bool:
+    """Whether some registered type has attribute `name` and refuses it (wrapped names do not count)."""
+    if name.startswith('_'):
+        return True
+    return any(name in _names_of(t) and name not in allowed for t, allowed in ALLOWED.items())
+
+
+_MATCH_MISSING = object()
+
+
+def match_attr(obj: Any, name: str) -> Any:
+    """A class pattern's keyword attribute, read through the guard (missing -> a sentinel)."""
+    try:
+        return guarded_getattr(obj, name)
+    except AttributeError:
+        return _MATCH_MISSING
 
 
 def reset_plain_cache() -> None:

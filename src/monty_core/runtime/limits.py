@@ -29,6 +29,7 @@ CHECK_INTERVAL = 0.002  # seconds of sandbox time between two accounting checks
 SMALL = 1 << 20  # results below 1 MiB are never pre-checked (and never counted)
 
 _getsizeof = sys.getsizeof
+_range = range
 _blocks = sys.getallocatedblocks
 _type = type
 
@@ -66,8 +67,17 @@ def _mib(n: int) -> str:
 class MemoryAccount:
     """One run's memory and allocation budget."""
 
-    __slots__ = ('_base_blocks', '_base_rss', '_paused_blocks', '_paused_rss', '_pending', '_strikes',
-                 'max_allocations', 'max_memory', 'used')
+    __slots__ = (
+        '_base_blocks',
+        '_base_rss',
+        '_paused_blocks',
+        '_paused_rss',
+        '_pending',
+        '_strikes',
+        'max_allocations',
+        'max_memory',
+        'used',
+    )
 
     def __init__(self, max_memory: int | None, max_allocations: int | None) -> None:
         self.max_memory = max_memory
@@ -82,18 +92,21 @@ class MemoryAccount:
 
     # -- slices: memory the host allocates while the run is paused is not the run's --------------
     def resume(self) -> None:
+        counting = self.max_allocations is not None
         if self._base_rss < 0:
-            self._base_rss = current_rss()
-            self._base_blocks = _blocks()
+            self._base_rss = current_rss() if self.max_memory is not None else 0
+            self._base_blocks = _blocks() if counting else 0
             return
         if self.max_memory is not None:
             self._base_rss += current_rss() - self._paused_rss
-        self._base_blocks += _blocks() - self._paused_blocks
+        if counting:
+            self._base_blocks += _blocks() - self._paused_blocks
 
     def pause(self) -> None:
         if self.max_memory is not None:
             self._paused_rss = current_rss()
-        self._paused_blocks = _blocks()
+        if self.max_allocations is not None:
+            self._paused_blocks = _blocks()
 
     # -- checks -----------------------------------------------------------------------------------
     def check(self) -> MemoryError | None:
@@ -209,23 +222,21 @@ def check_lshift(a: Any, b: Any) -> None:
         reserve((_int_bits(a) + b) // 8, 'a left shift')
 
 
-_PERCENT_SPEC = re.compile(r'%(?:\([^)]*\))?[#0+\- ]*(\*|\d+)?(?:\.(\*|\d+))?')
+_PERCENT_SPEC = re.compile(r'%(?:%|(?:\([^)]*\))?[#0+\- ]*(\*|\d+)?(?:\.(\*|\d+))?)')
 _DIGITS = re.compile(r'\d+')
 
 
-def _percent_widths(fmt: str | bytes, args: Any) -> int:
-    text = fmt if _type(fmt) is str else bytes(fmt).decode('latin-1')  # type: ignore[arg-type]
-    if '*' not in text:
-        total = 0
-        for run in _DIGITS.findall(text):
-            if len(run) > 4:
-                total += int(run)
-        return total
-    items = args if _type(args) is tuple else (args,)
+def _percent_widths(fmt: str | bytes | bytearray, args: Any) -> int:
+    text: Any = fmt
+    if _type(text) is not str:
+        text = bytes(text).decode('latin-1')
+    if '%' not in text:
+        return 0
+    items: Any = args if _type(args) is tuple else (args,)
     pos = 0
     total = 0
-    for m in _PERCENT_SPEC.finditer(text):
-        if m.group(0) == '%' and text[m.end() : m.end() + 1] == '%':
+    for m in _PERCENT_SPEC.finditer(text):  # type: ignore[arg-type]
+        if m.group(0) == '%%':
             continue
         for part in (m.group(1), m.group(2)):
             if part == '*':
@@ -235,7 +246,7 @@ def _percent_widths(fmt: str | bytes, args: Any) -> int:
                     except TypeError:
                         pass
                 pos += 1
-            elif part:
+            elif part and len(part) > 4:
                 total += int(part)
         pos += 1
     return total
@@ -262,33 +273,43 @@ def check_format_spec(spec: Any) -> None:
 # -- guarded operators (the compiler emits these where it cannot prove the operands numeric) -------
 def mul(a: Any, b: Any) -> Any:
     ta = _type(a)
-    if ta is not int and ta is not float:
+    tb = _type(b)
+    if (ta is not int and ta is not float) or (tb is not int and tb is not float):
         check_mul(a, b)
-    elif _type(b) in _SEQ_TYPES:
-        check_mul(b, a)
     return a * b
 
 
 def imul(a: Any, b: Any) -> Any:
     ta = _type(a)
-    if ta is not int and ta is not float:
+    tb = _type(b)
+    if (ta is not int and ta is not float) or (tb is not int and tb is not float):
         check_mul(a, b)
-    elif _type(b) in _SEQ_TYPES:
-        check_mul(b, a)
     a *= b
     return a
 
 
 def power(a: Any, b: Any) -> Any:
-    if _type(b) is int and _type(a) is int:
+    if _type(a) is not float and _type(b) is not float:
         check_pow(a, b)
     return a**b
 
 
+def ipower(a: Any, b: Any) -> Any:
+    if _type(a) is not float and _type(b) is not float:
+        check_pow(a, b)
+    a **= b
+    return a
+
+
 def lshift(a: Any, b: Any) -> Any:
-    if _type(b) is int:
-        check_lshift(a, b)
+    check_lshift(a, b)
     return a << b
+
+
+def ilshift(a: Any, b: Any) -> Any:
+    check_lshift(a, b)
+    a <<= b
+    return a
 
 
 def mod(a: Any, b: Any) -> Any:
@@ -359,7 +380,7 @@ class BigRange:
 
     __slots__ = ('_r',)
 
-    def __init__(self, r: range) -> None:
+    def __init__(self, r: _range) -> None:
         self._r = r
 
     @property
@@ -375,7 +396,7 @@ class BigRange:
         return self._r.step
 
     @property
-    def range(self) -> range:
+    def range(self) -> _range:
         return self._r
 
     def _ticked(self, it: Iterator[int]) -> Iterator[int]:

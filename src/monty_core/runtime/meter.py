@@ -39,14 +39,42 @@ class RunStopped(BaseException):
     """Raised inside the sandbox when the run must end; carries the sandbox-visible exception."""
 
 
+class _Raiser:
+    """A ticker chunk that raises `exc` (once, or at every tick for a stopped run)."""
+
+    __slots__ = ('exc', 'sticky')
+
+    def __init__(self, exc: BaseException, sticky: bool) -> None:
+        self.exc: BaseException | None = exc
+        self.sticky = sticky
+
+    def __iter__(self) -> _Raiser:
+        return self
+
+    def __next__(self) -> bool:
+        exc = self.exc
+        if exc is None:
+            raise StopIteration
+        if not self.sticky:
+            self.exc = None
+        raise exc
+
+
 class _Watchdog:
-    """One daemon thread per process: forces a refill of every running meter every POKE_INTERVAL."""
+    """One daemon thread per process: forces a refill of every running meter every POKE_INTERVAL.
+
+    It keeps polling for `IDLE_AFTER` seconds after the last run ended before it blocks, so a host
+    starting many short runs does not wake it (a GIL hand-off) for each one.
+    """
+
+    IDLE_AFTER = 0.25
 
     def __init__(self) -> None:
         self.active: dict[int, Meter] = {}
         self.wake = threading.Event()
         self.thread: threading.Thread | None = None
         self.lock = threading.Lock()
+        self.idle = True
 
     def add(self, meter: Meter) -> None:
         self.active[id(meter)] = meter
@@ -54,23 +82,30 @@ class _Watchdog:
         if thread is None or not thread.is_alive():
             with self.lock:
                 if self.thread is None or not self.thread.is_alive():
+                    self.idle = False
                     self.thread = threading.Thread(target=self._loop, name='monty-watchdog', daemon=True)
                     self.thread.start()
-        self.wake.set()
+        if self.idle:  # set before the thread re-checks `active`, so no run is missed
+            self.wake.set()
 
     def remove(self, meter: Meter) -> None:
         self.active.pop(id(meter), None)
 
     def _loop(self) -> None:
+        last_active = time.monotonic()
         while True:
-            if not self.active:
+            time.sleep(POKE_INTERVAL)
+            if self.active:
+                last_active = time.monotonic()
+                for meter in list(self.active.values()):
+                    meter.poke()
+            elif time.monotonic() - last_active > self.IDLE_AFTER:
+                self.idle = True
                 self.wake.clear()
                 if not self.active:
                     self.wake.wait()
-                continue
-            time.sleep(POKE_INTERVAL)
-            for meter in list(self.active.values()):
-                meter.poke()
+                self.idle = False
+                last_active = time.monotonic()
 
 
 WATCHDOG = _Watchdog()
@@ -156,12 +191,21 @@ class Meter:
             self.builtins['_m_maxdepth'] = -1
 
     def _refill(self, _: object) -> Iterator[bool]:
+        # An exception escaping into `chain.from_iterable` would clear its source for good (every
+        # later tick would end loops silently): hand the error over as an iterator that raises it.
+        try:
+            return self._checked_refill()
+        except BaseException as exc:
+            return _Raiser(exc, sticky=exc is self._stop)
+
+    def _checked_refill(self) -> Iterator[bool]:
         if self._stop is not None:
             raise self._stop
         now = _perf()
         if now > self._deadline:
-            self.stop(TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)'))
-            raise self._stop  # type: ignore[misc]
+            timeout = TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)')
+            self.stop(timeout)
+            raise timeout
         if now >= self._next_check:
             self._next_check = now + CHECK_INTERVAL
             account = self.account
@@ -204,8 +248,9 @@ class Meter:
         if self._stop is not None:
             raise self._stop
         if _perf() > self._deadline:
-            self.stop(TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)'))
-            raise self._stop  # type: ignore[misc]
+            timeout = TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)')
+            self.stop(timeout)
+            raise timeout
         if self.builtins.get('_m_maxdepth') != self.max_depth:
             self.builtins['_m_maxdepth'] = self.max_depth  # flagged while the clock was paused
         if depth > self.max_depth:

@@ -25,10 +25,40 @@ _REGISTRY: dict[str, ModuleFactory] = {}
 _ABSENT_REASON = {
     name: 'file, network and process access happen only through host functions'
     for name in (
-        'os', 'pathlib', 'subprocess', 'socket', 'shutil', 'io_open', 'tempfile', 'glob', 'signal',
-        'multiprocessing', 'threading', 'ctypes', 'urllib.request', 'http', 'requests', 'ssl', 'select',
-        'asyncio.subprocess', 'importlib', 'builtins', 'gc', 'inspect', 'pickle', 'marshal', 'shelve',
-        'sqlite3', 'fcntl', 'resource', 'pty', 'platform', 'sysconfig', 'code', 'codeop', 'runpy',
+        'os',
+        'pathlib',
+        'subprocess',
+        'socket',
+        'shutil',
+        'io_open',
+        'tempfile',
+        'glob',
+        'signal',
+        'multiprocessing',
+        'threading',
+        'ctypes',
+        'urllib.request',
+        'http',
+        'requests',
+        'ssl',
+        'select',
+        'asyncio.subprocess',
+        'importlib',
+        'builtins',
+        'gc',
+        'inspect',
+        'pickle',
+        'marshal',
+        'shelve',
+        'sqlite3',
+        'fcntl',
+        'resource',
+        'pty',
+        'platform',
+        'sysconfig',
+        'code',
+        'codeop',
+        'runpy',
     )
 }
 
@@ -78,7 +108,9 @@ class Importer:
             top = name.split('.')[0]
             reason = _ABSENT_REASON.get(name) or _ABSENT_REASON.get(top)
             if reason is not None:
-                raise ModuleNotFoundError(f"No module named '{name}': not available in the sandbox ({reason})")
+                raise ModuleNotFoundError(
+                    f"No module named '{name}': not available in the sandbox ({reason})"
+                )
             raise ModuleNotFoundError(f"No module named '{name}'")
         module = make_module(name, factory(self.ctx))
         self.cache[name] = module
@@ -91,8 +123,8 @@ class Importer:
     def __call__(
         self,
         name: str,
-        globals: Any = None,  # noqa: A002
-        locals: Any = None,  # noqa: A002
+        globals: Any = None,
+        locals: Any = None,
         fromlist: Any = (),
         level: int = 0,
     ) -> types.ModuleType:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from .allowlists import ALLOWED
+from .limits import reserve
 
 Stream = Literal['stdout', 'stderr']
 PrintCallback = Callable[[Stream, str], None]
@@ -51,9 +52,12 @@ class Output:
         except BaseException as e:
             # A failing callback is the host's error: end the run and re-raise it in the host.
             self.host_error = e
+        if self.host_error is not None:
+            # Raised outside the handler, so the sandbox exception carries no host `__context__`.
+            failed = RuntimeError('print_callback failed')
             if self.stop is not None:
-                self.stop(RuntimeError('print_callback failed'))
-            raise RuntimeError('print_callback failed') from None
+                self.stop(failed)
+            raise failed
 
 
 class SandboxStream:
@@ -63,7 +67,7 @@ class SandboxStream:
 
     def __init__(self, output: Output, name: Stream) -> None:
         self._output = output
-        self._name = name
+        self._name: Stream = name
 
     def write(self, text: Any) -> int:
         if type(text) is not str:
@@ -75,7 +79,7 @@ class SandboxStream:
         return None
 
     def __repr__(self) -> str:
-        return f"<sandbox {self._name}>"
+        return f'<sandbox {self._name}>'
 
 
 ALLOWED[SandboxStream] = frozenset({'write', 'flush'})
@@ -85,7 +89,7 @@ def make_print(output: Output, stdout: SandboxStream, stderr: SandboxStream) -> 
     """The sandbox's `print`, writing to `output` (or to a sandbox object with a `write` method)."""
     write = output.write
 
-    def print(*args: Any, sep: Any = ' ', end: Any = '\n', file: Any = None, flush: bool = False) -> None:  # noqa: A001
+    def print(*args: Any, sep: Any = ' ', end: Any = '\n', file: Any = None, flush: bool = False) -> None:
         if sep is None:
             sep = ' '
         elif type(sep) is not str:
@@ -94,7 +98,10 @@ def make_print(output: Output, stdout: SandboxStream, stderr: SandboxStream) -> 
             end = '\n'
         elif type(end) is not str:
             raise TypeError(f'end must be None or a string, not {type(end).__name__}')
-        text = sep.join([a if type(a) is str else str(a) for a in args]) + end
+        items = [a if type(a) is str else str(a) for a in args]
+        if len(sep) > 1 and len(items) > 2:
+            reserve(len(sep) * (len(items) - 1), 'print() separators')
+        text = sep.join(items) + end
         if file is None or file is stdout:
             write('stdout', text)
         elif file is stderr:

@@ -1,20 +1,30 @@
 """`asyncio` in the sandbox: a deterministic loop over sandbox coroutines and host futures.
 
-Offered: `run`, `gather`, `sleep`, `create_task`, `wait_for`, `iscoroutine`, `CancelledError`,
-`TimeoutError`. There is no access to a host event loop, threads or transports.
+Offered: `run`, `gather`, `sleep`, `create_task`, `ensure_future`, `wait_for`, `wait`, `as_completed`,
+`timeout`, `TaskGroup`, `current_task`, `Lock`, `Event`, `Semaphore`, `BoundedSemaphore`, `Queue`,
+`PriorityQueue`, `LifoQueue`, `iscoroutine`, `iscoroutinefunction`, `CancelledError`, `TimeoutError`,
+`QueueEmpty`, `QueueFull`, `InvalidStateError`, `ALL_COMPLETED`/`FIRST_COMPLETED`/`FIRST_EXCEPTION`.
+There is no access to a host event loop, threads or transports (`get_event_loop`, `shield`,
+`to_thread`, `run_in_executor` are absent). Time is virtual: `sleep` and timeouts advance it only when
+every task is waiting and no host call is pending, so a timeout never interrupts a host call.
 """
 
 from __future__ import annotations
 
 import asyncio as _asyncio
+import inspect
 from collections.abc import Coroutine
 from typing import Any
 
 from ..execution.scheduler import HostFuture, Loop, Task
 from ..runtime.modules import RunContext, register_module
+from . import asyncio_sync
+from ._support import bind
 
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
+    bind(ctx)
+
     def loop() -> Loop:
         return ctx.hooks['loop']()
 
@@ -58,10 +68,32 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         return loop().create_task(coro, name)
 
     async def wait_for(aw: Any, timeout: float | None) -> Any:
-        return await ensure_task(aw)
+        task = ensure_task(aw)
+        if timeout is None:
+            return await task
+        timed_out = [False]
+
+        async def timer() -> None:
+            await loop().sleep(timeout)
+            if not task.done():
+                timed_out[0] = True
+                task.cancel()
+
+        watchdog = loop().create_task(timer())
+        try:
+            return await task
+        except _asyncio.CancelledError:
+            if timed_out[0]:
+                raise TimeoutError() from None
+            raise
+        finally:
+            watchdog.cancel()
 
     def iscoroutine(obj: Any) -> bool:
         return isinstance(obj, Coroutine)
+
+    def iscoroutinefunction(func: Any) -> bool:
+        return inspect.iscoroutinefunction(func)
 
     return {
         'run': run,
@@ -71,9 +103,11 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'ensure_future': ensure_task,
         'wait_for': wait_for,
         'iscoroutine': iscoroutine,
+        'iscoroutinefunction': iscoroutinefunction,
         'Task': Task,
         'CancelledError': _asyncio.CancelledError,
         'TimeoutError': TimeoutError,
+        **asyncio_sync.exports(loop, ensure_task),
     }
 
 

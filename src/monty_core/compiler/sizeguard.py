@@ -1,0 +1,628 @@
+"""Compiler pass: route size-amplifying operators through pre-checks, only where they could amplify.
+
+`a * b`, `a ** b`, `a << b` and `a % b` (and their augmented forms) can allocate results far larger
+than their operands (`[0] * 10**10`, `10 ** 10**10`, `1 << 10**10`, `'%*d' % (10**10, 1)`). They become
+`_m_mul(a, b)`, `_m_pow(a, b)`, ... (runtime/limits.py), which check the result size first, unless
+the pass proves that the operation cannot amplify:
+
+- both operands are numeric: int/float constants, `len()`/`ord()`/`int()`/`float()` calls of the
+  real builtins, arithmetic of numeric values, and names the pass proves numeric (every binding in
+  their scope stores a numeric value, `for i in range(...)` / `enumerate(...)` targets included; at
+  module level a use counts only where a binding is certain to have run, since module names may
+  start out as inputs);
+- or the operand that decides the size is a small constant (`x * 2`, `x ** 2`, `x << 3`, a `%`
+  format literal without `*` or big widths).
+
+f-string fields whose format spec is computed (`f'{x:{w}}'`) or has a big width become
+`_m_fmt(value, spec)`. `__len__`/`__length_hint__` methods of sandbox classes return through
+`_m_len`, because C code preallocates from the length they report.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+from ..errors import MontySyntaxError
+from ..runtime.guards import is_plain_safe
+from .codegen import _locate
+
+_GUARDED_OPS: dict[type, str] = {ast.Mult: 'mul', ast.Pow: 'pow', ast.LShift: 'lshift', ast.Mod: 'mod'}
+_AUG: dict[type, str] = {
+    ast.Mult: '_m_imul',
+    ast.Pow: '_m_ipow',
+    ast.LShift: '_m_ilshift',
+    ast.Mod: '_m_imod',
+}
+_NUMERIC_OPS = (
+    ast.Add,
+    ast.Sub,
+    ast.Mult,
+    ast.Div,
+    ast.FloorDiv,
+    ast.Mod,
+    ast.Pow,
+    ast.LShift,
+    ast.RShift,
+    ast.BitAnd,
+    ast.BitOr,
+    ast.BitXor,
+)
+_NUMERIC_CALLS = frozenset({'len', 'ord', 'int', 'float'})
+_SMALL = 2  # `x * 2`, `x ** 2`: at most doubles memory, like `x + x`
+_BIG_DIGITS = re.compile(r'\d{5,}')
+_FUNCTION_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+_COMP_SCOPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _name(id_: str) -> ast.Name:
+    return ast.Name(id=id_, ctx=ast.Load())
+
+
+def _call(func: str, *args: ast.expr) -> ast.Call:
+    return ast.Call(func=_name(func), args=list(args), keywords=[])
+
+
+def _copy(e: ast.expr) -> ast.expr:
+    """A fresh copy of a name or constant operand (AST nodes must not be shared: later passes mutate)."""
+    if isinstance(e, ast.Name):
+        return ast.Name(id=e.id, ctx=ast.Load())
+    assert isinstance(e, ast.Constant)
+    return ast.Constant(e.value)
+
+
+def _target_names(t: ast.AST) -> list[str]:
+    return [n.id for n in ast.walk(t) if isinstance(n, ast.Name)]
+
+
+class _Scope:
+    __slots__ = ('bindings', 'kind', 'numeric', 'parent', 'unknown')
+
+    def __init__(self, kind: str, parent: _Scope | None) -> None:
+        self.kind = kind  # 'module', 'function', 'comp' (comprehension), 'class'
+        self.parent = parent
+        self.bindings: dict[str, list[ast.expr]] = {}  # name -> value expressions stored in it
+        self.unknown: set[str] = set()  # names with a binding of unknown type
+        self.numeric: set[str] = set()
+
+    def bind(self, name: str, value: ast.expr | None) -> None:
+        if value is None:
+            self.unknown.add(name)
+        else:
+            self.bindings.setdefault(name, []).append(value)
+
+
+_RANGE_ITEM = ast.Constant(0)  # stands for "an int produced by range()/enumerate()"
+
+
+class _Analysis:
+    """Scopes, bindings and the numeric names of each scope."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.scope_of: dict[int, _Scope] = {}  # id(scope node) -> scope
+        self.all_bound: set[str] = set()
+        self._loop_funcs: list[tuple[_Scope, str, str]] = []
+        self.module = _Scope('module', None)
+        self.scope_of[id(tree)] = self.module
+        self._collect(tree.body, self.module)
+        self.pristine = frozenset(
+            n for n in (*_NUMERIC_CALLS, 'range', 'enumerate') if n not in self.all_bound
+        )
+        self._solve(tree)
+
+    # -- collection -------------------------------------------------------------------------------
+    def _collect(self, nodes: list[Any], scope: _Scope) -> None:
+        for node in nodes:
+            self._visit(node, scope)
+
+    def _visit(self, node: Any, scope: _Scope) -> None:
+        if isinstance(node, _FUNCTION_SCOPES):
+            inner = _Scope('function', scope)
+            self.scope_of[id(node)] = inner
+            if not isinstance(node, ast.Lambda):
+                self._bind(scope, node.name, None)
+                for d in node.decorator_list:
+                    self._visit(d, scope)
+            args = node.args
+            for d in [*args.defaults, *(k for k in args.kw_defaults if k is not None)]:
+                self._visit(d, scope)
+            for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
+                if a is not None:
+                    self._bind(inner, a.arg, None)
+            body = node.body if isinstance(node.body, list) else [node.body]
+            self._collect(body, inner)
+            return
+        if isinstance(node, ast.ClassDef):
+            self._bind(scope, node.name, None)
+            for child in [*node.bases, *node.decorator_list]:
+                self._visit(child, scope)
+            inner = _Scope('class', scope)
+            self.scope_of[id(node)] = inner
+            self._collect(node.body, inner)
+            return
+        if isinstance(node, _COMP_SCOPES):
+            inner = _Scope('comp', scope)
+            self.scope_of[id(node)] = inner
+            for i, gen in enumerate(node.generators):
+                self._visit(gen.iter, scope if i == 0 else inner)
+                self._bind_loop(inner, gen.target, gen.iter)
+                for cond in gen.ifs:
+                    self._visit(cond, inner)
+            elts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            self._collect(elts, inner)
+            return
+        if isinstance(node, ast.Assign):
+            for t in node.targets:
+                self._bind_target(scope, t, node.value)
+        elif isinstance(node, ast.AugAssign):
+            if isinstance(node.target, ast.Name):
+                value = ast.BinOp(left=_name(node.target.id), op=node.op, right=node.value)
+                self._bind(scope, node.target.id, value)
+            else:
+                self._bind_target(scope, node.target, None)
+        elif isinstance(node, ast.AnnAssign):
+            if node.value is not None:
+                self._bind_target(scope, node.target, node.value)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            self._bind_loop(scope, node.target, node.iter if isinstance(node, ast.For) else None)
+        elif isinstance(node, ast.NamedExpr):
+            target_scope = scope
+            while target_scope.kind == 'comp' and target_scope.parent is not None:
+                target_scope = target_scope.parent
+            # At module level a walrus is an unknown binding (its position is not tracked).
+            self._bind(target_scope, node.target.id, None if target_scope.kind == 'module' else node.value)
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                self._bind(scope, name, None)
+                owner = self.module if isinstance(node, ast.Global) else scope.parent
+                while owner is not None and isinstance(node, ast.Nonlocal) and owner.kind == 'class':
+                    owner = owner.parent
+                if owner is not None:
+                    self._bind(owner, name, None)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                self._bind(scope, (alias.asname or alias.name).split('.')[0], None)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            self._bind(scope, node.name, None)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
+            self._bind(scope, node.name, None)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            self._bind(scope, node.rest, None)
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            self._bind_target(scope, node.optional_vars, None)
+        elif isinstance(node, ast.Delete):
+            for t in node.targets:
+                self._bind_target(scope, t, None)
+        for child in ast.iter_child_nodes(node):
+            self._visit(child, scope)
+
+    def _bind(self, scope: _Scope, name: str, value: ast.expr | None) -> None:
+        self.all_bound.add(name)
+        scope.bind(name, value)
+
+    def _bind_target(self, scope: _Scope, target: ast.AST, value: ast.expr | None) -> None:
+        if isinstance(target, ast.Name):
+            self._bind(scope, target.id, value)
+        else:
+            for name in (
+                _target_names(target) if isinstance(target, (ast.Tuple, ast.List, ast.Starred)) else []
+            ):
+                self._bind(scope, name, None)
+
+    def _bind_loop(self, scope: _Scope, target: ast.AST, it: ast.expr | None) -> None:
+        func = it.func.id if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) else None
+        if isinstance(target, ast.Name) and func == 'range':
+            self._bind(scope, target.id, _RANGE_ITEM)
+            self._loop_funcs.append((scope, target.id, 'range'))
+            return
+        if isinstance(target, ast.Tuple) and func == 'enumerate' and target.elts:
+            first = target.elts[0]
+            if isinstance(first, ast.Name):
+                self._bind(scope, first.id, _RANGE_ITEM)
+                self._loop_funcs.append((scope, first.id, 'enumerate'))
+                for elt in target.elts[1:]:
+                    for name in _target_names(elt):
+                        self._bind(scope, name, None)
+                return
+        for name in _target_names(target):
+            self._bind(scope, name, None)
+
+    # -- solving ----------------------------------------------------------------------------------
+    def _solve(self, tree: ast.Module) -> None:
+        for scope, name, func in self._loop_funcs:
+            if func not in self.pristine:
+                scope.unknown.add(name)
+        for scope in self.scope_of.values():
+            if scope.kind in ('function', 'comp'):
+                scope.numeric = {n for n in scope.bindings if n not in scope.unknown}
+        # Greatest fixpoint: assume every candidate numeric, drop those with a non-numeric binding.
+        changed = True
+        while changed:
+            changed = False
+            for scope in self.scope_of.values():
+                if scope.kind not in ('function', 'comp'):
+                    continue
+                for name in list(scope.numeric):
+                    if not all(self.is_numeric(v, scope, None) for v in scope.bindings[name]):
+                        scope.numeric.discard(name)
+                        changed = True
+        # Module level: a binding's value is judged where it runs (module names may be inputs).
+        module = self.module
+        module.numeric = {n for n in module.bindings if n not in module.unknown}
+        changed = True
+        while changed:
+            before = set(module.numeric)
+            self._module_walk(tree.body, set())
+            changed = module.numeric != before
+
+    def _module_walk(self, stmts: list[ast.stmt], dominated: set[str]) -> None:
+        module = self.module
+        for st in stmts:
+            if isinstance(st, (ast.Assign, ast.AnnAssign)):
+                targets = st.targets if isinstance(st, ast.Assign) else [st.target]
+                value = st.value
+                for t in targets:
+                    if isinstance(t, ast.Name) and t.id in module.numeric:
+                        if value is None or not self.is_numeric(value, module, dominated):
+                            module.numeric.discard(t.id)
+                for t in targets:
+                    if isinstance(t, ast.Name):
+                        dominated = dominated | {t.id}
+            elif isinstance(st, ast.AugAssign):
+                t = st.target
+                if isinstance(t, ast.Name) and t.id in module.numeric:
+                    if not self.is_numeric(
+                        ast.BinOp(left=_name(t.id), op=st.op, right=st.value), module, dominated
+                    ):
+                        module.numeric.discard(t.id)
+            elif isinstance(st, (ast.For, ast.AsyncFor)):
+                self._module_walk(st.body, dominated | set(_target_names(st.target)))
+                self._module_walk(st.orelse, dominated)
+            elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            else:
+                for field in ('body', 'orelse', 'finalbody', 'handlers', 'cases'):
+                    for child in getattr(st, field, None) or []:
+                        if isinstance(child, ast.stmt):
+                            self._module_walk([child], dominated)
+                        else:
+                            self._module_walk(getattr(child, 'body', []), dominated)
+
+    def lookup(self, name: str, scope: _Scope, dominated: set[str] | None) -> bool:
+        """Whether reading `name` in `scope` is certain to give a number."""
+        s: _Scope | None = scope
+        first = True
+        while s is not None:
+            if s.kind == 'class' and not first:
+                s = s.parent
+                continue
+            if name in s.bindings or name in s.unknown:
+                if s.kind == 'module':
+                    # Module names may start out as inputs: only where a binding surely ran.
+                    return first and dominated is not None and name in dominated and name in s.numeric
+                return s.kind in ('function', 'comp') and name in s.numeric
+            first = False
+            s = s.parent
+        return False
+
+    def is_numeric(self, e: ast.AST, scope: _Scope, dominated: set[str] | None) -> bool:
+        if e is _RANGE_ITEM:
+            return True
+        if isinstance(e, ast.Constant):
+            return type(e.value) in (int, float, bool)
+        if isinstance(e, ast.Name):
+            return self.lookup(e.id, scope, dominated)
+        if isinstance(e, ast.BinOp):
+            return (
+                isinstance(e.op, _NUMERIC_OPS)
+                and self.is_numeric(e.left, scope, dominated)
+                and self.is_numeric(e.right, scope, dominated)
+            )
+        if isinstance(e, ast.UnaryOp):
+            return isinstance(e.op, ast.Not) or self.is_numeric(e.operand, scope, dominated)
+        if isinstance(e, ast.Call):
+            return isinstance(e.func, ast.Name) and e.func.id in self.pristine and e.func.id in _NUMERIC_CALLS
+        if isinstance(e, ast.IfExp):
+            return self.is_numeric(e.body, scope, dominated) and self.is_numeric(e.orelse, scope, dominated)
+        return False
+
+
+def _small_const(e: ast.expr, limit: int = _SMALL) -> bool:
+    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
+        e = e.operand
+    if not isinstance(e, ast.Constant):
+        return False
+    value: Any = e.value
+    return type(value) is float or (type(value) in (int, bool) and abs(value) <= limit)
+
+
+def _safe_format_literal(e: ast.expr) -> bool:
+    if not isinstance(e, ast.Constant):
+        return False
+    value: Any = e.value
+    if type(value) is bytes:
+        value = value.decode('latin-1')
+    return type(value) is str and '*' not in value and not _BIG_DIGITS.search(value)
+
+
+class _Guard(ast.NodeTransformer):
+    def __init__(self, analysis: _Analysis) -> None:
+        self.a = analysis
+        self.scope = analysis.module
+        self.dominated: set[str] | None = set()
+        self.in_len_method = False
+        self.match_counter = 0
+
+    def num(self, e: ast.expr) -> bool:
+        return self.a.is_numeric(e, self.scope, self.dominated if self.scope.kind == 'module' else None)
+
+    def safe(self, op: ast.operator, left: ast.expr, right: ast.expr) -> bool:
+        if isinstance(op, ast.Mult):
+            return (self.num(left) and self.num(right)) or _small_const(left) or _small_const(right)
+        if isinstance(op, ast.Pow):
+            return _small_const(right) or (isinstance(right, ast.Constant) and type(right.value) is float)
+        if isinstance(op, ast.LShift):
+            return _small_const(right, 64)
+        if isinstance(op, ast.Mod):
+            return self.num(left) or _safe_format_literal(left)
+        return True
+
+    # -- scopes -------------------------------------------------------------------------------------
+    def _in_scope(self, node: Any, fields: list[str]) -> Any:
+        saved = self.scope, self.dominated
+        self.scope = self.a.scope_of.get(id(node), self.scope)
+        self.dominated = None if self.scope.kind != 'module' else self.dominated
+        for f in fields:
+            value = getattr(node, f)
+            if isinstance(value, list):
+                setattr(node, f, self._list(value))
+            elif isinstance(value, ast.AST):
+                setattr(node, f, self.visit(value))
+        self.scope, self.dominated = saved
+        return node
+
+    def _list(self, items: list[Any]) -> list[Any]:
+        out: list[Any] = []
+        saved = self.dominated
+        for item in items:
+            if not isinstance(item, ast.AST):
+                out.append(item)
+                continue
+            res = self.visit(item)
+            if isinstance(res, list):
+                out.extend(res)
+            elif res is not None:
+                out.append(res)
+            if self.dominated is not None and isinstance(item, ast.Assign):
+                for t in item.targets:
+                    if isinstance(t, ast.Name):
+                        self.dominated = self.dominated | {t.id}
+        self.dominated = saved
+        return out
+
+    def _function(self, node: Any) -> Any:
+        node.decorator_list = self._list(node.decorator_list)
+        node.args = self.visit(node.args)
+        saved = self.in_len_method
+        self.in_len_method = self.scope.kind == 'class' and node.name in ('__len__', '__length_hint__')
+        self._in_scope(node, ['body'])
+        self.in_len_method = saved
+        return node
+
+    visit_FunctionDef = _function
+    visit_AsyncFunctionDef = _function
+
+    def visit_Lambda(self, node: ast.Lambda) -> Any:
+        node.args = self.visit(node.args)
+        saved = self.in_len_method
+        self.in_len_method = False
+        self._in_scope(node, ['body'])
+        self.in_len_method = saved
+        return node
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> Any:
+        node.bases = self._list(node.bases)
+        node.decorator_list = self._list(node.decorator_list)
+        saved = self.in_len_method
+        self.in_len_method = False
+        self._in_scope(node, ['body'])
+        self.in_len_method = saved
+        return node
+
+    def _comp(self, node: Any) -> Any:
+        first = node.generators[0]
+        first.iter = self.visit(first.iter)
+        saved = self.scope, self.dominated
+        self.scope = self.a.scope_of.get(id(node), self.scope)
+        self.dominated = None
+        for i, gen in enumerate(node.generators):
+            if i:
+                gen.iter = self.visit(gen.iter)
+            gen.ifs = self._list(gen.ifs)
+        for f in ('key', 'value') if isinstance(node, ast.DictComp) else ('elt',):
+            setattr(node, f, self.visit(getattr(node, f)))
+        self.scope, self.dominated = saved
+        return node
+
+    visit_ListComp = _comp
+    visit_SetComp = _comp
+    visit_DictComp = _comp
+    visit_GeneratorExp = _comp
+
+    def visit_For(self, node: ast.For) -> Any:
+        node.iter = self.visit(node.iter)
+        saved = self.dominated
+        if saved is not None and isinstance(node.target, (ast.Name, ast.Tuple)):
+            self.dominated = saved | set(_target_names(node.target))
+        node.body = self._list(node.body)
+        self.dominated = saved
+        node.orelse = self._list(node.orelse)
+        return node
+
+    def generic_visit(self, node: ast.AST) -> ast.AST:
+        for field, old in ast.iter_fields(node):
+            if isinstance(old, list):
+                old[:] = self._list(old)
+            elif isinstance(old, ast.AST):
+                setattr(node, field, self.visit(old))
+        return node
+
+    # -- rewrites -----------------------------------------------------------------------------------
+    def visit_BinOp(self, node: ast.BinOp) -> ast.expr:
+        node.left = self.visit(node.left)
+        node.right = self.visit(node.right)
+        op = _GUARDED_OPS.get(type(node.op))
+        if op is None or self.safe(node.op, node.left, node.right):
+            return node
+        guarded = _call(f'_m_{op}', node.left, node.right)
+        fast = self._fast_path(node)
+        if fast is not None:
+            # `a % b if _m_rtype(a) is _m_int else _m_mod(a, b)`: ints skip the call.
+            guarded = ast.IfExp(
+                test=fast,
+                body=ast.BinOp(left=_copy(node.left), op=node.op, right=_copy(node.right)),
+                orelse=guarded,
+            )
+        return _locate(guarded, node)
+
+    def _fast_path(self, node: ast.BinOp) -> ast.expr | None:
+        """The int test guarding a plain operation, when both operands are names or constants."""
+        left, right = node.left, node.right
+        if not (isinstance(left, (ast.Name, ast.Constant)) and isinstance(right, (ast.Name, ast.Constant))):
+            return None
+        if isinstance(node.op, ast.Mod):
+            checked = [left]
+        elif isinstance(node.op, ast.Mult):
+            checked = [e for e in (left, right) if not self.num(e)]
+        else:
+            return None
+        if not checked or not all(isinstance(e, ast.Name) for e in checked):
+            return None
+        checked = list({e.id: e for e in checked if isinstance(e, ast.Name)}.values())
+        tests: list[ast.expr] = [
+            ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.Is()], comparators=[_name('_m_int')])
+            for e in checked
+        ]
+        return tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> Any:
+        node.value = self.visit(node.value)
+        func = _AUG.get(type(node.op))
+        target = node.target
+        if func is None or not isinstance(target, ast.Name):
+            if func is not None and isinstance(target, (ast.Subscript, ast.Attribute)):
+                return self._aug_item(node, func)
+            node.target = self.visit(target)
+            return node
+        if self.safe(node.op, _name(target.id), node.value):
+            return node
+        call = _call(func, _name(target.id), node.value)
+        return _locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=call), node)
+
+    def _aug_item(self, node: ast.AugAssign, func: str) -> Any:
+        if self.safe(node.op, ast.Tuple(elts=[], ctx=ast.Load()), node.value):
+            node.target = self.visit(node.target)
+            return node
+        # `a[i] *= n` -> `_m_t = a; _m_k = i; _m_t[_m_k] = _m_imul(_m_t[_m_k], n)` (operands evaluated once).
+        t = node.target
+        assert isinstance(t, (ast.Subscript, ast.Attribute))
+        obj = self.visit(t.value)
+        pre: list[ast.stmt] = [ast.Assign(targets=[ast.Name(id='_m_sgo', ctx=ast.Store())], value=obj)]
+        if isinstance(t, ast.Subscript):
+            pre.append(
+                ast.Assign(targets=[ast.Name(id='_m_sgk', ctx=ast.Store())], value=self.visit(t.slice))
+            )
+            load: ast.expr = ast.Subscript(value=_name('_m_sgo'), slice=_name('_m_sgk'), ctx=ast.Load())
+            store: ast.expr = ast.Subscript(value=_name('_m_sgo'), slice=_name('_m_sgk'), ctx=ast.Store())
+        else:
+            load = ast.Attribute(value=_name('_m_sgo'), attr=t.attr, ctx=ast.Load())
+            store = ast.Attribute(value=_name('_m_sgo'), attr=t.attr, ctx=ast.Store())
+        pre.append(ast.Assign(targets=[store], value=_call(func, load, node.value)))
+        return [_locate(s, node) for s in pre]
+
+    def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.expr:
+        node.value = self.visit(node.value)
+        spec = node.format_spec
+        if spec is None:
+            return node
+        parts = (
+            [v.value for v in spec.values if isinstance(v, ast.Constant)]
+            if isinstance(spec, ast.JoinedStr)
+            else []
+        )
+        static = isinstance(spec, ast.JoinedStr) and len(parts) == len(spec.values)
+        if static and not _BIG_DIGITS.search(''.join(map(str, parts))):
+            return node
+        spec = self.visit(spec)
+        value = node.value
+        if node.conversion != -1:
+            conv = {ord('r'): 'repr', ord('s'): 'str', ord('a'): 'ascii'}[node.conversion]
+            value = ast.Call(func=_name(conv), args=[value], keywords=[])
+        out = ast.FormattedValue(value=_call('_m_fmt', value, spec), conversion=-1, format_spec=None)
+        return _locate(out, node)
+
+    def visit_Match(self, node: ast.Match) -> Any:
+        """Keyword captures of names the guard wraps (`case Circle(center=c)`, `str.center` being
+        size-checked) are read through the guard in the case's guard, not natively by CPython."""
+        node.subject = self.visit(node.subject)
+        subject: str | None = None
+        for case in node.cases:
+            case.pattern = self.visit(case.pattern)
+            if case.guard is not None:
+                case.guard = self.visit(case.guard)
+            case.body = self._list(case.body)
+            pat = case.pattern
+            target = pat.pattern if isinstance(pat, ast.MatchAs) and pat.pattern is not None else pat
+            if not isinstance(target, ast.MatchClass):
+                continue
+            tests: list[ast.expr] = []
+            attrs: list[str] = []
+            subs: list[ast.pattern] = []
+            for name, sub in zip(target.kwd_attrs, target.kwd_patterns, strict=True):
+                if is_plain_safe(name) or not (isinstance(sub, ast.MatchAs) and sub.pattern is None):
+                    attrs.append(name)
+                    subs.append(sub)
+                    continue
+                if subject is None:
+                    self.match_counter += 1
+                    subject = f'_m_subj{self.match_counter}'
+                read: ast.expr = _call('_m_kwget', _name(subject), ast.Constant(name))
+                if sub.name is not None:
+                    read = ast.NamedExpr(target=ast.Name(id=sub.name, ctx=ast.Store()), value=read)
+                tests.append(ast.Compare(left=read, ops=[ast.IsNot()], comparators=[_name('_m_missing')]))
+            if tests:
+                target.kwd_attrs, target.kwd_patterns = attrs, subs
+                if case.guard is not None:
+                    tests.append(case.guard)
+                case.guard = _locate(
+                    tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests), target
+                )
+            for n in ast.walk(case.pattern):
+                if isinstance(n, ast.MatchClass):
+                    for name in n.kwd_attrs:
+                        if not is_plain_safe(name):
+                            raise MontySyntaxError(
+                                f"class patterns can match the attribute '{name}' only as a capture "
+                                '(`Cls(name=var)`) at the top of a case in the sandbox',
+                                line=n.lineno,
+                                column=n.col_offset + 1,
+                            )
+        if subject is not None:
+            node.subject = _locate(
+                ast.NamedExpr(target=ast.Name(id=subject, ctx=ast.Store()), value=node.subject), node.subject
+            )
+        return node
+
+    def visit_Return(self, node: ast.Return) -> Any:
+        if node.value is not None:
+            value: ast.expr = self.visit(node.value)
+            if self.in_len_method and self.scope.kind == 'function':
+                value = _locate(_call('_m_len', value), value)
+            node.value = value
+        return node
+
+
+def guard_sizes(tree: ast.Module) -> ast.Module:
+    """Rewrite `tree` in place (before the main rewrite pass); see the module docstring."""
+    return _Guard(_Analysis(tree)).visit(tree)

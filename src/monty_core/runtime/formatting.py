@@ -1,0 +1,209 @@
+"""`str.format` and `str.format_map` for sandbox code.
+
+CPython's own implementation resolves replacement fields like `{0.__class__.__mro__}` or
+`{0.gi_frame.f_globals}` with native attribute reads, past the attribute guard. The sandbox versions
+hand such strings to a `string.Formatter` whose field traversal goes through `guarded_getattr`, and
+whose fields pre-check their format-spec widths (`'{:>{}}'.format(x, 10**10)`). Strings without
+attribute traversal, nested specs or big widths — nearly all of them — take CPython's fast path.
+"""
+
+from __future__ import annotations
+
+import _string  # type: ignore
+import string
+from collections.abc import Callable, Mapping, Sequence
+from operator import index as _index
+from typing import Any
+
+from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
+from .limits import SMALL, check_format_spec, reserve
+
+_parse = _string.formatter_parser
+_split = _string.formatter_field_name_split
+_native_format = str.format
+_native_format_map = str.format_map
+_sum = sum
+
+
+class GuardedFormatter(string.Formatter):
+    """A `string.Formatter` that reads attributes through the sandbox's guard."""
+
+    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        first, rest = _split(field_name)
+        obj = self.get_value(first, args, kwargs)
+        for is_attr, key in rest:
+            obj = guarded_getattr(obj, key) if is_attr else obj[key]
+        return obj, first
+
+    def format_field(self, value: Any, format_spec: str) -> Any:
+        check_format_spec(format_spec)
+        return format(value, format_spec)
+
+
+_FORMATTER = GuardedFormatter()
+
+
+def _is_plain(fmt: str) -> bool:
+    """True when CPython's own str.format is safe for `fmt`: no attribute/index traversal, no nested
+    spec, no big width. (A malformed string is left to CPython, which raises the right error.)"""
+    try:
+        for _literal, field, spec, _conv in _parse(fmt):
+            if field is None:
+                continue
+            if '.' in field or '[' in field:
+                return False
+            if spec:
+                if '{' in spec:
+                    return False
+                check_format_spec(spec)
+    except ValueError:
+        return True
+    return True
+
+
+def sandbox_format(fmt: str) -> Callable[..., str]:
+    """The bound `fmt.format` handed to sandbox code."""
+
+    def format(*args: Any, **kwargs: Any) -> str:
+        if _is_plain(fmt):
+            return _native_format(fmt, *args, **kwargs)
+        return _FORMATTER.vformat(str(fmt), args, kwargs)
+
+    return format
+
+
+def sandbox_format_map(fmt: str) -> Callable[[Any], str]:
+    """The bound `fmt.format_map` handed to sandbox code."""
+
+    def format_map(mapping: Any) -> str:
+        if _is_plain(fmt):
+            return _native_format_map(fmt, mapping)
+        return _FORMATTER.vformat(str(fmt), (), mapping)
+
+    return format_map
+
+
+# -- size-checked text methods: results whose size follows from small arguments --------------------
+def _width(value: Any) -> int:
+    try:
+        return _index(value)
+    except TypeError:
+        return 0
+
+
+def _unit(obj: Any, fill: Any = None) -> int:
+    if type(obj) is not str and not isinstance(obj, str):
+        return 1
+    ascii_fill = fill is None or (isinstance(fill, str) and fill.isascii())
+    return 1 if obj.isascii() and ascii_fill else 4
+
+
+def _padding(name: str) -> Callable[[Any], Callable[..., Any]]:
+    def factory(obj: Any) -> Callable[..., Any]:
+        method = getattr(obj, name)
+
+        def padded(*args: Any, **kwargs: Any) -> Any:
+            w = _width(args[0] if args else kwargs.get('width', 0))
+            if w >= SMALL:
+                fill = args[1] if len(args) > 1 else kwargs.get('fillchar')
+                reserve(w * _unit(obj, fill), f'{name}({w})')
+            return method(*args, **kwargs)
+
+        padded.__name__ = padded.__qualname__ = name
+        return padded
+
+    return factory
+
+
+def _expandtabs(obj: Any) -> Callable[..., Any]:
+    method = obj.expandtabs
+
+    def expandtabs(*args: Any, **kwargs: Any) -> Any:
+        size = _width(args[0] if args else kwargs.get('tabsize', 8))
+        if size > 8 and len(obj) * size >= SMALL:
+            tab: Any = '\t' if isinstance(obj, str) else b'\t'
+            reserve(len(obj) + obj.count(tab) * size * _unit(obj), 'expandtabs()')
+        return method(*args, **kwargs)
+
+    return expandtabs
+
+
+def _replace(obj: Any) -> Callable[..., Any]:
+    method = obj.replace
+
+    def replace(*args: Any, **kwargs: Any) -> Any:
+        if len(args) < 2 or kwargs:
+            return method(*args, **kwargs)
+        old, new = args[0], args[1]
+        try:
+            grow = len(new) - len(old)
+            bound = len(obj) // max(len(old), 1) + 1
+        except TypeError:
+            return method(*args)
+        if grow > 0 and bound * grow >= SMALL:
+            n = obj.count(old) if len(old) else len(obj) + 1
+            c = _width(args[2]) if len(args) > 2 else -1
+            if 0 <= c < n:
+                n = c
+            reserve((len(obj) + n * grow) * _unit(obj, new), 'replace()')
+        return method(*args)
+
+    return replace
+
+
+def _join(obj: Any) -> Callable[..., Any]:
+    method = obj.join
+
+    def join(*args: Any, **kwargs: Any) -> Any:
+        if len(args) != 1 or kwargs:
+            return method(*args, **kwargs)  # CPython's own error
+        iterable = args[0]
+        items = iterable if type(iterable) in (list, tuple) else list(iterable)
+        if len(items) > 1:
+            # Items may all be the same big string: count their lengths, not the memory they use.
+            try:
+                total = _sum(map(len, items))
+            except TypeError:
+                return method(items)  # CPython's own error
+            reserve((len(obj) * (len(items) - 1) + total) * _unit(obj), 'join()')
+        return method(items)
+
+    return join
+
+
+def _translate(obj: Any) -> Callable[..., Any]:
+    method = obj.translate
+
+    def translate(*args: Any, **kwargs: Any) -> Any:
+        table = args[0] if args else None
+        if isinstance(obj, str) and type(table) is dict and len(obj) >= 1024:
+            longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
+            if longest > 1:
+                reserve(len(obj) * longest * 4, 'translate()')
+        return method(*args, **kwargs)
+
+    return translate
+
+
+def _to_bytes(obj: Any) -> Callable[..., Any]:
+    method = obj.to_bytes
+
+    def to_bytes(*args: Any, **kwargs: Any) -> Any:
+        reserve(_width(args[0] if args else kwargs.get('length', 1)), 'to_bytes()')
+        return method(*args, **kwargs)
+
+    return to_bytes
+
+
+WRAPPERS[(str, 'format')] = sandbox_format
+WRAPPERS[(str, 'format_map')] = sandbox_format_map
+for _t in (str, bytes, bytearray):
+    for _name in ('center', 'ljust', 'rjust', 'zfill'):
+        WRAPPERS[(_t, _name)] = _padding(_name)
+    WRAPPERS[(_t, 'expandtabs')] = _expandtabs
+    WRAPPERS[(_t, 'replace')] = _replace
+    WRAPPERS[(_t, 'join')] = _join
+WRAPPERS[(str, 'translate')] = _translate
+WRAPPERS[(int, 'to_bytes')] = _to_bytes
+WRAPPERS[(bool, 'to_bytes')] = _to_bytes
+reset_plain_cache()

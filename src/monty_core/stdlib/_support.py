@@ -1,0 +1,249 @@
+"""Helpers shared by the sandbox modules: metering, size budgets, host hooks and allow-list registration.
+
+Host hooks (read from `RunContext.hooks`, wired by the API):
+
+- `now`: `() -> float`, the current POSIX time in seconds. Backs `time.time()`, `datetime.now()`,
+  `date.today()`. Without it those raise `RuntimeError` naming the fix.
+- `monotonic`: `() -> float`, optional. Backs `time.monotonic()`/`perf_counter()`; without it they read
+  the run's virtual clock (starts at 0, advanced by `time.sleep` and `asyncio.sleep`).
+- `random_bytes`: `(n: int) -> bytes`. Seeds module-level `random.*` functions and makes `uuid4()`,
+  `secrets.*`. Without it they raise `RuntimeError`; `random.Random(seed)` always works.
+- `reserve`: `(nbytes: int) -> None`, optional. Called before a module function builds a result whose
+  size it can predict; it raises `MemoryError` when the run's memory budget cannot hold it. Without it a
+  fixed cap (`DEFAULT_MAX_RESULT_BYTES`) applies.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections.abc import Iterable
+from itertools import compress
+from typing import Any
+
+import greenlet
+
+from ..runtime.allowlists import ALLOWED
+from ..runtime.guards import SANDBOX_CLASS_MARK, reset_plain_cache
+from ..runtime.modules import RunContext
+
+DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024
+
+# Containers whose size is already paid for: consumers may iterate them without ticks.
+_IN_MEMORY = frozenset({list, tuple, str, dict, set, frozenset, bytes, bytearray})
+
+
+_RUNS: weakref.WeakKeyDictionary[Any, RunContext] = weakref.WeakKeyDictionary()
+_LAST = threading.local()
+
+
+def bind(ctx: RunContext) -> None:
+    """Remember `ctx` as the run of the current greenlet (module factories run inside their run)."""
+    _RUNS[greenlet.getcurrent()] = ctx
+    _LAST.ctx = ctx
+
+
+def current() -> RunContext:
+    """The run whose sandbox code is executing (for shared host classes that need the meter)."""
+    ctx = _RUNS.get(greenlet.getcurrent())
+    if ctx is None:
+        ctx = getattr(_LAST, 'ctx', None)
+        if ctx is None:
+            raise RuntimeError('no sandbox run is active')
+    return ctx
+
+
+def ticked(ctx: RunContext, iterator: Any) -> Any:
+    """An iterator over `iterator` that consults the run's meter every few thousand items."""
+    return compress(iterator, ctx.meter.ticker)
+
+
+def metered(ctx: RunContext, iterable: Any) -> Any:
+    """`iterable` itself when it is an in-memory container, else a ticking iterator over it."""
+    if type(iterable) in _IN_MEMORY:
+        return iterable
+    return compress(iterable, ctx.meter.ticker)
+
+
+def materialize(ctx: RunContext, iterable: Any) -> list[Any]:
+    """A list of the items of `iterable`, built under the meter."""
+    if type(iterable) is list:
+        return iterable
+    return list(metered(ctx, iterable))
+
+
+def tick(ctx: RunContext) -> None:
+    next(ctx.meter.ticker)
+
+
+def remaining_time(ctx: RunContext) -> float | None:
+    """Seconds of sandbox time left in the run, or None when it has no time limit."""
+    meter = ctx.meter
+    if meter.max_duration is None:
+        return None
+    used = meter.elapsed + (time.perf_counter() - meter.started)
+    return max(meter.max_duration - used, 0.0)
+
+
+def time_limit_exceeded(ctx: RunContext) -> BaseException:
+    """Stop the run for exceeding its time limit; return the exception to raise."""
+    meter = ctx.meter
+    exc = TimeoutError(f'execution time limit exceeded ({meter.max_duration:g}s)')
+    meter.stop(exc)
+    return meter.stopped or exc
+
+
+def reserve(ctx: RunContext, nbytes: int, what: str = 'result') -> None:
+    """Refuse (with `MemoryError`) a result of about `nbytes` bytes that the run cannot afford."""
+    hook = ctx.hooks.get('reserve')
+    if hook is not None:
+        hook(nbytes)
+        return
+    if nbytes > DEFAULT_MAX_RESULT_BYTES:
+        raise MemoryError(f'{what} would be too large for the sandbox (about {nbytes} bytes)')
+
+
+def hook(ctx: RunContext, key: str, what: str) -> Any:
+    """The host hook `key`, or a `RuntimeError` explaining that `what` needs it."""
+    fn = ctx.hooks.get(key)
+    if fn is None:
+        raise RuntimeError(
+            f'{what} is not available: the sandbox has no {_HOOK_DOC[key]} '
+            f"(the host must provide the '{key}' hook; runs are deterministic without it)"
+        )
+    return fn
+
+
+_HOOK_DOC = {
+    'now': 'real clock',
+    'random_bytes': 'source of randomness',
+}
+
+
+def random_bytes(ctx: RunContext, n: int, what: str) -> bytes:
+    data = hook(ctx, 'random_bytes', what)(n)
+    if type(data) is not bytes or len(data) != n:
+        raise RuntimeError(f"the host's random_bytes hook must return {n} bytes")
+    return data
+
+
+def public_names(t: type, exclude: Iterable[str] = ()) -> frozenset[str]:
+    return frozenset(n for n in dir(t) if not n.startswith('_')) - frozenset(exclude)
+
+
+def allow(t: type, names: Iterable[str]) -> None:
+    """Register `t`'s readable attributes for sandbox code."""
+    ALLOWED[t] = frozenset(names)
+    reset_plain_cache()
+
+
+def allow_public(t: type, exclude: Iterable[str] = ()) -> None:
+    allow(t, public_names(t, exclude))
+
+
+def mark_sandbox_class(cls: type) -> type:
+    """Make a (per-run) host class behave as if sandbox code had defined it: subclassable, open."""
+    type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
+    return cls
+
+
+def copy_names(fn: Any, name: str, qualname: str | None = None) -> Any:
+    fn.__name__ = name
+    fn.__qualname__ = qualname or name
+    return fn
+
+
+class Sealed:
+    """Mixin for host classes whose instances sandbox code may hold: attributes cannot be set."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"'{type(self).__name__}' object attribute '{name}' is read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"'{type(self).__name__}' object attribute '{name}' is read-only")
+
+
+def seal_set(obj: Any, name: str, value: Any) -> None:
+    object.__setattr__(obj, name, value)
+
+
+def build(cls: type, **fields: Any) -> Any:
+    """An instance of a `Sealed` class with its slots set (its `__init__` may refuse sandbox calls)."""
+    obj = object.__new__(cls)
+    for name, value in fields.items():
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def no_init(cls: type) -> type:
+    """Make `cls(...)` from sandbox code raise, as for CPython's uninstantiable types."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(f"cannot create '{cls.__module__}.{cls.__name__}' instances")
+
+    type.__setattr__(cls, '__init__', __init__)
+    return cls
+
+
+# -- size-checked arithmetic for module functions that bypass the compiled operators ---------------
+MAX_INT_BITS = 1 << 23
+_SEQUENCES = (str, bytes, bytearray, list, tuple)
+
+
+def _is_int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def check_int_bits(bits: int, what: str) -> None:
+    if bits > MAX_INT_BITS:
+        raise MemoryError(
+            f'{what}: the integer result would be too large for the sandbox (about {bits} bits)'
+        )
+
+
+def check_mul(ctx: RunContext, a: Any, b: Any) -> None:
+    """Refuse `a * b` when it would build an oversized sequence or integer."""
+    if _is_int(a) and isinstance(b, _SEQUENCES):
+        a, b = b, a
+    if isinstance(a, _SEQUENCES) and _is_int(b):
+        width = 1 if isinstance(a, (str, bytes, bytearray)) else 8
+        reserve(ctx, len(a) * max(b, 0) * width, 'repeated sequence')
+    elif _is_int(a) and _is_int(b):
+        check_int_bits(a.bit_length() + b.bit_length(), 'multiplication')
+
+
+def check_pow(a: Any, b: Any) -> None:
+    if _is_int(a) and _is_int(b) and b > 0 and abs(a) > 1:
+        check_int_bits(a.bit_length() * b, 'power')
+
+
+def check_lshift(a: Any, b: Any) -> None:
+    if _is_int(a) and _is_int(b) and a and b > 0:
+        check_int_bits(a.bit_length() + b, 'left shift')
+
+
+_READY = '__monty_ready__'
+
+
+class InitOnly:
+    """Mixin for host classes with a `__dict__`: once `ready(self)` ran (end of `__init__`), sandbox
+    code may set only the names in `_settable` (the registered-type setattr path is otherwise open)."""
+
+    _settable: frozenset[str] = frozenset()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if self.__dict__.get(_READY) and name not in type(self)._settable:
+            raise AttributeError(f"'{type(self).__name__}' object attribute '{name}' is read-only")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        if self.__dict__.get(_READY):
+            raise AttributeError(f"'{type(self).__name__}' object attribute '{name}' is read-only")
+        object.__delattr__(self, name)
+
+
+def ready(obj: Any) -> None:
+    obj.__dict__[_READY] = True

@@ -1,0 +1,389 @@
+"""`enum` and `abc` in the sandbox, reimplemented without metaclasses.
+
+The sandbox's class builder only makes plain classes (no metaclasses), so `Enum` and `ABC` are
+per-run sandbox classes whose `__init_subclass__` does the metaclass's work:
+
+- `class Color(Enum): RED = 1` turns the body's values into members (`Color.RED.name`, `.value`,
+  `Color(1)`, `Color['RED']`, aliases, `auto()`, `_missing_`, custom `__new__`/`__init__`, mixins such as
+  `class S(str, Enum)`), plus `IntEnum`, `StrEnum`, `Flag`, `IntFlag` and `unique`.
+  Not available: iterating over or taking `len()` of the class and `Color.__members__` (they need a
+  metaclass); use `Color._member_map_` / `Color._member_names_`, which CPython has too. Functional
+  API (`Enum('Color', 'RED GREEN')`) is not available.
+- `class Shape(ABC)` with `@abstractmethod` refuses to instantiate while abstract methods remain,
+  with CPython's message. `ABCMeta` is exported for imports only (`metaclass=` is not supported).
+"""
+
+from __future__ import annotations
+
+import abc as _abc
+from typing import Any
+
+from ..runtime.modules import RunContext, register_module
+from ._support import mark_sandbox_class
+
+_DESCRIPTOR_ATTRS = ('__get__', '__set__', '__delete__')
+
+
+def _is_descriptor(obj: Any) -> bool:
+    return any(hasattr(type(obj), a) for a in _DESCRIPTOR_ATTRS)
+
+
+def _enum_factory(ctx: RunContext) -> dict[str, Any]:
+    class auto:
+        """Instances are replaced with an appropriate value in Enum class suites."""
+
+        def __init__(self) -> None:
+            self.value: Any = None
+
+        def __repr__(self) -> str:
+            return 'auto()'
+
+    building = [True]
+
+    def lookup(cls: Any, value: Any = None) -> Any:
+        if type(value) is cls:
+            return value
+        try:
+            return cls._value2member_map_[value]
+        except (KeyError, TypeError):
+            pass
+        result = cls._missing_(value)
+        if isinstance(result, cls):
+            return result
+        if result is not None:
+            raise TypeError(
+                f'error in {cls.__name__}._missing_: returned {result!r} instead of None or a valid member'
+            )
+        raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
+
+    class Enum:
+        """Create a collection of name/value pairs (sandbox implementation, see `enum` docs)."""
+
+        _member_names_: list[str] = []
+        _member_map_: dict[str, Any] = {}
+        _value2member_map_: dict[Any, Any] = {}
+
+        def __new__(cls, value: Any = None) -> Any:
+            return lookup(cls, value)
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pass
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            if not building[0]:
+                _make_members(cls)
+
+        @staticmethod
+        def _generate_next_value_(name: str, start: int, count: int, last_values: list[Any]) -> Any:
+            for v in reversed(last_values):
+                try:
+                    return v + 1
+                except TypeError:
+                    continue
+            return start
+
+        @classmethod
+        def _missing_(cls, value: Any) -> Any:
+            return None
+
+        def __class_getitem__(cls, name: Any) -> Any:
+            return cls._member_map_[name]
+
+        @property
+        def name(self) -> Any:
+            return self._name_
+
+        @property
+        def value(self) -> Any:
+            return self._value_
+
+        def __repr__(self) -> str:
+            mixin = _member_type(type(self))
+            value = mixin.__repr__(self._value_) if mixin is not object else repr(self._value_)
+            return f'<{type(self).__name__}.{self._name_}: {value}>'
+
+        def __str__(self) -> str:
+            return f'{type(self).__name__}.{self._name_}'
+
+        def __format__(self, spec: str) -> str:
+            return format(str(self), spec)
+
+        def __hash__(self) -> int:
+            return hash(self._name_)
+
+        def __copy__(self) -> Any:
+            return self
+
+        def __deepcopy__(self, memo: Any) -> Any:
+            return self
+
+    class ReprEnum(Enum):
+        """Only changes the repr(), leaving str() and format() to the mixed-in type."""
+
+        def __str__(self) -> str:
+            mixin = _member_type(type(self))
+            return mixin.__repr__(self) if mixin in (int, float, complex) else mixin.__str__(self)
+
+        def __format__(self, spec: str) -> str:
+            return _member_type(type(self)).__format__(self, spec)
+
+    class IntEnum(int, ReprEnum):
+        """Enum where members are also (and must be) ints."""
+
+        __new__ = Enum.__new__  # type: ignore[assignment]
+
+    class StrEnum(str, ReprEnum):
+        """Enum where members are also (and must be) strings."""
+
+        __new__ = Enum.__new__  # type: ignore[assignment]
+
+        @staticmethod
+        def _generate_next_value_(name: str, start: int, count: int, last_values: list[Any]) -> Any:
+            return name.lower()
+
+    class Flag(Enum):
+        """Support for flags (bitwise combinations of members)."""
+
+        @staticmethod
+        def _generate_next_value_(name: str, start: int, count: int, last_values: list[Any]) -> Any:
+            if not last_values:
+                return start
+            high = max(v for v in last_values if isinstance(v, int))
+            return 1 << high.bit_length() if high else 1
+
+        @classmethod
+        def _missing_(cls, value: Any) -> Any:
+            if not isinstance(value, int) or isinstance(value, bool):
+                return None
+            all_bits = 0
+            for m in cls._member_map_.values():
+                all_bits |= m._value_
+            if value < 0 or value & ~all_bits:
+                return None
+            names = [
+                n
+                for n in cls._member_names_
+                if cls._member_map_[n]._value_
+                and (cls._member_map_[n]._value_ & value) == cls._member_map_[n]._value_
+                and bin(cls._member_map_[n]._value_).count('1') == 1
+            ]
+            mixin = _member_type(cls)
+            pseudo = object.__new__(cls) if mixin is object else mixin.__new__(cls, value)
+            pseudo._value_ = value
+            pseudo._name_ = '|'.join(names) if names else None
+            cls._value2member_map_[value] = pseudo
+            return pseudo
+
+        def _bits(self, other: Any) -> int:
+            if isinstance(other, type(self)):
+                return other._value_
+            if _member_type(type(self)) is int and isinstance(other, int):
+                return other
+            raise TypeError(
+                f"unsupported operand type(s) for |: '{type(self).__name__}' and '{type(other).__name__}'"
+            )
+
+        def __or__(self, other: Any) -> Any:
+            return type(self)(self._value_ | self._bits(other))
+
+        def __and__(self, other: Any) -> Any:
+            return type(self)(self._value_ & self._bits(other))
+
+        def __xor__(self, other: Any) -> Any:
+            return type(self)(self._value_ ^ self._bits(other))
+
+        __ror__ = __or__
+        __rand__ = __and__
+        __rxor__ = __xor__
+
+        def __invert__(self) -> Any:
+            all_bits = 0
+            for m in type(self)._member_map_.values():
+                all_bits |= m._value_
+            return type(self)(all_bits & ~self._value_)
+
+        def __contains__(self, other: Any) -> bool:
+            if not isinstance(other, type(self)):
+                raise TypeError(
+                    f"unsupported operand type(s) for 'in': '{type(other).__name__}' and "
+                    f"'{type(self).__name__}'"
+                )
+            return other._value_ & self._value_ == other._value_
+
+        def __iter__(self) -> Any:
+            cls = type(self)
+            return iter(
+                [
+                    cls._member_map_[n]
+                    for n in cls._member_names_
+                    if cls._member_map_[n]._value_
+                    and bin(cls._member_map_[n]._value_).count('1') == 1
+                    and cls._member_map_[n]._value_ & self._value_
+                ]
+            )
+
+        def __len__(self) -> int:
+            return bin(self._value_).count('1')
+
+        def __bool__(self) -> bool:
+            return bool(self._value_)
+
+        def __repr__(self) -> str:
+            name = self._name_ if self._name_ is not None else ''
+            return f'<{type(self).__name__}.{name}: {self._value_!r}>'
+
+        def __str__(self) -> str:
+            return f'{type(self).__name__}.{self._name_}'
+
+    class IntFlag(int, ReprEnum, Flag):  # type: ignore[misc]
+        """Support for integer-based Flags."""
+
+        __new__ = Enum.__new__  # type: ignore[assignment]
+        __str__ = int.__repr__  # type: ignore[assignment]
+        __format__ = int.__format__  # type: ignore[assignment]
+
+    bases = (Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag)
+    for klass in (auto, *bases):
+        klass.__module__ = 'enum'
+        mark_sandbox_class(klass)
+    building[0] = False
+
+    def _member_type(cls: type) -> type:
+        for klass in cls.__mro__:
+            if klass in (int, str, float, bytes, tuple, complex):
+                return klass
+        return object
+
+    def _make_members(cls: Any) -> None:
+        for base in cls.__mro__[1:]:
+            if base not in bases and base.__dict__.get('_member_names_'):
+                raise TypeError(f'{cls.__name__!r} cannot extend {base.__name__!r}')
+        ns = dict(cls.__dict__)
+        mixin = _member_type(cls)
+        user_new = ns.get('__new__')
+        if user_new is None:
+            for base in cls.__mro__[1:]:
+                if base in bases or base is mixin or base is object:
+                    break
+                if '__new__' in base.__dict__:
+                    user_new = base.__dict__['__new__']
+                    break
+        if isinstance(user_new, staticmethod):
+            user_new = user_new.__func__
+        user_init = ns.get('__init__')
+        names: list[str] = []
+        members: dict[str, Any] = {}
+        by_value: dict[Any, Any] = {}
+        values: list[Any] = []
+        for key, value in ns.items():
+            if key.startswith('_') or _is_descriptor(value) or isinstance(value, type):
+                continue
+            if isinstance(value, auto):
+                if value.value is None:
+                    value.value = cls._generate_next_value_(key, 1, len(names), values[:])
+                value = value.value
+            args = value if isinstance(value, tuple) and mixin is not tuple else (value,)
+            if user_new is not None:
+                member = user_new(cls, *args)
+            elif mixin is object:
+                member = object.__new__(cls)
+            else:
+                member = mixin.__new__(cls, *args)
+            if not hasattr(member, '_value_'):
+                member._value_ = value if mixin is object else mixin(*args)
+            member._name_ = key
+            if user_init is not None:
+                user_init(member, *args)
+            values.append(value)
+            canonical = None
+            try:
+                canonical = by_value.get(member._value_)
+            except TypeError:
+                pass
+            if canonical is not None:
+                members[key] = canonical
+            else:
+                names.append(key)
+                members[key] = member
+                try:
+                    by_value[member._value_] = member
+                except TypeError:
+                    pass
+            type.__setattr__(cls, key, members[key])
+        type.__setattr__(cls, '_member_names_', names)
+        type.__setattr__(cls, '_member_map_', members)
+        type.__setattr__(cls, '_value2member_map_', by_value)
+        type.__setattr__(cls, '_member_type_', mixin)
+        type.__setattr__(cls, '__new__', Enum.__new__)
+        for attr in ('__repr__', '__str__', '__format__'):
+            if attr not in ns:
+                for klass in cls.__mro__:
+                    if klass in bases and attr in klass.__dict__:
+                        type.__setattr__(cls, attr, klass.__dict__[attr])
+                        break
+        if user_init is not None:
+            type.__setattr__(cls, '__init__', Enum.__init__)
+
+    def unique(enumeration: Any) -> Any:
+        duplicates = [(name, m._name_) for name, m in enumeration._member_map_.items() if name != m._name_]
+        if duplicates:
+            details = ', '.join(f'{alias} -> {name}' for alias, name in duplicates)
+            raise ValueError(f'duplicate values found in {enumeration!r}: {details}')
+        return enumeration
+
+    return {
+        'Enum': Enum,
+        'ReprEnum': ReprEnum,
+        'IntEnum': IntEnum,
+        'StrEnum': StrEnum,
+        'Flag': Flag,
+        'IntFlag': IntFlag,
+        'auto': auto,
+        'unique': unique,
+    }
+
+
+def _abc_factory(ctx: RunContext) -> dict[str, Any]:
+    class ABC:
+        """Helper class that provides a standard way to create an ABC using inheritance."""
+
+        __slots__ = ()
+        __abstract_names__: frozenset[str] = frozenset()
+
+        def __init_subclass__(cls, **kwargs: Any) -> None:
+            super().__init_subclass__(**kwargs)
+            abstract = {
+                name for name, value in cls.__dict__.items() if getattr(value, '__isabstractmethod__', False)
+            }
+            for base in cls.__mro__[1:]:
+                for name in getattr(base, '__abstract_names__', ()):
+                    if getattr(getattr(cls, name, None), '__isabstractmethod__', False):
+                        abstract.add(name)
+            type.__setattr__(cls, '__abstract_names__', frozenset(abstract))
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+            abstract = cls.__abstract_names__
+            if abstract:
+                names = sorted(abstract)
+                plural = 's' if len(names) > 1 else ''
+                raise TypeError(
+                    f"Can't instantiate abstract class {cls.__name__} with abstract method{plural} "
+                    f'{", ".join(names)}'
+                )
+            return object.__new__(cls)
+
+    ABC.__module__ = 'abc'
+    mark_sandbox_class(ABC)
+    return {
+        'ABC': ABC,
+        'ABCMeta': _abc.ABCMeta,
+        'abstractmethod': _abc.abstractmethod,
+        'abstractclassmethod': _abc.abstractclassmethod,
+        'abstractstaticmethod': _abc.abstractstaticmethod,
+        'abstractproperty': _abc.abstractproperty,
+    }
+
+
+register_module('enum', _enum_factory)
+register_module('abc', _abc_factory)

@@ -1,0 +1,224 @@
+"""`json` in the sandbox: CPython's encoder and decoder behind checked entry points.
+
+Offered: `dumps`, `loads`, `dump`, `load` (on objects with `write`/`read`, e.g. `io.StringIO` or
+`sys.stdout`), `JSONDecodeError`, and `JSONEncoder`/`JSONDecoder` classes that sandbox code may
+subclass (`cls=MyEncoder`, overriding `default`). Left out: the `json.decoder`/`json.encoder`/`json.tool`
+submodules and the scanner internals.
+
+Bounds: nesting is limited by CPython's own recursion checks (`RecursionError`, as in CPython); indent
+strings and separators are limited to 4096 characters; when they could amplify the output, the
+encoder's chunks are consumed under the meter and the growing result is charged to the run's budget.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from ..runtime.guards import guarded_getattr
+from ..runtime.modules import RunContext, register_module
+from ._support import allow, mark_sandbox_class, reserve, ticked
+
+allow(_json.JSONDecodeError, {'msg', 'doc', 'pos', 'lineno', 'colno', 'args', 'add_note'})
+
+MAX_INDENT = 4096
+_CHECK_EVERY = 1 << 20
+
+
+def _check_text(value: Any, what: str) -> str:
+    if type(value) is not str:
+        raise TypeError(f'{what} must be a str, not {type(value).__name__}')
+    if len(value) > MAX_INDENT:
+        raise ValueError(f'{what} is too long for the sandbox (at most {MAX_INDENT} characters)')
+    return value
+
+
+def _indent_text(indent: Any) -> str | None:
+    if indent is None:
+        return None
+    if isinstance(indent, int) and not isinstance(indent, bool):
+        if indent > MAX_INDENT:
+            raise ValueError(f'indent is too large for the sandbox (at most {MAX_INDENT})')
+        return ' ' * indent
+    return _check_text(indent, 'indent')
+
+
+def _encode(ctx: RunContext, obj: Any, enc: Any) -> str:
+    indent = _indent_text(enc.indent)
+    item_sep = _check_text(enc.item_separator, 'item separator')
+    key_sep = _check_text(enc.key_separator, 'key separator')
+    real = _json.JSONEncoder(
+        skipkeys=bool(enc.skipkeys),
+        ensure_ascii=bool(enc.ensure_ascii),
+        check_circular=bool(enc.check_circular),
+        allow_nan=bool(enc.allow_nan),
+        sort_keys=bool(enc.sort_keys),
+        indent=indent,
+        separators=(item_sep, key_sep),
+        default=enc.default,
+    )
+    if indent is None and len(item_sep) + len(key_sep) <= 4:
+        # The C encoder: the output is at most a small multiple of the data already in memory.
+        return real.encode(obj)
+    parts: list[str] = []
+    total = 0
+    next_check = _CHECK_EVERY
+    for chunk in ticked(ctx, real.iterencode(obj)):
+        total += len(chunk)
+        if total > next_check:
+            reserve(ctx, total * 2, 'json.dumps() output')
+            next_check = total * 2
+        parts.append(chunk)
+    return ''.join(parts)
+
+
+def _real_decoder(dec: Any) -> _json.JSONDecoder:
+    return _json.JSONDecoder(
+        object_hook=dec.object_hook,
+        parse_float=dec.parse_float,
+        parse_int=dec.parse_int,
+        parse_constant=dec.parse_constant,
+        strict=bool(dec.strict),
+        object_pairs_hook=dec.object_pairs_hook,
+    )
+
+
+def _factory(ctx: RunContext) -> dict[str, Any]:
+    class JSONEncoder:
+        """Extensible JSON encoder (subclass it and override `default`)."""
+
+        item_separator = ', '
+        key_separator = ': '
+
+        def __init__(
+            self,
+            *,
+            skipkeys: bool = False,
+            ensure_ascii: bool = True,
+            check_circular: bool = True,
+            allow_nan: bool = True,
+            sort_keys: bool = False,
+            indent: Any = None,
+            separators: Any = None,
+            default: Any = None,
+        ) -> None:
+            self.skipkeys = skipkeys
+            self.ensure_ascii = ensure_ascii
+            self.check_circular = check_circular
+            self.allow_nan = allow_nan
+            self.sort_keys = sort_keys
+            self.indent = indent
+            if separators is not None:
+                self.item_separator, self.key_separator = separators
+            elif indent is not None:
+                self.item_separator = ','
+            if default is not None:
+                self.default = default
+
+        def default(self, o: Any) -> Any:
+            raise TypeError(f'Object of type {type(o).__name__} is not JSON serializable')
+
+        def encode(self, o: Any) -> str:
+            return _encode(ctx, o, self)
+
+        def iterencode(self, o: Any, _one_shot: bool = False) -> Any:
+            return iter([_encode(ctx, o, self)])
+
+    class JSONDecoder:
+        """Simple JSON decoder (subclassable)."""
+
+        def __init__(
+            self,
+            *,
+            object_hook: Any = None,
+            parse_float: Any = None,
+            parse_int: Any = None,
+            parse_constant: Any = None,
+            strict: bool = True,
+            object_pairs_hook: Any = None,
+        ) -> None:
+            self.object_hook = object_hook
+            self.parse_float = parse_float
+            self.parse_int = parse_int
+            self.parse_constant = parse_constant
+            self.strict = strict
+            self.object_pairs_hook = object_pairs_hook
+
+        def decode(self, s: Any) -> Any:
+            if type(s) is not str:
+                raise TypeError(f'the JSON object must be str, not {type(s).__name__!r}')
+            return _real_decoder(self).decode(s)
+
+        def raw_decode(self, s: Any, idx: int = 0) -> tuple[Any, int]:
+            if type(s) is not str:
+                raise TypeError(f'the JSON object must be str, not {type(s).__name__!r}')
+            return _real_decoder(self).raw_decode(s, idx)
+
+    for klass in (JSONEncoder, JSONDecoder):
+        klass.__module__ = 'json'
+        mark_sandbox_class(klass)
+
+    def dumps(
+        obj: Any,
+        *,
+        skipkeys: bool = False,
+        ensure_ascii: bool = True,
+        check_circular: bool = True,
+        allow_nan: bool = True,
+        cls: Any = None,
+        indent: Any = None,
+        separators: Any = None,
+        default: Any = None,
+        sort_keys: bool = False,
+        **kw: Any,
+    ) -> str:
+        if cls is None:
+            if kw:
+                raise TypeError(
+                    f"JSONEncoder.__init__() got an unexpected keyword argument '{next(iter(kw))}'"
+                )
+            cls = JSONEncoder
+        elif not (isinstance(cls, type) and issubclass(cls, JSONEncoder)):
+            raise TypeError('cls must be a subclass of json.JSONEncoder')
+        enc = cls(
+            skipkeys=skipkeys,
+            ensure_ascii=ensure_ascii,
+            check_circular=check_circular,
+            allow_nan=allow_nan,
+            indent=indent,
+            separators=separators,
+            default=default,
+            sort_keys=sort_keys,
+            **kw,
+        )
+        return enc.encode(obj)
+
+    def loads(s: Any, *, cls: Any = None, **kw: Any) -> Any:
+        if isinstance(s, (bytes, bytearray)):
+            s = s.decode(_json.detect_encoding(s), 'surrogatepass')
+        elif not isinstance(s, str):
+            raise TypeError(f'the JSON object must be str, bytes or bytearray, not {type(s).__name__}')
+        if cls is None:
+            return _json.loads(s, **kw)
+        if not (isinstance(cls, type) and issubclass(cls, JSONDecoder)):
+            raise TypeError('cls must be a subclass of json.JSONDecoder')
+        return cls(**kw).decode(s)
+
+    def dump(obj: Any, fp: Any, **kw: Any) -> None:
+        guarded_getattr(fp, 'write')(dumps(obj, **kw))
+
+    def load(fp: Any, **kw: Any) -> Any:
+        return loads(guarded_getattr(fp, 'read')(), **kw)
+
+    return {
+        'dumps': dumps,
+        'loads': loads,
+        'dump': dump,
+        'load': load,
+        'JSONDecodeError': _json.JSONDecodeError,
+        'JSONEncoder': JSONEncoder,
+        'JSONDecoder': JSONDecoder,
+    }
+
+
+register_module('json', _factory)

@@ -1,0 +1,243 @@
+"""`copy` and `contextlib` in the sandbox.
+
+`copy.copy`/`copy.deepcopy` are reimplemented over an explicit set of types: builtin containers,
+sandbox class instances and exceptions (CPython's reduce protocol, honouring sandbox `__copy__` /
+`__deepcopy__`), the mutable `collections` types, and immutable host values (returned as they are).
+Other host objects raise `TypeError` as CPython does for unpicklable objects, so copying can never
+build a new host object from copied internals. Deep copies tick the meter per object.
+
+`contextlib`: `contextmanager`, `asynccontextmanager`, `suppress`, `nullcontext`, `closing`,
+`aclosing`, `ExitStack`, `AsyncExitStack` (CPython's, except `closing`/`aclosing`, which call
+`close` through the attribute guard). Left out: `redirect_stdout`/`redirect_stderr` (they swap the
+host's `sys.stdout`), `chdir`, `AbstractContextManager`/`ContextDecorator` as bases.
+"""
+
+from __future__ import annotations
+
+import collections as _c
+import contextlib as _cl
+import copy as _copy
+import copyreg
+import types
+from typing import Any
+
+from ..runtime.allowlists import ALLOWED
+from ..runtime.guards import SANDBOX_CLASS_MARK, guarded_getattr
+from ..runtime.modules import RunContext, register_module
+from ._support import allow, bind, current, tick
+
+_ATOMIC = {
+    type(None),
+    type(Ellipsis),
+    type(NotImplemented),
+    int,
+    float,
+    bool,
+    complex,
+    bytes,
+    str,
+    range,
+    types.BuiltinFunctionType,
+    types.FunctionType,
+    type,
+    property,
+    types.CodeType,
+}
+_CONTAINERS = {list, dict, set, frozenset, tuple, bytearray}
+
+
+def _is_sandbox_obj(x: Any) -> bool:
+    return SANDBOX_CLASS_MARK in type(x).__dict__
+
+
+def _is_host_immutable(x: Any) -> bool:
+    """Registered host values that are immutable (datetime, Decimal, Fraction, UUID, patterns, ...)."""
+    t = type(x)
+    if t in ALLOWED and not hasattr(x, '__dict__') and t not in _MUTABLE_HOST:
+        return True
+    return t.__module__ in ('datetime', 'decimal', 'fractions', 'uuid', 're', 'zoneinfo', 'operator')
+
+
+_MUTABLE_HOST = {_c.deque, _c.defaultdict, _c.OrderedDict, _c.Counter, _c.ChainMap}
+
+
+def _reduce(x: Any) -> tuple[Any, ...]:
+    rv = object.__reduce_ex__(x, 4)
+    if isinstance(rv, str):
+        return (rv,)
+    return rv
+
+
+def copy(x: Any) -> Any:
+    """Shallow copy operation on arbitrary sandbox values."""
+    t = type(x)
+    if t in _ATOMIC or t in (tuple, frozenset):
+        return x
+    if t in (list, dict, set, bytearray):
+        return t(x)
+    if isinstance(
+        x, (_c.deque, _c.defaultdict, _c.OrderedDict, _c.Counter, _c.ChainMap)
+    ) and not _is_sandbox_obj(x):
+        return x.copy()
+    if _is_sandbox_obj(x) or (isinstance(x, BaseException) and t.__module__ == 'builtins'):
+        if '__copy__' in _class_dicts(t):
+            return x.__copy__()
+        rv = _reduce(x)
+        return _copy._reconstruct(x, None, *rv)  # type: ignore[attr-defined]
+    if _is_host_immutable(x) or isinstance(x, type):
+        return x
+    raise TypeError(f"cannot pickle '{t.__name__}' object")
+
+
+def _class_dicts(t: type) -> set[str]:
+    names: set[str] = set()
+    for klass in t.__mro__:
+        if SANDBOX_CLASS_MARK in klass.__dict__:
+            names.update(klass.__dict__)
+    return names
+
+
+def deepcopy(x: Any, memo: Any = None, _nil: Any = None) -> Any:
+    """Deep copy operation on arbitrary sandbox values."""
+    if memo is None:
+        memo = {}
+    d = id(x)
+    y = memo.get(d, _MISSING)
+    if y is not _MISSING:
+        return y
+    tick(current())
+    t = type(x)
+    if t in _ATOMIC:
+        return x
+    if t is list:
+        y = []
+        memo[d] = y
+        for a in x:
+            y.append(deepcopy(a, memo))
+    elif t is dict:
+        y = {}
+        memo[d] = y
+        for k, v in x.items():
+            y[deepcopy(k, memo)] = deepcopy(v, memo)
+    elif t is tuple:
+        items = [deepcopy(a, memo) for a in x]
+        if d in memo:
+            return memo[d]
+        y = x if all(a is b for a, b in zip(items, x, strict=True)) else tuple(items)
+    elif t in (set, frozenset):
+        y = t(deepcopy(a, memo) for a in x)
+    elif t is bytearray:
+        y = bytearray(x)
+    elif _is_sandbox_obj(x) or (isinstance(x, BaseException) and t.__module__ == 'builtins'):
+        if '__deepcopy__' in _class_dicts(t):
+            y = x.__deepcopy__(memo)
+        else:
+            rv = _reduce(x)
+            y = _copy._reconstruct(x, memo, *rv, deepcopy=deepcopy)  # type: ignore[attr-defined]
+    elif t is _c.deque or isinstance(x, _c.deque):
+        y = type(x)((), x.maxlen)
+        memo[d] = y
+        y.extend(deepcopy(a, memo) for a in x)
+    elif isinstance(x, _c.defaultdict):
+        y = _c.defaultdict(x.default_factory)
+        memo[d] = y
+        for k, v in x.items():
+            y[deepcopy(k, memo)] = deepcopy(v, memo)
+    elif isinstance(x, (_c.OrderedDict, _c.Counter)):
+        y = type(x)()
+        memo[d] = y
+        for k, v in x.items():
+            y[deepcopy(k, memo)] = deepcopy(v, memo)
+    elif isinstance(x, _c.ChainMap):
+        y = _c.ChainMap(*[deepcopy(m, memo) for m in x.maps])
+    elif _is_host_immutable(x) or isinstance(x, type):
+        return x
+    else:
+        raise TypeError(f"cannot pickle '{t.__name__}' object")
+    if y is not x:
+        memo[d] = y
+        memo.setdefault(id(memo), []).append(x)
+    return y
+
+
+_MISSING = object()
+
+
+def _copy_factory(ctx: RunContext) -> dict[str, Any]:
+    bind(ctx)
+    return {'copy': copy, 'deepcopy': deepcopy, 'Error': _copy.Error, 'error': _copy.Error}
+
+
+# -- contextlib -----------------------------------------------------------------------------------
+class closing(_cl.AbstractContextManager):  # type: ignore[type-arg]
+    """Context to automatically close something at the end of a block."""
+
+    __slots__ = ('_thing',)
+
+    def __init__(self, thing: Any) -> None:
+        self._thing = thing
+
+    def __enter__(self) -> Any:
+        return self._thing
+
+    def __exit__(self, *exc_info: Any) -> None:
+        guarded_getattr(self._thing, 'close')()
+
+
+class aclosing(_cl.AbstractAsyncContextManager):  # type: ignore[type-arg]
+    """Async context manager for safely finalizing an asynchronously cleaned-up resource."""
+
+    __slots__ = ('_thing',)
+
+    def __init__(self, thing: Any) -> None:
+        self._thing = thing
+
+    async def __aenter__(self) -> Any:
+        return self._thing
+
+    async def __aexit__(self, *exc_info: Any) -> None:
+        await guarded_getattr(self._thing, 'aclose')()
+
+
+for _cls in (
+    _cl._GeneratorContextManager,
+    _cl._AsyncGeneratorContextManager,
+    _cl.suppress,
+    _cl.nullcontext,  # type: ignore[attr-defined]
+    closing,
+    aclosing,
+):
+    allow(_cls, ())
+allow(_cl.ExitStack, {'enter_context', 'push', 'callback', 'pop_all', 'close'})
+allow(
+    _cl.AsyncExitStack,
+    {
+        'enter_context',
+        'push',
+        'callback',
+        'pop_all',
+        'close',
+        'enter_async_context',
+        'push_async_exit',
+        'push_async_callback',
+        'aclose',
+    },
+)
+del copyreg
+
+
+def _contextlib_factory(ctx: RunContext) -> dict[str, Any]:
+    return {
+        'contextmanager': _cl.contextmanager,
+        'asynccontextmanager': _cl.asynccontextmanager,
+        'suppress': _cl.suppress,
+        'nullcontext': _cl.nullcontext,
+        'closing': closing,
+        'aclosing': aclosing,
+        'ExitStack': _cl.ExitStack,
+        'AsyncExitStack': _cl.AsyncExitStack,
+    }
+
+
+register_module('copy', _copy_factory)
+register_module('contextlib', _contextlib_factory)

@@ -1,0 +1,114 @@
+"""`math`, `cmath` and `statistics` in the sandbox.
+
+`math` and `cmath` are CPython's C functions; the ones whose integer results can be huge (`factorial`,
+`comb`, `perm`, `prod`) check the result size first (`MemoryError` past about 8M bits), and `prod`/
+`fsum` consume their iterable under the meter. `statistics` is CPython's, applied to data materialized
+under the meter. Left out: `statistics.NormalDist` (its mutable internals would be reachable from
+sandbox code).
+"""
+
+from __future__ import annotations
+
+import cmath as _cmath
+import math as _math
+import statistics as _st
+from typing import Any
+
+from ..runtime.modules import RunContext, register_module
+from ._support import allow, check_int_bits, check_mul, materialize, metered
+
+allow(_st.LinearRegression, {'slope', 'intercept', 'count', 'index'})
+
+
+def _math_factory(ctx: RunContext) -> dict[str, Any]:
+    exports: dict[str, Any] = {n: getattr(_math, n) for n in dir(_math) if not n.startswith('_')}
+
+    def factorial(n: Any, /) -> int:
+        if isinstance(n, int) and not isinstance(n, bool) and n > 20:
+            check_int_bits(n * n.bit_length(), 'factorial()')
+        return _math.factorial(n)
+
+    def comb(n: Any, k: Any, /) -> int:
+        if isinstance(n, int) and isinstance(k, int) and 0 <= k <= n:
+            check_int_bits(min(k, n - k) * n.bit_length(), 'comb()')
+        return _math.comb(n, k)
+
+    def perm(n: Any, k: Any = None, /) -> int:
+        if isinstance(n, int) and n >= 0:
+            kk = n if k is None else k
+            if isinstance(kk, int) and 0 <= kk <= n:
+                check_int_bits(kk * n.bit_length(), 'perm()')
+        return _math.perm(n, k)
+
+    def prod(iterable: Any, /, *, start: Any = 1) -> Any:
+        result = start
+        for x in metered(ctx, iterable):
+            check_mul(ctx, result, x)
+            result = result * x
+        return result
+
+    def fsum(iterable: Any, /) -> float:
+        return _math.fsum(metered(ctx, iterable))
+
+    exports.update(factorial=factorial, comb=comb, perm=perm, prod=prod, fsum=fsum)
+    return exports
+
+
+def _cmath_factory(ctx: RunContext) -> dict[str, Any]:
+    return {n: getattr(_cmath, n) for n in dir(_cmath) if not n.startswith('_')}
+
+
+_ONE_DATA = (
+    'mean',
+    'fmean',
+    'geometric_mean',
+    'harmonic_mean',
+    'median',
+    'median_low',
+    'median_high',
+    'median_grouped',
+    'mode',
+    'multimode',
+    'pstdev',
+    'pvariance',
+    'stdev',
+    'variance',
+    'quantiles',
+)
+_TWO_DATA = ('correlation', 'covariance', 'linear_regression')
+
+
+def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
+    def one(name: str) -> Any:
+        real = getattr(_st, name)
+
+        def call(data: Any, *args: Any, **kwargs: Any) -> Any:
+            if name == 'fmean' and args and args[0] is not None:
+                args = (materialize(ctx, args[0]), *args[1:])
+            if 'weights' in kwargs and kwargs['weights'] is not None:
+                kwargs['weights'] = materialize(ctx, kwargs['weights'])
+            return real(materialize(ctx, data), *args, **kwargs)
+
+        call.__name__ = call.__qualname__ = name
+        call.__doc__ = real.__doc__
+        return call
+
+    def two(name: str) -> Any:
+        real = getattr(_st, name)
+
+        def call(x: Any, y: Any, /, **kwargs: Any) -> Any:
+            return real(materialize(ctx, x), materialize(ctx, y), **kwargs)
+
+        call.__name__ = call.__qualname__ = name
+        call.__doc__ = real.__doc__
+        return call
+
+    exports: dict[str, Any] = {name: one(name) for name in _ONE_DATA}
+    exports.update({name: two(name) for name in _TWO_DATA})
+    exports['StatisticsError'] = _st.StatisticsError
+    return exports
+
+
+register_module('math', _math_factory)
+register_module('cmath', _cmath_factory)
+register_module('statistics', _statistics_factory)

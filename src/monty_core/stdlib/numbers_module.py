@@ -1,0 +1,389 @@
+"""`decimal` and `fractions` in the sandbox.
+
+Both are CPython's implementations behind sealed subclasses that keep every value the sandbox sees
+within bounds (results of arithmetic are converted back to the sandbox classes):
+
+- `Decimal`: exponents are limited to about ±1.1 million (`ValueError` beyond), contexts to
+  `prec <= 100000` and `|Emin|, Emax <= 1000000`, and integer conversions go through
+  `as_integer_ratio` (CPython's own conversion is quadratic). The current context is per run (each
+  run has its own context variables), so `getcontext().prec = 50` never leaks into the host or other
+  runs. `DefaultContext`/`BasicContext`/`ExtendedContext` are per-run copies.
+- `Fraction`: `**` and string exponents (`Fraction('1e999999999')`) check the size of the integers
+  they would build (`MemoryError` past about 8M bits).
+
+Instances cannot have attributes set from sandbox code. `decimal.Decimal` subclasses defined in the
+sandbox are not supported (the classes are host classes).
+"""
+
+from __future__ import annotations
+
+import decimal as _dec
+import fractions as _fr
+from typing import Any
+
+from ..runtime.modules import RunContext, register_module
+from ._support import Sealed, allow, allow_public, build, check_int_bits, seal_set
+
+MAX_EXPONENT = 1_100_000
+MAX_PREC = 100_000
+MAX_EMAX = 1_000_000
+
+
+def _read_only(self: Any, name: str, value: Any) -> None:
+    raise AttributeError(f"'{type(self).__name__}' object attribute '{name}' is read-only")
+
+
+# -- decimal --------------------------------------------------------------------------------------
+class Decimal(_dec.Decimal):
+    """Decimal(value='0', context=None): a decimal floating-point number (CPython's, bounded)."""
+
+    __slots__ = ()
+
+    def __new__(cls, value: Any = '0', context: Any = None) -> Decimal:
+        d = _dec.Decimal.__new__(cls, value, context)
+        if d.is_finite() and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
+            raise ValueError(f'Decimal exponent out of the range the sandbox supports (±{MAX_EXPONENT})')
+        return d
+
+    __setattr__ = _read_only
+    __delattr__ = _read_only  # type: ignore[assignment]
+
+    def __int__(self) -> int:
+        if not self.is_finite():
+            return _dec.Decimal.__int__(self)
+        n, d = _dec.Decimal.as_integer_ratio(self)
+        q = abs(n) // d
+        return q if n >= 0 else -q
+
+    __trunc__ = __int__
+
+    def __floor__(self) -> int:
+        if not self.is_finite():
+            return _dec.Decimal.__floor__(self)
+        n, d = _dec.Decimal.as_integer_ratio(self)
+        return n // d
+
+    def __ceil__(self) -> int:
+        if not self.is_finite():
+            return _dec.Decimal.__ceil__(self)
+        n, d = _dec.Decimal.as_integer_ratio(self)
+        return -(-n // d)
+
+    def __round__(self, n: Any = None) -> Any:
+        if n is not None:
+            return _to_sandbox(_dec.Decimal.__round__(self, n))
+        if not self.is_finite():
+            return _dec.Decimal.__round__(self)
+        value = _dec.Decimal.to_integral_value(self, rounding=_dec.ROUND_HALF_EVEN)
+        return _dec.Decimal.as_integer_ratio(value)[0]
+
+    def __repr__(self) -> str:
+        return f"Decimal('{self}')"
+
+    @classmethod
+    def from_float(cls, f: Any) -> Decimal:
+        return cls(_dec.Decimal.from_float(f))
+
+
+def _to_sandbox(value: Any) -> Any:
+    t = type(value)
+    if t is _dec.Decimal:
+        return Decimal(value)
+    if t is _fr.Fraction:
+        return _fraction(value)
+    if t is tuple:
+        return tuple(_to_sandbox(v) for v in value)
+    return value
+
+
+def _converting(base: Any, name: str) -> Any:
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return _to_sandbox(base(self, *args, **kwargs))
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+_DECIMAL_KEEP = {
+    '__new__',
+    '__init__',
+    '__getattribute__',
+    '__setattr__',
+    '__delattr__',
+    '__class__',
+    '__dir__',
+    '__init_subclass__',
+    '__subclasshook__',
+    '__reduce__',
+    '__reduce_ex__',
+    '__getstate__',
+    '__sizeof__',
+    '__hash__',
+    '__eq__',
+    '__ne__',
+    '__lt__',
+    '__le__',
+    '__gt__',
+    '__ge__',
+    '__bool__',
+    '__float__',
+    '__complex__',
+    '__str__',
+    '__repr__',
+    '__format__',
+    '__int__',
+    '__trunc__',
+    '__floor__',
+    '__ceil__',
+    '__round__',
+    'from_float',
+    'real',
+    'imag',
+    '__doc__',
+    '__module__',
+    '__slots__',
+}
+for _name in dir(_dec.Decimal):
+    if _name in _DECIMAL_KEEP or _name in Decimal.__dict__:
+        continue
+    _attr = getattr(_dec.Decimal, _name)
+    if callable(_attr):
+        setattr(Decimal, _name, _converting(_attr, _name))
+Decimal.__module__ = 'decimal'
+
+
+def _check_context_value(name: str, value: Any) -> None:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return
+    if name == 'prec' and value > MAX_PREC:
+        raise ValueError(f'prec is limited to {MAX_PREC} in the sandbox')
+    if name == 'Emax' and value > MAX_EMAX:
+        raise ValueError(f'Emax is limited to {MAX_EMAX} in the sandbox')
+    if name == 'Emin' and value < -MAX_EMAX:
+        raise ValueError(f'Emin is limited to -{MAX_EMAX} in the sandbox')
+
+
+class Context(_dec.Context):
+    """Context(prec=None, rounding=None, Emin=None, Emax=None, capitals=None, clamp=None, flags=None,
+    traps=None): arithmetic settings (CPython's, bounded)."""
+
+    __slots__ = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        names = ('prec', 'rounding', 'Emin', 'Emax', 'capitals', 'clamp', 'flags', 'traps')
+        for name, value in (*zip(names, args, strict=False), *kwargs.items()):
+            _check_context_value(name, value)
+        super().__init__(*args, **kwargs)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        _check_context_value(name, value)
+        _dec.Context.__setattr__(self, name, value)
+
+    def copy(self) -> Context:
+        return _copy_context(self)
+
+    __copy__ = copy
+
+
+for _name in dir(_dec.Context):
+    if _name.startswith('_') or _name in ('copy', 'clear_flags', 'clear_traps', 'Etiny', 'Etop', 'radix'):
+        continue
+    _attr = getattr(_dec.Context, _name)
+    if callable(_attr) and not isinstance(_attr, int):
+        setattr(Context, _name, _converting(_attr, _name))
+Context.__module__ = 'decimal'
+
+
+class _LocalContext(Sealed):
+    """The context manager `localcontext()` returns."""
+
+    __slots__ = ('_new', '_saved')
+    _new: Context
+    _saved: Any
+
+    def __enter__(self) -> Context:
+        seal_set(self, '_saved', _dec.getcontext())
+        _dec.setcontext(self._new)
+        return self._new
+
+    def __exit__(self, *exc: Any) -> None:
+        _dec.setcontext(self._saved)
+
+
+allow(_LocalContext, ())
+allow_public(Decimal)
+allow_public(Context)
+allow_public(type(_dec.Context().flags))
+allow(_dec.DecimalTuple, {'sign', 'digits', 'exponent', 'count', 'index'})
+
+_SIGNALS = (
+    'DecimalException',
+    'Clamped',
+    'InvalidOperation',
+    'DivisionByZero',
+    'Inexact',
+    'Rounded',
+    'Subnormal',
+    'Overflow',
+    'Underflow',
+    'FloatOperation',
+    'ConversionSyntax',
+    'DivisionImpossible',
+    'DivisionUndefined',
+    'InvalidContext',
+)
+for _name in _SIGNALS:
+    allow(getattr(_dec, _name), {'args', 'add_note'})
+
+
+def _copy_context(c: Any) -> Context:
+    return Context(
+        prec=c.prec,
+        rounding=c.rounding,
+        Emin=c.Emin,
+        Emax=c.Emax,
+        capitals=c.capitals,
+        clamp=c.clamp,
+        flags=[s for s, v in c.flags.items() if v],
+        traps=[s for s, v in c.traps.items() if v],
+    )
+
+
+def getcontext() -> Context:
+    """The current context of this run."""
+    c = _dec.getcontext()
+    if type(c) is not Context:
+        c = _copy_context(c)
+        _dec.setcontext(c)
+    return c  # type: ignore[return-value]
+
+
+def setcontext(context: Any) -> None:
+    if type(context) is not Context:
+        raise TypeError('argument must be a context')
+    _dec.setcontext(context)
+
+
+def localcontext(ctx: Any = None, **kwargs: Any) -> Any:
+    if ctx is None:
+        ctx = getcontext()
+    elif type(ctx) is not Context:
+        raise TypeError('optional argument must be a context')
+    new = _copy_context(ctx)
+    for name, value in kwargs.items():
+        if name not in ('prec', 'rounding', 'Emin', 'Emax', 'capitals', 'clamp', 'flags', 'traps'):
+            raise TypeError(f"'{name}' is an invalid keyword argument for this function")
+        setattr(new, name, value)
+    return build(_LocalContext, _new=new, _saved=None)
+
+
+def _decimal_factory(ctx: RunContext) -> dict[str, Any]:
+    exports: dict[str, Any] = {name: getattr(_dec, name) for name in _SIGNALS}
+    exports.update({name: getattr(_dec, name) for name in dir(_dec) if name.startswith('ROUND_')})
+    exports.update(
+        Decimal=Decimal,
+        Context=Context,
+        DecimalTuple=_dec.DecimalTuple,
+        getcontext=getcontext,
+        setcontext=setcontext,
+        localcontext=localcontext,
+        DefaultContext=_copy_context(_dec.DefaultContext),
+        BasicContext=_copy_context(_dec.BasicContext),
+        ExtendedContext=_copy_context(_dec.ExtendedContext),
+        MAX_PREC=MAX_PREC,
+        MAX_EMAX=MAX_EMAX,
+        MIN_EMIN=-MAX_EMAX,
+        MIN_ETINY=-MAX_EMAX - MAX_PREC + 1,
+        HAVE_THREADS=True,
+        HAVE_CONTEXTVAR=True,
+    )
+    return exports
+
+
+# -- fractions ------------------------------------------------------------------------------------
+def _int_bits(x: Any) -> int:
+    return x.bit_length() if isinstance(x, int) else 0
+
+
+class Fraction(_fr.Fraction):
+    """Fraction(numerator=0, denominator=None): a rational number (CPython's, bounded)."""
+
+    __slots__ = ()
+
+    def __new__(cls, numerator: Any = 0, denominator: Any = None) -> Fraction:
+        if isinstance(numerator, str):
+            m = _fr._RATIONAL_FORMAT.match(numerator)  # type: ignore[attr-defined]
+            if m is not None and m.group('exp'):
+                check_int_bits(abs(int(m.group('exp'))) * 4, 'Fraction()')
+        base = _fr.Fraction(numerator, denominator)
+        obj = object.__new__(cls)
+        object.__setattr__(obj, '_numerator', base.numerator)
+        object.__setattr__(obj, '_denominator', base.denominator)
+        return obj
+
+    __setattr__ = _read_only
+    __delattr__ = _read_only  # type: ignore[assignment]
+
+    def __pow__(self, other: Any, modulo: Any = None) -> Any:
+        if isinstance(other, _fr.Fraction) and other.denominator == 1:
+            other = other.numerator
+        if isinstance(other, int):
+            bits = max(_int_bits(self.numerator), _int_bits(self.denominator))
+            if bits > 1:
+                check_int_bits(bits * abs(other), 'Fraction power')
+        return _to_sandbox(_fr.Fraction.__pow__(self, other))
+
+    def __rpow__(self, other: Any) -> Any:
+        if self.denominator == 1 and isinstance(other, (int, _fr.Fraction)):
+            base_bits = max(
+                _int_bits(getattr(other, 'numerator', 0)), _int_bits(getattr(other, 'denominator', 0))
+            )
+            if base_bits > 1:
+                check_int_bits(base_bits * abs(self.numerator), 'Fraction power')
+        return _to_sandbox(_fr.Fraction.__rpow__(self, other))
+
+    def __repr__(self) -> str:
+        return f'Fraction({self.numerator}, {self.denominator})'
+
+
+def _fraction(base: _fr.Fraction) -> Fraction:
+    obj = object.__new__(Fraction)
+    object.__setattr__(obj, '_numerator', base.numerator)
+    object.__setattr__(obj, '_denominator', base.denominator)
+    return obj
+
+
+for _name in (
+    '__add__',
+    '__radd__',
+    '__sub__',
+    '__rsub__',
+    '__mul__',
+    '__rmul__',
+    '__truediv__',
+    '__rtruediv__',
+    '__floordiv__',
+    '__rfloordiv__',
+    '__mod__',
+    '__rmod__',
+    '__divmod__',
+    '__rdivmod__',
+    '__pos__',
+    '__neg__',
+    '__abs__',
+    '__round__',
+    'limit_denominator',
+    '__copy__',
+    '__deepcopy__',
+):
+    setattr(Fraction, _name, _converting(getattr(_fr.Fraction, _name), _name))
+Fraction.__module__ = 'fractions'
+allow_public(Fraction)
+
+
+def _fractions_factory(ctx: RunContext) -> dict[str, Any]:
+    return {'Fraction': Fraction}
+
+
+register_module('decimal', _decimal_factory)
+register_module('fractions', _fractions_factory)

@@ -1,0 +1,369 @@
+"""`string`, `textwrap`, `unicodedata`, `html`, `urllib.parse` and `pprint` in the sandbox.
+
+CPython's implementations, with result sizes checked where an argument can amplify the output
+(`textwrap.indent` prefixes and wrap indents, `string.Template` substitutions, `unicodedata.normalize`,
+`pprint`'s indent). `pprint` prints to the sandbox's `sys.stdout` (or any object with `write`, called
+through the attribute guard). Left out: `string.Formatter` (its field lookup would bypass the
+attribute guard), `unicodedata.ucd_3_2_0`, `pprint.PrettyPrinter` subclassing.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import pprint as _pp
+import string as _string
+import textwrap as _tw
+import unicodedata as _ud
+import urllib.parse as _up
+from typing import Any
+
+from ..runtime.guards import guarded_getattr
+from ..runtime.modules import RunContext, register_module
+from ._support import InitOnly, Sealed, allow, allow_public, bind, build, current, materialize, ready, reserve
+
+MAX_INDENT = 4096
+
+
+# -- string ---------------------------------------------------------------------------------------
+class Template(InitOnly, _string.Template):
+    """A string class for supporting $-substitutions (CPython's, size-checked)."""
+
+    def __init__(self, template: Any) -> None:
+        super().__init__(template)
+        ready(self)
+
+    def _check(self, mapping: Any, kws: dict[str, Any]) -> None:
+        slots = self.template.count('$') if isinstance(self.template, str) else 0
+        if not slots:
+            return
+        values: list[Any] = list(kws.values())
+        if isinstance(mapping, dict):
+            values.extend(mapping.values())
+        longest = max((len(v) if isinstance(v, str) else 64 for v in values), default=64)
+        reserve(current(), (len(self.template) + slots * longest) * 4, 'Template substitution')
+
+    def substitute(self, mapping: Any = None, /, **kws: Any) -> str:
+        self._check(mapping, kws)
+        return super().substitute(mapping, **kws) if mapping is not None else super().substitute(**kws)
+
+    def safe_substitute(self, mapping: Any = None, /, **kws: Any) -> str:
+        self._check(mapping, kws)
+        if mapping is not None:
+            return super().safe_substitute(mapping, **kws)
+        return super().safe_substitute(**kws)
+
+
+Template.__module__ = 'string'
+allow(
+    Template,
+    {
+        'template',
+        'substitute',
+        'safe_substitute',
+        'get_identifiers',
+        'is_valid',
+        'delimiter',
+        'idpattern',
+        'braceidpattern',
+        'flags',
+    },
+)
+
+
+def _string_factory(ctx: RunContext) -> dict[str, Any]:
+    bind(ctx)
+    names = (
+        'ascii_letters',
+        'ascii_lowercase',
+        'ascii_uppercase',
+        'digits',
+        'hexdigits',
+        'octdigits',
+        'punctuation',
+        'printable',
+        'whitespace',
+        'capwords',
+    )
+    exports: dict[str, Any] = {n: getattr(_string, n) for n in names}
+    exports['Template'] = Template
+    return exports
+
+
+# -- textwrap -------------------------------------------------------------------------------------
+def _check_wrap(text: Any, kwargs: dict[str, Any]) -> None:
+    extra = sum(
+        len(kwargs.get(k) or '')
+        for k in ('initial_indent', 'subsequent_indent', 'placeholder')
+        if isinstance(kwargs.get(k), str)
+    )
+    if extra > MAX_INDENT:
+        reserve(current(), extra * (len(text) + 1) * 4 if isinstance(text, str) else 0, 'wrapped text')
+
+
+_WRAP_OPTIONS = frozenset(
+    {
+        'width',
+        'initial_indent',
+        'subsequent_indent',
+        'expand_tabs',
+        'replace_whitespace',
+        'fix_sentence_endings',
+        'break_long_words',
+        'drop_whitespace',
+        'break_on_hyphens',
+        'tabsize',
+        'max_lines',
+        'placeholder',
+    }
+)
+
+
+class TextWrapper(InitOnly, _tw.TextWrapper):
+    """Object for wrapping/filling text (CPython's, size-checked)."""
+
+    _settable = _WRAP_OPTIONS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ready(self)
+
+    def wrap(self, text: Any) -> list[str]:
+        _check_wrap(
+            text, {k: getattr(self, k) for k in ('initial_indent', 'subsequent_indent', 'placeholder')}
+        )
+        return super().wrap(text)
+
+    def fill(self, text: Any) -> str:
+        return '\n'.join(self.wrap(text))
+
+
+TextWrapper.__module__ = 'textwrap'
+allow(TextWrapper, _WRAP_OPTIONS | {'wrap', 'fill'})
+
+
+def _textwrap_factory(ctx: RunContext) -> dict[str, Any]:
+    bind(ctx)
+
+    def wrap(text: Any, width: int = 70, **kwargs: Any) -> list[str]:
+        return TextWrapper(width=width, **kwargs).wrap(text)
+
+    def fill(text: Any, width: int = 70, **kwargs: Any) -> str:
+        return TextWrapper(width=width, **kwargs).fill(text)
+
+    def shorten(text: Any, width: int, **kwargs: Any) -> str:
+        w = TextWrapper(width=width, max_lines=1, **kwargs)
+        return w.fill(' '.join(text.strip().split()))
+
+    def indent(text: Any, prefix: Any, predicate: Any = None) -> str:
+        if isinstance(text, str) and isinstance(prefix, str):
+            reserve(ctx, len(prefix) * (text.count('\n') + 1) + len(text), 'indented text')
+        return _tw.indent(text, prefix, predicate)
+
+    return {
+        'wrap': wrap,
+        'fill': fill,
+        'shorten': shorten,
+        'dedent': _tw.dedent,
+        'indent': indent,
+        'TextWrapper': TextWrapper,
+    }
+
+
+# -- unicodedata, html ----------------------------------------------------------------------------
+_UD_NAMES = (
+    'lookup',
+    'name',
+    'decimal',
+    'digit',
+    'numeric',
+    'category',
+    'bidirectional',
+    'combining',
+    'east_asian_width',
+    'mirrored',
+    'decomposition',
+    'is_normalized',
+    'unidata_version',
+)
+
+
+def _unicodedata_factory(ctx: RunContext) -> dict[str, Any]:
+    def normalize(form: Any, unistr: Any, /) -> str:
+        if isinstance(unistr, str):
+            reserve(ctx, len(unistr) * 18 * 4, 'normalized text')
+        return _ud.normalize(form, unistr)
+
+    exports: dict[str, Any] = {n: getattr(_ud, n) for n in _UD_NAMES}
+    exports['normalize'] = normalize
+    return exports
+
+
+def _html_factory(ctx: RunContext) -> dict[str, Any]:
+    return {'escape': _html.escape, 'unescape': _html.unescape}
+
+
+# -- urllib.parse ---------------------------------------------------------------------------------
+_RESULTS = (
+    _up.ParseResult,
+    _up.SplitResult,
+    _up.DefragResult,
+    _up.ParseResultBytes,
+    _up.SplitResultBytes,
+    _up.DefragResultBytes,
+)
+for _cls in _RESULTS:
+    allow_public(_cls)
+_UP_NAMES = (
+    'urlparse',
+    'urlsplit',
+    'urlunparse',
+    'urlunsplit',
+    'urljoin',
+    'urldefrag',
+    'quote',
+    'quote_plus',
+    'unquote',
+    'unquote_plus',
+    'quote_from_bytes',
+    'unquote_to_bytes',
+    'parse_qs',
+    'parse_qsl',
+    'uses_netloc',
+    'uses_params',
+    'uses_query',
+    'uses_relative',
+    'uses_fragment',
+    'scheme_chars',
+)
+
+
+def _urllib_parse_factory(ctx: RunContext) -> dict[str, Any]:
+    def urlencode(
+        query: Any,
+        doseq: bool = False,
+        safe: Any = '',
+        encoding: Any = None,
+        errors: Any = None,
+        quote_via: Any = _up.quote_plus,
+    ) -> str:
+        if hasattr(query, 'items') and not isinstance(query, dict):
+            query = guarded_getattr(query, 'items')()
+        if not isinstance(query, dict):
+            query = materialize(ctx, query)
+        return _up.urlencode(query, doseq, safe, encoding, errors, quote_via)
+
+    exports: dict[str, Any] = {n: getattr(_up, n) for n in _UP_NAMES}
+    exports.update({cls.__name__: cls for cls in _RESULTS})
+    exports['urlencode'] = urlencode
+    return exports
+
+
+# -- pprint ---------------------------------------------------------------------------------------
+class _Stream(Sealed):
+    __slots__ = ('_target',)
+    _target: Any
+
+    def write(self, text: str) -> Any:
+        return guarded_getattr(self._target, 'write')(text)
+
+
+def _stream(stream: Any) -> _Stream:
+    return build(_Stream, _target=current().stdout if stream is None else stream)
+
+
+class PrettyPrinter(InitOnly, _pp.PrettyPrinter):
+    """Pretty-printer (CPython's); prints to the sandbox's `sys.stdout` by default."""
+
+    def __init__(
+        self,
+        indent: int = 1,
+        width: int = 80,
+        depth: Any = None,
+        stream: Any = None,
+        *,
+        compact: bool = False,
+        sort_dicts: bool = True,
+        underscore_numbers: bool = False,
+    ) -> None:
+        if isinstance(indent, int) and indent > MAX_INDENT:
+            raise ValueError(f'indent is limited to {MAX_INDENT} in the sandbox')
+        super().__init__(
+            indent,
+            width,
+            depth,
+            _stream(stream),
+            compact=compact,
+            sort_dicts=sort_dicts,
+            underscore_numbers=underscore_numbers,
+        )
+        ready(self)
+
+
+PrettyPrinter.__module__ = 'pprint'
+allow(PrettyPrinter, {'pprint', 'pformat', 'isreadable', 'isrecursive', 'format'})
+
+
+def _pprint_factory(ctx: RunContext) -> dict[str, Any]:
+    bind(ctx)
+
+    def pprint(
+        obj: Any,
+        stream: Any = None,
+        indent: int = 1,
+        width: int = 80,
+        depth: Any = None,
+        *,
+        compact: bool = False,
+        sort_dicts: bool = True,
+        underscore_numbers: bool = False,
+    ) -> None:
+        PrettyPrinter(
+            indent,
+            width,
+            depth,
+            stream,
+            compact=compact,
+            sort_dicts=sort_dicts,
+            underscore_numbers=underscore_numbers,
+        ).pprint(obj)
+
+    def pp(obj: Any, *args: Any, sort_dicts: bool = False, **kwargs: Any) -> None:
+        pprint(obj, *args, sort_dicts=sort_dicts, **kwargs)
+
+    def pformat(
+        obj: Any,
+        indent: int = 1,
+        width: int = 80,
+        depth: Any = None,
+        *,
+        compact: bool = False,
+        sort_dicts: bool = True,
+        underscore_numbers: bool = False,
+    ) -> str:
+        return PrettyPrinter(
+            indent,
+            width,
+            depth,
+            compact=compact,
+            sort_dicts=sort_dicts,
+            underscore_numbers=underscore_numbers,
+        ).pformat(obj)
+
+    return {
+        'pprint': pprint,
+        'pp': pp,
+        'pformat': pformat,
+        'PrettyPrinter': PrettyPrinter,
+        'isreadable': _pp.isreadable,
+        'isrecursive': _pp.isrecursive,
+        'saferepr': _pp.saferepr,
+    }
+
+
+register_module('string', _string_factory)
+register_module('textwrap', _textwrap_factory)
+register_module('unicodedata', _unicodedata_factory)
+register_module('html', _html_factory)
+register_module('urllib', lambda ctx: {})
+register_module('urllib.parse', _urllib_parse_factory)
+register_module('pprint', _pprint_factory)
