@@ -49,7 +49,7 @@ def compile_program(source: str, script_name: str) -> Program:
 
     tree = parse(source, script_name)
     check_tree(tree, source, script_name)
-    tree = rewrite_module(guard_sizes(tree), is_plain_safe)
+    tree = rewrite_module(guard_sizes(tree, source), is_plain_safe)
     try:
         code = compile(tree, script_name, 'exec', flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as e:

@@ -53,11 +53,7 @@ class _Checker(ast.NodeVisitor):
         self.lines = source_lines
         self.filename = filename
         self.class_depth = 0  # >0 while directly inside a class body
-        self.handlers: dict[type, Any] = {
-            getattr(ast, name[len('visit_') :]): getattr(self, name)
-            for name in dir(self)
-            if name.startswith('visit_') and hasattr(ast, name[len('visit_') :])
-        }
+        self.handlers = _handlers(type(self))
 
     # -- errors ---------------------------------------------------------------------------------
     def fail(self, node: ast.AST, message: str) -> NoReturn:
@@ -232,7 +228,7 @@ class _Checker(ast.NodeVisitor):
     def visit(self, node: ast.AST) -> None:
         handler = self.handlers.get(type(node))
         if handler is not None:
-            handler(node)
+            handler(self, node)
         elif type(node) not in _LEAVES:
             self.generic_visit(node)
 
@@ -298,3 +294,21 @@ def parse(source: str, filename: str) -> ast.Module:
     except (ValueError, MemoryError, RecursionError) as e:
         # NUL bytes, or a source nested too deeply for the parser.
         raise MontySyntaxError(f'cannot parse the code: {e}', filename=filename) from None
+
+
+_HANDLERS: dict[type, dict[type, Any]] = {}
+
+
+def _handlers(cls: type) -> dict[type, Any]:
+    """AST node type -> the class's own `visit_` function for it (computed once per class)."""
+    table = _HANDLERS.get(cls)
+    if table is None:
+        table = _HANDLERS[cls] = {
+            getattr(ast, name[len('visit_') :]): getattr(cls, name)
+            for name in dir(cls)
+            if name.startswith('visit_')
+            and hasattr(ast, name[len('visit_') :])
+            and name not in vars(ast.NodeVisitor)
+            and name not in vars(ast.NodeTransformer)
+        }
+    return table

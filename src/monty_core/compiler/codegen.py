@@ -98,11 +98,7 @@ class _Rewriter(ast.NodeTransformer):
         self.class_name: str | None = None  # innermost enclosing class, for private name mangling
         self.fast_self: str | None = None  # the method's `self` while rewriting a method body
         self.fast_stores = 0
-        self.handlers: dict[type, Callable[[Any], Any]] = {
-            getattr(ast, name[len('visit_') :]): getattr(self, name)
-            for name in dir(self)
-            if name.startswith('visit_') and hasattr(ast, name[len('visit_') :])
-        }
+        self.handlers = _handlers(type(self))
 
     def attr_name(self, attr: str) -> ast.Constant:
         """The attribute name as the guard must see it: private names mangled as CPython does."""
@@ -389,7 +385,7 @@ class _Rewriter(ast.NodeTransformer):
     def visit(self, node: ast.AST) -> Any:
         handler = self.handlers.get(type(node))
         if handler is not None:
-            return handler(node)
+            return handler(self, node)
         if type(node) in _LEAVES:
             return node
         return self.generic_visit(node)
@@ -476,3 +472,21 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.M
         new_body.append(_locate(ast.Assign(targets=[_name(RESULT_NAME, ast.Store())], value=value), last))
     tree.body = new_body
     return tree
+
+
+_HANDLERS: dict[type, dict[type, Any]] = {}
+
+
+def _handlers(cls: type) -> dict[type, Any]:
+    """AST node type -> the class's own `visit_` function for it (computed once per class)."""
+    table = _HANDLERS.get(cls)
+    if table is None:
+        table = _HANDLERS[cls] = {
+            getattr(ast, name[len('visit_') :]): getattr(cls, name)
+            for name in dir(cls)
+            if name.startswith('visit_')
+            and hasattr(ast, name[len('visit_') :])
+            and name not in vars(ast.NodeVisitor)
+            and name not in vars(ast.NodeTransformer)
+        }
+    return table

@@ -623,6 +623,13 @@ class _Guard(ast.NodeTransformer):
         return node
 
 
-def guard_sizes(tree: ast.Module) -> ast.Module:
+# Source text without any of these cannot contain what this pass rewrites (the operators, f-string
+# fields, `match` class patterns, `__len__` methods): the pass is skipped for it.
+_TRIGGERS = ('*', '%', '<<', '{', 'match', '__len', 'case')
+
+
+def guard_sizes(tree: ast.Module, source: str | None = None) -> ast.Module:
     """Rewrite `tree` in place (before the main rewrite pass); see the module docstring."""
+    if source is not None and not any(t in source for t in _TRIGGERS):
+        return tree
     return _Guard(_Analysis(tree)).visit(tree)

@@ -83,7 +83,7 @@ class MemoryAccount:
         self.max_memory = max_memory
         self.max_allocations = max_allocations
         self._base_rss = -1
-        self._base_blocks = 0
+        self._base_blocks = -1
         self._paused_rss = 0
         self._paused_blocks = 0
         self._pending = 0  # bytes reserved by pre-checks since the last measurement
@@ -91,20 +91,25 @@ class MemoryAccount:
         self.used = 0  # last measured growth, bytes
 
     # -- slices: memory the host allocates while the run is paused is not the run's --------------
+    # Reading the current RSS costs a few microseconds, too much for every host call, so the
+    # baseline is taken at the first check (growth before it is bounded by the pre-checks and by
+    # CHECK_INTERVAL), and pauses use the cheap peak RSS: whatever the host pushed the peak up by
+    # while the run was paused is credited to the run's baseline.
     def resume(self) -> None:
-        counting = self.max_allocations is not None
-        if self._base_rss < 0:
-            self._base_rss = current_rss() if self.max_memory is not None else 0
-            self._base_blocks = _blocks() if counting else 0
-            return
-        if self.max_memory is not None:
-            self._base_rss += current_rss() - self._paused_rss
-        if counting:
-            self._base_blocks += _blocks() - self._paused_blocks
+        if self.max_memory is not None and self._paused_rss:
+            grown = peak_rss() - self._paused_rss
+            if grown > 0 and self._base_rss >= 0:
+                self._base_rss += grown
+            self._paused_rss = 0
+        if self.max_allocations is not None:
+            if self._base_blocks < 0:
+                self._base_blocks = _blocks()
+            elif self._paused_blocks:
+                self._base_blocks += _blocks() - self._paused_blocks
 
     def pause(self) -> None:
-        if self.max_memory is not None:
-            self._paused_rss = current_rss()
+        if self.max_memory is not None and self._base_rss >= 0:
+            self._paused_rss = peak_rss()
         if self.max_allocations is not None:
             self._paused_blocks = _blocks()
 
@@ -114,6 +119,8 @@ class MemoryAccount:
         self._pending = 0
         limit = self.max_memory
         if limit is not None:
+            if self._base_rss < 0:
+                self._base_rss = current_rss()
             base = self._base_rss
             # Peak RSS bounds current RSS: when even the peak is within budget, skip reading /proc.
             if peak_rss() - base > limit:
@@ -146,6 +153,8 @@ class MemoryAccount:
         pending = self._pending + nbytes
         if self.used + pending > limit or pending > limit >> 3:
             self._pending = 0
+            if self._base_rss < 0:
+                self._base_rss = current_rss()
             used = max(current_rss() - self._base_rss, 0)
             self.used = used
             if used + nbytes > limit:
