@@ -23,12 +23,14 @@ from typing import Any
 
 from .errors import MontyConversionError
 from .runtime.guards import SANDBOX_CLASS_MARK
+from .runtime.limits import make_range
 from .runtime.limits import BigRange
 
 MAX_DEPTH = 200
 _NO_BASE: Any = object()
 
-_ATOMS = (type(None), bool, int, float, complex, str, bytes, range)
+_ATOMS = frozenset({type(None), bool, int, float, complex, str, bytes, range})
+_PLAIN = _ATOMS - {range}  # atoms copied as they are (a range may need the sandbox's stand-in)
 
 
 def _describe(value: Any) -> str:
@@ -55,23 +57,38 @@ class _Into:
     def convert(self, value: Any, depth: int) -> Any:
         t = type(value)
         if t in _ATOMS:
-            return value
+            # A huge range iterates with the meter's ticks inside the sandbox.
+            return make_range(value) if t is range else value
         if depth > MAX_DEPTH:
             raise MontyConversionError(f'{self.what}: value is nested more than {MAX_DEPTH} levels deep')
         key = id(value)
-        if key in self.memo:
-            return self.memo[key][1]
+        memo = self.memo
+        if key in memo:
+            return memo[key][1]
+        convert = self.convert
+        inner = depth + 1
+        if t is dict:
+            # The common case (JSON-like data): plain keys and atoms are copied without recursion.
+            d: dict[Any, Any] = {}
+            memo[key] = (value, d)
+            for k, v in value.items():
+                if type(k) not in _PLAIN:
+                    k = convert(k, inner)
+                d[k] = v if type(v) in _PLAIN else convert(v, inner)
+            return d
         if t is list or (isinstance(value, list) and not isinstance(value, enum.Enum)):
             out: list[Any] = []
-            self.memo[key] = (value, out)
-            out.extend(self.convert(v, depth + 1) for v in list.__iter__(value))
+            memo[key] = (value, out)
+            append = out.append
+            for v in list.__iter__(value):
+                append(v if type(v) in _PLAIN else convert(v, inner))
             return out
-        if t is dict or isinstance(value, dict):
-            d: dict[Any, Any] = {}
-            self.memo[key] = (value, d)
+        if isinstance(value, dict):
+            sub: dict[Any, Any] = {}
+            memo[key] = (value, sub)
             for k, v in dict.items(value):
-                d[self.convert(k, depth + 1)] = self.convert(v, depth + 1)
-            return d
+                sub[convert(k, inner)] = convert(v, inner)
+            return sub
         if isinstance(value, enum.Enum):
             return self.convert(value.value, depth + 1)
         if isinstance(value, bool):
@@ -129,7 +146,9 @@ class _Out:
         if t is list:
             out: list[Any] = []
             self.memo[key] = (value, out)
-            out.extend(self.convert(v, depth + 1) for v in value)
+            append, convert, inner = out.append, self.convert, depth + 1
+            for v in value:
+                append(v if type(v) in _ATOMS else convert(v, inner))
             return out
         if t is dict:
             d: dict[Any, Any] = {}
@@ -138,6 +157,8 @@ class _Out:
                 d[self.key(k, depth)] = self.convert(v, depth + 1)
             return d
         if t is tuple:
+            if all(type(v) in _ATOMS for v in value):
+                return value  # immutable, and every item is an immutable atom
             return tuple(self.convert(v, depth + 1) for v in value)
         if t is set or t is frozenset:
             items = [self.key(v, depth) for v in value]

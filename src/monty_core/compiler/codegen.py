@@ -124,6 +124,8 @@ class _Rewriter(ast.NodeTransformer):
 
     @staticmethod
     def _has_attribute(target: ast.expr) -> bool:
+        if type(target) is ast.Name:
+            return False
         return any(isinstance(n, ast.Attribute) for n in ast.walk(target))
 
     def _store(self, target: ast.expr, value: ast.expr) -> list[ast.stmt]:

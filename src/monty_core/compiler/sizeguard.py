@@ -26,7 +26,20 @@ from typing import Any
 
 from ..errors import MontySyntaxError
 from ..runtime.guards import is_plain_safe
-from .codegen import _locate
+from .codegen import _LEAVES as _REWRITE_LEAVES
+from .codegen import _child_fields, _locate
+
+# Nodes with nothing inside this pass cares about (Name is not one: the analysis reads names).
+_LEAVES: frozenset[type] = frozenset(
+    t for t in _REWRITE_LEAVES if t not in (ast.Name, ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.alias)
+)
+# Nodes that bind names or open a scope: `_Analysis._visit` looks at these closely.
+_BINDING_NODES: frozenset[type] = frozenset(
+    {ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
+     ast.DictComp, ast.GeneratorExp, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor,
+     ast.NamedExpr, ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.ExceptHandler,
+     ast.MatchAs, ast.MatchStar, ast.MatchMapping, ast.withitem, ast.Delete}
+)
 
 _GUARDED_OPS: dict[type, str] = {ast.Mult: 'mul', ast.Pow: 'pow', ast.LShift: 'lshift', ast.Mod: 'mod'}
 _AUG: dict[type, str] = {
@@ -73,6 +86,8 @@ def _copy(e: ast.expr) -> ast.expr:
 
 
 def _target_names(t: ast.AST) -> list[str]:
+    if type(t) is ast.Name:
+        return [t.id]  # type: ignore[attr-defined]
     return [n.id for n in ast.walk(t) if isinstance(n, ast.Name)]
 
 
@@ -117,6 +132,20 @@ class _Analysis:
             self._visit(node, scope)
 
     def _visit(self, node: Any, scope: _Scope) -> None:
+        node_type = type(node)
+        if node_type in _LEAVES:
+            return
+        if node_type not in _BINDING_NODES:
+            # Most nodes bind nothing: only their children matter.
+            for field in _child_fields(node_type):
+                value = getattr(node, field)
+                if type(value) is list:
+                    for item in value:
+                        if isinstance(item, ast.AST):
+                            self._visit(item, scope)
+                elif isinstance(value, ast.AST):
+                    self._visit(value, scope)
+            return
         if isinstance(node, _FUNCTION_SCOPES):
             inner = _Scope('function', scope)
             self.scope_of[id(node)] = inner
@@ -194,8 +223,14 @@ class _Analysis:
         elif isinstance(node, ast.Delete):
             for t in node.targets:
                 self._bind_target(scope, t, None)
-        for child in ast.iter_child_nodes(node):
-            self._visit(child, scope)
+        for field in _child_fields(node_type):
+            value = getattr(node, field)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self._visit(item, scope)
+            elif isinstance(value, ast.AST):
+                self._visit(value, scope)
 
     def _bind(self, scope: _Scope, name: str, value: ast.expr | None) -> None:
         self.all_bound.add(name)
@@ -460,11 +495,22 @@ class _Guard(ast.NodeTransformer):
         node.orelse = self._list(node.orelse)
         return node
 
+    def visit(self, node: ast.AST) -> Any:
+        t = type(node)
+        handler = _GUARD_HANDLERS.get(t)
+        if handler is not None:
+            return handler(self, node)
+        if t in _LEAVES:
+            return node
+        return self.generic_visit(node)
+
     def generic_visit(self, node: ast.AST) -> ast.AST:
-        for field, old in ast.iter_fields(node):
-            if isinstance(old, list):
-                old[:] = self._list(old)
-            elif isinstance(old, ast.AST):
+        for field in _child_fields(type(node)):
+            old = getattr(node, field)
+            if type(old) is list:
+                if old:
+                    old[:] = self._list(old)
+            elif isinstance(old, ast.AST) and type(old) not in _LEAVES:
                 setattr(node, field, self.visit(old))
         return node
 
@@ -626,6 +672,13 @@ class _Guard(ast.NodeTransformer):
 # Source text without any of these cannot contain what this pass rewrites (the operators, f-string
 # fields, `match` class patterns, `__len__` methods): the pass is skipped for it.
 _TRIGGERS = ('*', '%', '<<', '{', 'match', '__len', 'case')
+
+
+_GUARD_HANDLERS: dict[type, Any] = {
+    getattr(ast, name[len('visit_') :]): getattr(_Guard, name)
+    for name in dir(_Guard)
+    if name.startswith('visit_') and hasattr(ast, name[len('visit_') :]) and name not in vars(ast.NodeVisitor)
+}
 
 
 def guard_sizes(tree: ast.Module, source: str | None = None) -> ast.Module:
