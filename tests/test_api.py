@@ -141,7 +141,9 @@ class User(pydantic.BaseModel):
 
 def test_inputs_convert_to_plain_data() -> None:
     m = Monty('(type(p).__name__, p["x"], u["tags"], t, s, b)', inputs=['p', 'u', 't', 's', 'b'])
-    result = m.run(inputs={'p': Point(1, 2), 'u': User(name='a', tags=['x']), 't': (1, 2), 's': {3}, 'b': b'z'})
+    result = m.run(
+        inputs={'p': Point(1, 2), 'u': User(name='a', tags=['x']), 't': (1, 2), 's': {3}, 'b': b'z'}
+    )
     assert result == ('dict', 1, ['x'], (1, 2), {3}, b'z')
 
 

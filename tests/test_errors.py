@@ -27,7 +27,12 @@ def test_parse_error_has_line_column_and_source() -> None:
     ('code', 'line', 'column', 'fragment'),
     [
         ('class A(metaclass=M):\n    pass', 1, 9, 'classes with metaclasses are not supported'),
-        ('x = 1\nclass A:\n    def __del__(self):\n        pass', 3, 5, 'finalizers (`__del__`) are not supported'),
+        (
+            'x = 1\nclass A:\n    def __del__(self):\n        pass',
+            3,
+            5,
+            'finalizers (`__del__`) are not supported',
+        ),
         ("t = type('X', (), {})", 1, 5, '3-argument type() is not supported'),
         ('x = __builtins__', 1, 5, "'__builtins__' is not available"),
         ('import os.path as p\nfrom ._x import y', 2, 1, 'relative imports are not supported'),
@@ -96,7 +101,12 @@ def test_user_exception_maps_to_nearest_builtin() -> None:
 
 
 def test_base_exceptions_never_reach_the_host_as_themselves() -> None:
-    for code in ('raise SystemExit(3)', 'raise KeyboardInterrupt', 'import sys\nsys.exit(1)', 'raise GeneratorExit'):
+    for code in (
+        'raise SystemExit(3)',
+        'raise KeyboardInterrupt',
+        'import sys\nsys.exit(1)',
+        'raise GeneratorExit',
+    ):
         with pytest.raises(MontyRuntimeError):
             Monty(code).run()
 

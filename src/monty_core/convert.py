@@ -23,8 +23,7 @@ from typing import Any
 
 from .errors import MontyConversionError
 from .runtime.guards import SANDBOX_CLASS_MARK
-from .runtime.limits import make_range
-from .runtime.limits import BigRange
+from .runtime.limits import BigRange, make_range
 
 MAX_DEPTH = 200
 _NO_BASE: Any = object()

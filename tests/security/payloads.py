@@ -477,8 +477,11 @@ f.__wrapped__.__globals__
         'import collections\ncollections.OrderedDict.__init__.__globals__',
         needs='collections',
     ),
-    Payload('abc_register_host_class', "import collections.abc\ncollections.abc.Mapping.register(list)",
-            needs='collections.abc'),
+    Payload(
+        'abc_register_host_class',
+        'import collections.abc\ncollections.abc.Mapping.register(list)',
+        needs='collections.abc',
+    ),
     Payload('re_pattern_internals', "import re\nre.compile('a').__class__.__init__", needs='re'),
     Payload('json_internals', "import json\njson.dumps.__globals__['__builtins__']", needs='json'),
     # -- dynamic code and namespaces -----------------------------------------------------------------------

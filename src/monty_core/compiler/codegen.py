@@ -141,7 +141,9 @@ class _Rewriter(ast.NodeTransformer):
                 tmp = self.temp()
                 inner = elt.value if isinstance(elt, ast.Starred) else elt
                 store = _name(tmp, ast.Store())
-                temps.append(ast.Starred(value=store, ctx=ast.Store()) if isinstance(elt, ast.Starred) else store)
+                temps.append(
+                    ast.Starred(value=store, ctx=ast.Store()) if isinstance(elt, ast.Starred) else store
+                )
                 later.append((inner, tmp))
             unpack = ast.Assign(targets=[ast.Tuple(elts=temps, ctx=ast.Store())], value=value)
             out: list[ast.stmt] = [_locate(unpack, target)]
@@ -326,7 +328,7 @@ class _Rewriter(ast.NodeTransformer):
         doc: list[ast.stmt] = []
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
             if isinstance(body[0].value.value, str):
-                doc, body = [body[0]], body[1:]
+                doc, body = [cast(ast.stmt, body[0])], body[1:]
         saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores
         self.fast_self = _method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
@@ -420,9 +422,25 @@ class _Rewriter(ast.NodeTransformer):
 
 
 _LEAVES: frozenset[type] = frozenset(
-    {ast.Name, ast.Constant, ast.Load, ast.Store, ast.Del, ast.Pass, ast.Break, ast.Continue, ast.Global,
-     ast.Nonlocal, ast.Import, ast.ImportFrom, ast.alias, *ast.operator.__subclasses__(),
-     *ast.unaryop.__subclasses__(), *ast.cmpop.__subclasses__(), *ast.boolop.__subclasses__()}
+    {
+        ast.Name,
+        ast.Constant,
+        ast.Load,
+        ast.Store,
+        ast.Del,
+        ast.Pass,
+        ast.Break,
+        ast.Continue,
+        ast.Global,
+        ast.Nonlocal,
+        ast.Import,
+        ast.ImportFrom,
+        ast.alias,
+        *ast.operator.__subclasses__(),
+        *ast.unaryop.__subclasses__(),
+        *ast.cmpop.__subclasses__(),
+        *ast.boolop.__subclasses__(),
+    }
 )
 _FIELDS_CACHE: dict[type, tuple[str, ...]] = {}
 
@@ -430,7 +448,10 @@ _FIELDS_CACHE: dict[type, tuple[str, ...]] = {}
 def _child_fields(t: type) -> tuple[str, ...]:
     fields = _FIELDS_CACHE.get(t)
     if fields is None:
-        fields = _FIELDS_CACHE[t] = tuple(f for f in t._fields if f not in ('ctx', 'type_comment', 'id', 'arg'))  # type: ignore[attr-defined]
+        all_fields: tuple[str, ...] = getattr(t, '_fields')  # noqa: B009 - `type` has no `_fields` for checkers
+        fields = _FIELDS_CACHE[t] = tuple(
+            f for f in all_fields if f not in ('ctx', 'type_comment', 'id', 'arg')
+        )
     return fields
 
 

@@ -31,14 +31,38 @@ from .codegen import _child_fields, _locate
 
 # Nodes with nothing inside this pass cares about (Name is not one: the analysis reads names).
 _LEAVES: frozenset[type] = frozenset(
-    t for t in _REWRITE_LEAVES if t not in (ast.Name, ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.alias)
+    t
+    for t in _REWRITE_LEAVES
+    if t not in (ast.Name, ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.alias)
 )
 # Nodes that bind names or open a scope: `_Analysis._visit` looks at these closely.
 _BINDING_NODES: frozenset[type] = frozenset(
-    {ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
-     ast.DictComp, ast.GeneratorExp, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor,
-     ast.NamedExpr, ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.ExceptHandler,
-     ast.MatchAs, ast.MatchStar, ast.MatchMapping, ast.withitem, ast.Delete}
+    {
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.Lambda,
+        ast.ClassDef,
+        ast.ListComp,
+        ast.SetComp,
+        ast.DictComp,
+        ast.GeneratorExp,
+        ast.Assign,
+        ast.AugAssign,
+        ast.AnnAssign,
+        ast.For,
+        ast.AsyncFor,
+        ast.NamedExpr,
+        ast.Global,
+        ast.Nonlocal,
+        ast.Import,
+        ast.ImportFrom,
+        ast.ExceptHandler,
+        ast.MatchAs,
+        ast.MatchStar,
+        ast.MatchMapping,
+        ast.withitem,
+        ast.Delete,
+    }
 )
 
 _GUARDED_OPS: dict[type, str] = {ast.Mult: 'mul', ast.Pow: 'pow', ast.LShift: 'lshift', ast.Mod: 'mod'}

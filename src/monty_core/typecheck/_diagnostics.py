@@ -134,8 +134,10 @@ class MontyTypingError(MontyError):
     def __str__(self) -> str:
         return render_diagnostics(self.diagnostics, self.script_name, 'concise')
 
-    def display(self, format: DisplayFormat = 'full') -> str:  # pyright: ignore[reportIncompatibleMethodOverride]
+    def display(self, format: str = 'full') -> str:
         """`'full'` (ty's default output), `'concise'` (one line each) or `'json'`."""
+        if format not in ('full', 'concise', 'json'):
+            raise ValueError(f"format must be 'full', 'concise' or 'json', not {format!r}")
         return render_diagnostics(self.diagnostics, self.script_name, format)
 
     def exception(self) -> TypeError:
