@@ -204,15 +204,18 @@ def check_int_bits(bits: int, what: str) -> None:
         )
 
 
-def check_mul(ctx: RunContext, a: Any, b: Any) -> None:
-    """Refuse `a * b` when it would build an oversized sequence or integer."""
+def check_mul(ctx: RunContext, x: Any, y: Any) -> None:
+    """Refuse `x * y` when it would build an oversized sequence or integer."""
+    a: Any = x
+    b: Any = y
     if _is_int(a) and isinstance(b, _SEQUENCES):
         a, b = b, a
     if isinstance(a, _SEQUENCES) and _is_int(b):
         width = 1 if isinstance(a, (str, bytes, bytearray)) else 8
         reserve(ctx, len(a) * max(b, 0) * width, 'repeated sequence')
-    elif _is_int(a) and _is_int(b):
-        check_int_bits(a.bit_length() + b.bit_length(), 'multiplication')
+    elif _is_int(x) and _is_int(y):
+        bits: Any = x.bit_length() + y.bit_length()
+        check_int_bits(bits, 'multiplication')
 
 
 def check_pow(a: Any, b: Any) -> None:

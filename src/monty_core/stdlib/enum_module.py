@@ -15,6 +15,7 @@ per-run sandbox classes whose `__init_subclass__` does the metaclass's work:
 
 from __future__ import annotations
 
+# pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
 import abc as _abc
 from typing import Any
 
@@ -249,7 +250,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         mark_sandbox_class(klass)
     building[0] = False
 
-    def _member_type(cls: type) -> type:
+    def _member_type(cls: type) -> Any:
         for klass in cls.__mro__:
             if klass in (int, str, float, bytes, tuple, complex):
                 return klass

@@ -24,11 +24,13 @@ _PAD_CHECK = 1 << 16
 
 
 def _write(stream: Any) -> Any:
+    target: Any = stream
+
     def write(data: Any) -> int:
         pos = stream.tell()
         if pos > _PAD_CHECK and isinstance(data, (str, bytes, bytearray)):
             reserve(current(), (pos + len(data)) * (4 if isinstance(stream, _io.StringIO) else 1), 'stream')
-        return stream.write(data)
+        return target.write(data)
 
     return write
 

@@ -81,7 +81,8 @@ def copy(x: Any) -> Any:
         return x.copy()
     if _is_sandbox_obj(x) or (isinstance(x, BaseException) and t.__module__ == 'builtins'):
         if '__copy__' in _class_dicts(t):
-            return x.__copy__()
+            obj: Any = x
+            return obj.__copy__()
         rv = _reduce(x)
         return _copy._reconstruct(x, None, *rv)  # type: ignore[attr-defined]
     if _is_host_immutable(x) or isinstance(x, type):
@@ -130,14 +131,16 @@ def deepcopy(x: Any, memo: Any = None, _nil: Any = None) -> Any:
         y = bytearray(x)
     elif _is_sandbox_obj(x) or (isinstance(x, BaseException) and t.__module__ == 'builtins'):
         if '__deepcopy__' in _class_dicts(t):
-            y = x.__deepcopy__(memo)
+            obj: Any = x
+            y = obj.__deepcopy__(memo)
         else:
             rv = _reduce(x)
             y = _copy._reconstruct(x, memo, *rv, deepcopy=deepcopy)  # type: ignore[attr-defined]
     elif t is _c.deque or isinstance(x, _c.deque):
-        y = type(x)((), x.maxlen)
+        dq: Any = x
+        y = type(dq)((), dq.maxlen)
         memo[d] = y
-        y.extend(deepcopy(a, memo) for a in x)
+        y.extend(deepcopy(a, memo) for a in dq)
     elif isinstance(x, _c.defaultdict):
         y = _c.defaultdict(x.default_factory)
         memo[d] = y

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import decimal as _dec
 import fractions as _fr
-from typing import Any
+from typing import Any, cast
 
 from ..runtime.modules import RunContext, register_module
 from ._support import Sealed, allow, allow_public, build, check_int_bits, seal_set
@@ -315,7 +315,7 @@ class Fraction(_fr.Fraction):
             m = _fr._RATIONAL_FORMAT.match(numerator)  # type: ignore[attr-defined]
             if m is not None and m.group('exp'):
                 check_int_bits(abs(int(m.group('exp'))) * 4, 'Fraction()')
-        base = _fr.Fraction(numerator, denominator)
+        base = cast(Any, _fr.Fraction)(numerator, denominator)
         obj = object.__new__(cls)
         object.__setattr__(obj, '_numerator', base.numerator)
         object.__setattr__(obj, '_denominator', base.denominator)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re as _re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import regex as _regex
 
@@ -159,7 +159,7 @@ class Pattern(Sealed):
         ctx = self._ctx
         if isinstance(repl, (str, bytes)):
             n = len(string) if isinstance(string, (str, bytes)) else 0
-            refs = repl.count('\\' if isinstance(repl, str) else b'\\')
+            refs = cast(Any, repl).count('\\' if isinstance(repl, str) else b'\\')
             bound = n + (n + 1) * (len(repl) + refs * n)
             if bound <= _SMALL_RESULT:
                 return self._call('subn', repl, string, count)
@@ -252,7 +252,7 @@ class Match(Sealed):
     def expand(self, template: Any) -> Any:
         if not isinstance(template, (str, bytes)):
             raise TypeError(f'expected str instance, {type(template).__name__} found')
-        refs = template.count('\\' if isinstance(template, str) else b'\\')
+        refs = cast(Any, template).count('\\' if isinstance(template, str) else b'\\')
         reserve(self._p._ctx, len(template) + refs * len(self._m.string), 'Match.expand() result')
         return self._m.expand(template)
 
@@ -305,7 +305,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
             return pattern
         if not isinstance(pattern, (str, bytes)):
             raise TypeError('first argument must be string or compiled pattern')
-        return build(Pattern, _ctx=ctx, _rx=_regex.compile(pattern, _to_regex_flags(flags)))
+        return build(Pattern, _ctx=ctx, _rx=_regex.compile(cast(Any, pattern), _to_regex_flags(flags)))
 
     def search(pattern: Any, string: Any, flags: int = 0) -> Match | None:
         return compile(pattern, flags).search(string)

@@ -15,7 +15,7 @@ import string as _string
 import textwrap as _tw
 import unicodedata as _ud
 import urllib.parse as _up
-from typing import Any
+from typing import Any, cast
 
 from ..runtime.guards import guarded_getattr
 from ..runtime.modules import RunContext, register_module
@@ -291,7 +291,7 @@ class PrettyPrinter(InitOnly, _pp.PrettyPrinter):
             indent,
             width,
             depth,
-            _stream(stream),
+            cast(Any, _stream(stream)),
             compact=compact,
             sort_dicts=sort_dicts,
             underscore_numbers=underscore_numbers,
