@@ -17,7 +17,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
-from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, is_dunder
+from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, SELF_GUARDED, is_dunder
 from .limits import check_format_spec, check_lshift, check_mod, check_mul, check_pow
 
 SANDBOX_CLASS_MARK = '__monty_class__'
@@ -275,15 +275,19 @@ def _writable(obj: Any, name: str, verb: str) -> None:
         return
     if t is type and SANDBOX_CLASS_MARK in obj.__dict__:
         return
-    if isinstance(obj, BaseException):
-        return
+    if issubclass(t, BaseException):
+        return  # an exception's attributes are its own data
     if t is types.FunctionType and SANDBOX_GLOBALS_MARK in obj.__globals__:
         return
     if t is types.ModuleType:
         raise AttributeError(f"cannot {verb} attributes of module '{obj.__name__}' in the sandbox")
-    if t in ALLOWED and t is not type:
+    if any(k in SELF_GUARDED for k in t.__mro__):
+        return
+    if t in ALLOWED_DATA and t is not object:
         # Builtin data types have no writable attributes: CPython's own error is the right one.
         return
+    # Any other host object (including Python-level host classes, whose private state feeds
+    # unchecked host code, and objects shared between runs) is read-only to the sandbox.
     raise AttributeError(f"cannot {verb} attributes of '{t.__name__}' objects in the sandbox")
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import greenlet
 
-from ..runtime.allowlists import ALLOWED
+from ..runtime.allowlists import ALLOWED, SELF_GUARDED
 from ..runtime.guards import SANDBOX_CLASS_MARK, reset_plain_cache
 from ..runtime.modules import RunContext
 
@@ -246,6 +246,9 @@ class InitOnly:
         if self.__dict__.get(_READY):
             raise AttributeError(f"'{type(self).__name__}' object attribute '{name}' is read-only")
         object.__delattr__(self, name)
+
+
+SELF_GUARDED.add(InitOnly)
 
 
 def ready(obj: Any) -> None:

@@ -21,6 +21,7 @@ import decimal as _dec
 import fractions as _fr
 from typing import Any, cast
 
+from ..runtime.allowlists import SELF_GUARDED
 from ..runtime.modules import RunContext, register_module
 from ._support import Sealed, allow, allow_public, build, check_int_bits, seal_set
 
@@ -192,6 +193,7 @@ for _name in dir(_dec.Context):
     if callable(_attr) and not isinstance(_attr, int):
         setattr(Context, _name, _converting(_attr, _name))
 Context.__module__ = 'decimal'
+SELF_GUARDED.add(Context)
 
 
 class _LocalContext(Sealed):
