@@ -259,3 +259,33 @@ def test_public_names_are_exported() -> None:
         'type_check',
     ):
         assert hasattr(monty_core, name), name
+
+
+def test_host_hooks_give_the_stdlib_a_clock_and_randomness() -> None:
+    code = 'import time, random, uuid\n(time.time(), random.Random(1).random() < 1, len(str(uuid.uuid4())))'
+    result = Monty(code).run(hooks={'now': lambda: 1700000000.5, 'random_bytes': lambda n: b'\x01' * n})
+    assert result == (1700000000.5, True, 36)
+
+
+def test_without_hooks_there_is_no_clock() -> None:
+    with pytest.raises(MontyRuntimeError, match="the host must provide the 'now' hook"):
+        Monty('import time\ntime.time()').run()
+
+
+def test_failing_hook_leaks_nothing() -> None:
+    class Secret(Exception):
+        pass
+
+    def now() -> float:
+        raise Secret('host secret')
+
+    code = 'import time\ntry:\n    time.time()\nexcept RuntimeError as e:\n    r = (str(e), e.args)\nr'
+    assert Monty(code).run(hooks={'now': now}) == (
+        "host hook 'now' failed: Secret",
+        ("host hook 'now' failed: Secret",),
+    )
+
+
+def test_unknown_hook_is_refused() -> None:
+    with pytest.raises(TypeError, match='unknown host hook'):
+        Monty('1').run(hooks={'clock': lambda: 1.0})  # type: ignore[typeddict-unknown-key]

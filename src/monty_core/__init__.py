@@ -13,7 +13,7 @@ See the README and docs/ for the sandbox's rules, limits, pausing, snapshots and
 from __future__ import annotations
 
 from . import stdlib as _stdlib  # registers the sandbox modules
-from .api import DEFAULT_LIMITS, Monty, ResourceLimits
+from .api import DEFAULT_LIMITS, HostHooks, Monty, ResourceLimits
 from .errors import Frame, MontyConversionError, MontyError, MontyRuntimeError, MontySyntaxError
 from .execution.asyncrun import run_monty_async
 from .execution.encoding import MontySnapshotError
@@ -29,6 +29,7 @@ __all__ = [
     'DEFAULT_LIMITS',
     'Diagnostic',
     'Frame',
+    'HostHooks',
     'Monty',
     'MontyComplete',
     'MontyConversionError',

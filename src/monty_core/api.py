@@ -25,7 +25,7 @@ from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.errors import sandbox_exception_from_host
 from .runtime.output import PrintCallback
 
-__all__ = ['DEFAULT_LIMITS', 'Monty', 'ResourceLimits']
+__all__ = ['DEFAULT_LIMITS', 'HostHooks', 'Monty', 'ResourceLimits']
 
 
 class ResourceLimits(TypedDict, total=False):
@@ -43,6 +43,21 @@ class ResourceLimits(TypedDict, total=False):
     max_allocations: int | None
     max_recursion_depth: int | None
     max_output_bytes: int | None
+
+
+class HostHooks(TypedDict, total=False):
+    """Optional host capabilities for the sandbox's standard library. Without them the sandbox has no
+    clock and no randomness, and runs are deterministic (snapshots replay them exactly).
+
+    - `now`: `() -> float`, POSIX seconds, for `time.time()`, `datetime.now()`, `date.today()`.
+    - `monotonic`: `() -> float`, for `time.monotonic()`/`perf_counter()` (default: a virtual clock
+      advanced only by `time.sleep`/`asyncio.sleep`).
+    - `random_bytes`: `(n) -> bytes`, for unseeded `random`, `uuid.uuid4()` and `secrets`.
+    """
+
+    now: Callable[[], float]
+    monotonic: Callable[[], float]
+    random_bytes: Callable[[int], bytes]
 
 
 DEFAULT_LIMITS: ResourceLimits = {
@@ -171,6 +186,7 @@ class Monty:
         external_functions: Mapping[str, Callable[..., Any]] | None,
         limits: Mapping[str, Any] | None,
         print_callback: PrintCallback | None,
+        hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
     ) -> Execution:
         self._check_functions(external_functions)
         return Execution(
@@ -179,6 +195,7 @@ class Monty:
             external_functions=self.external_functions,
             limits=_limits(limits),
             print_callback=print_callback,
+            hooks=hooks,
         )
 
     def start(
@@ -228,11 +245,13 @@ class Monty:
         external_functions: Mapping[str, Callable[..., Any]] | None = None,
         limits: ResourceLimits | Mapping[str, Any] | None = None,
         print_callback: PrintCallback | None = None,
+        hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
     ) -> Any:
         """Run the code to completion and return the value of its last expression statement.
 
         Host functions are called synchronously; an `async def` host function is run to completion
-        (or, inside a running event loop, use `run_monty_async`).
+        (or, inside a running event loop, use `run_monty_async`). `hooks` gives the standard library
+        a clock and randomness (see `HostHooks`); without them runs are deterministic.
 
         Raises:
             MontyRuntimeError: the code raised an exception it did not handle, or hit a limit.
@@ -240,7 +259,7 @@ class Monty:
             TypeError: missing or unexpected inputs or external functions.
         """
         functions = self._check_functions(external_functions)
-        execution = self._new_execution(inputs, functions, limits, print_callback)
+        execution = self._new_execution(inputs, functions, limits, print_callback, hooks)
         return _run_session_sync(execution, functions)
 
 

@@ -20,7 +20,7 @@ from ..runtime.output import PrintCallback
 from .run import CallEvent, DoneEvent, ErrorEvent, FuturesEvent, YieldEvent
 
 if TYPE_CHECKING:
-    from ..api import Monty, ResourceLimits
+    from ..api import HostHooks, Monty, ResourceLimits
 
 YIELD_INTERVAL = 0.005
 
@@ -32,6 +32,7 @@ async def run_monty_async(
     external_functions: Mapping[str, Callable[..., Any]] | None = None,
     limits: ResourceLimits | Mapping[str, Any] | None = None,
     print_callback: PrintCallback | None = None,
+    hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
 ) -> Any:
     """Run `monty` to completion from async code and return the value of its last expression.
 
@@ -41,7 +42,7 @@ async def run_monty_async(
     Raises:
         MontyRuntimeError: the code raised an exception it did not handle, or hit a limit.
     """
-    execution = monty._new_execution(inputs, external_functions, limits, print_callback)
+    execution = monty._new_execution(inputs, external_functions, limits, print_callback, hooks)
     functions = monty._check_functions(external_functions)
     execution.enable_yields(YIELD_INTERVAL)
     results: dict[int, tuple[str, Any]] = {}

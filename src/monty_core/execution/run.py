@@ -9,6 +9,7 @@ host side only ever sees plain data.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
 from ..runtime.errors import to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
+from ..runtime.limits import reserve
 from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
@@ -82,6 +84,39 @@ class HostFunction:
 ALLOWED[HostFunction] = frozenset()
 
 
+def _reserve(nbytes: int) -> None:
+    reserve(nbytes, 'the result')
+
+
+_HOOK_RESULTS: dict[str, tuple[type, ...]] = {
+    'now': (int, float),
+    'monotonic': (int, float),
+    'random_bytes': (bytes,),
+}
+
+
+def _host_hook(key: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A host hook as the sandbox's stdlib calls it: plain results only, failures as fresh errors."""
+    if key not in _HOOK_RESULTS:
+        raise TypeError(f'unknown host hook {key!r} (expected one of: {", ".join(sorted(_HOOK_RESULTS))})')
+    if not callable(fn):
+        raise TypeError(f'host hook {key!r} must be callable')
+    expected = _HOOK_RESULTS[key]
+
+    def call(*args: Any) -> Any:
+        try:
+            result = fn(*args)
+        except Exception as e:
+            raise RuntimeError(f'host hook {key!r} failed: {type(e).__name__}') from None
+        if type(result) not in expected:
+            raise TypeError(
+                f'host hook {key!r} returned {type(result).__name__}, expected {expected[0].__name__}'
+            )
+        return float(result) if expected[0] is int else bytes(result)
+
+    return call
+
+
 class _RunGreenlet(greenlet):
     """The greenlet a run executes on; carries the run's ticker for the metered builtins."""
 
@@ -100,6 +135,7 @@ class Execution:
         limits: dict[str, Any],
         print_callback: PrintCallback | None,
         globals_: dict[str, Any] | None = None,
+        hooks: Mapping[str, Any] | None = None,
     ) -> None:
         self.program = program
         max_depth = limits.get('max_recursion_depth')
@@ -114,6 +150,9 @@ class Execution:
         stdout, stderr = SandboxStream(self.output, 'stdout'), SandboxStream(self.output, 'stderr')
         ctx = RunContext(stdout=stdout, stderr=stderr, max_depth=self.meter.max_depth, meter=self.meter)
         ctx.hooks['loop'] = self.loop
+        ctx.hooks['reserve'] = _reserve
+        for key, fn in (hooks or {}).items():
+            ctx.hooks[key] = _host_hook(key, fn)
         self.importer = Importer(ctx)
         builtins = make_builtins(self.meter, make_print(self.output, stdout, stderr), self.importer)
         if globals_ is None:

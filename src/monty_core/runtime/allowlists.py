@@ -245,6 +245,7 @@ ALLOWED.update(_exception_attrs())
 def is_dunder(name: str) -> bool:
     return len(name) > 4 and name.startswith('__') and name.endswith('__')
 
+
 # Host classes whose own `__setattr__`/`__delattr__` validate every write (decimal's bounded Context,
 # stdlib objects with a settable-names list). Sandbox code may set attributes on their instances;
 # every other host object is read-only to it.

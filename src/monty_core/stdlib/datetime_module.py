@@ -94,7 +94,7 @@ class datetime(_dt.datetime):
             return _dt.datetime.astimezone(self.replace(tzinfo=_UTC), tz)
         return _dt.datetime.astimezone(self, tz)
 
-    def date(self) -> date:
+    def date(self) -> _dt.date:
         return date(self.year, self.month, self.day)
 
     def __repr__(self) -> str:

@@ -84,7 +84,7 @@ def copy(x: Any) -> Any:
             obj: Any = x
             return obj.__copy__()
         rv = _reduce(x)
-        return _copy._reconstruct(x, None, *rv)  # type: ignore[attr-defined]
+        return getattr(_copy, '_reconstruct')(x, None, *rv)  # noqa: B009
     if _is_host_immutable(x) or isinstance(x, type):
         return x
     raise TypeError(f"cannot pickle '{t.__name__}' object")
@@ -135,7 +135,7 @@ def deepcopy(x: Any, memo: Any = None, _nil: Any = None) -> Any:
             y = obj.__deepcopy__(memo)
         else:
             rv = _reduce(x)
-            y = _copy._reconstruct(x, memo, *rv, deepcopy=deepcopy)  # type: ignore[attr-defined]
+            y = getattr(_copy, '_reconstruct')(x, memo, *rv, deepcopy=deepcopy)  # noqa: B009
     elif t is _c.deque or isinstance(x, _c.deque):
         dq: Any = x
         y = type(dq)((), dq.maxlen)

@@ -34,6 +34,10 @@ def _read_only(self: Any, name: str, value: Any) -> None:
     raise AttributeError(f"'{type(self).__name__}' object attribute '{name}' is read-only")
 
 
+def _no_delete(self: Any, name: str) -> None:
+    raise AttributeError(f"'{type(self).__name__}' object attribute '{name}' is read-only")
+
+
 # -- decimal --------------------------------------------------------------------------------------
 class Decimal(_dec.Decimal):
     """Decimal(value='0', context=None): a decimal floating-point number (CPython's, bounded)."""
@@ -47,7 +51,7 @@ class Decimal(_dec.Decimal):
         return d
 
     __setattr__ = _read_only
-    __delattr__ = _read_only  # type: ignore[assignment]
+    __delattr__ = _no_delete
 
     def __int__(self) -> int:
         if not self.is_finite():
@@ -314,7 +318,7 @@ class Fraction(_fr.Fraction):
 
     def __new__(cls, numerator: Any = 0, denominator: Any = None) -> Fraction:
         if isinstance(numerator, str):
-            m = _fr._RATIONAL_FORMAT.match(numerator)  # type: ignore[attr-defined]
+            m = getattr(_fr, '_RATIONAL_FORMAT').match(numerator)  # noqa: B009
             if m is not None and m.group('exp'):
                 check_int_bits(abs(int(m.group('exp'))) * 4, 'Fraction()')
         base = cast(Any, _fr.Fraction)(numerator, denominator)
@@ -324,7 +328,7 @@ class Fraction(_fr.Fraction):
         return obj
 
     __setattr__ = _read_only
-    __delattr__ = _read_only  # type: ignore[assignment]
+    __delattr__ = _no_delete
 
     def __pow__(self, other: Any, modulo: Any = None) -> Any:
         if isinstance(other, _fr.Fraction) and other.denominator == 1:

@@ -17,7 +17,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
     def getrecursionlimit() -> int:
         return ctx.max_depth
 
-    def exit(status: Any = None) -> None:  # noqa: A001
+    def exit(status: Any = None) -> None:
         raise SystemExit(status)
 
     return {
@@ -40,12 +40,31 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
 
 
 ALLOWED[type(sys.float_info)] = frozenset(
-    {'max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig', 'mant_dig', 'epsilon', 'radix',
-     'rounds', 'count', 'index'}
+    {
+        'max',
+        'max_exp',
+        'max_10_exp',
+        'min',
+        'min_exp',
+        'min_10_exp',
+        'dig',
+        'mant_dig',
+        'epsilon',
+        'radix',
+        'rounds',
+        'count',
+        'index',
+    }
 )
 ALLOWED[type(sys.int_info)] = frozenset(
-    {'bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold', 'count',
-     'index'}
+    {
+        'bits_per_digit',
+        'sizeof_digit',
+        'default_max_str_digits',
+        'str_digits_check_threshold',
+        'count',
+        'index',
+    }
 )
 
 register_module('sys', _factory)

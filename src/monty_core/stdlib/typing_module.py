@@ -114,15 +114,73 @@ def _reveal_type(value: Any) -> Any:
 
 
 _FORMS = (
-    'Any', 'Optional', 'Union', 'List', 'Dict', 'Tuple', 'Set', 'FrozenSet', 'Type', 'Callable',
-    'Iterable', 'Iterator', 'Generator', 'AsyncIterator', 'AsyncIterable', 'AsyncGenerator', 'Awaitable',
-    'Coroutine', 'Sequence', 'MutableSequence', 'Mapping', 'MutableMapping', 'Collection', 'Container',
-    'Hashable', 'Sized', 'Reversible', 'AbstractSet', 'MutableSet', 'DefaultDict', 'OrderedDict', 'Counter',
-    'Deque', 'ChainMap', 'Literal', 'Annotated', 'ClassVar', 'Final', 'NotRequired', 'Required', 'ReadOnly',
-    'Self', 'Never', 'NoReturn', 'LiteralString', 'TypeAlias', 'TypeGuard', 'TypeIs', 'Unpack', 'ParamSpec',
-    'Concatenate', 'TypeVarTuple', 'SupportsInt', 'SupportsFloat', 'SupportsIndex', 'SupportsAbs',
-    'SupportsRound', 'SupportsBytes', 'SupportsComplex', 'Pattern', 'Match', 'IO', 'TextIO', 'BinaryIO',
-    'AnyStr', 'Text', 'ByteString',
+    'Any',
+    'Optional',
+    'Union',
+    'List',
+    'Dict',
+    'Tuple',
+    'Set',
+    'FrozenSet',
+    'Type',
+    'Callable',
+    'Iterable',
+    'Iterator',
+    'Generator',
+    'AsyncIterator',
+    'AsyncIterable',
+    'AsyncGenerator',
+    'Awaitable',
+    'Coroutine',
+    'Sequence',
+    'MutableSequence',
+    'Mapping',
+    'MutableMapping',
+    'Collection',
+    'Container',
+    'Hashable',
+    'Sized',
+    'Reversible',
+    'AbstractSet',
+    'MutableSet',
+    'DefaultDict',
+    'OrderedDict',
+    'Counter',
+    'Deque',
+    'ChainMap',
+    'Literal',
+    'Annotated',
+    'ClassVar',
+    'Final',
+    'NotRequired',
+    'Required',
+    'ReadOnly',
+    'Self',
+    'Never',
+    'NoReturn',
+    'LiteralString',
+    'TypeAlias',
+    'TypeGuard',
+    'TypeIs',
+    'Unpack',
+    'ParamSpec',
+    'Concatenate',
+    'TypeVarTuple',
+    'SupportsInt',
+    'SupportsFloat',
+    'SupportsIndex',
+    'SupportsAbs',
+    'SupportsRound',
+    'SupportsBytes',
+    'SupportsComplex',
+    'Pattern',
+    'Match',
+    'IO',
+    'TextIO',
+    'BinaryIO',
+    'AnyStr',
+    'Text',
+    'ByteString',
 )
 
 
@@ -133,6 +191,9 @@ def _real_form(name: str) -> Any:
     return form if form is not None else TypingForm(f'typing.{name}')
 
 
+_SAMPLE_VAR = typing.TypeVar('_SAMPLE_VAR')
+
+
 def _register_typing_types() -> None:
     for module in (typing, typing_extensions):
         for value in vars(module).values():
@@ -140,8 +201,17 @@ def _register_typing_types() -> None:
                 ALLOWED.setdefault(value, frozenset())
     for name in _FORMS:
         ALLOWED.setdefault(type(_real_form(name)), frozenset())
-    for sample in (typing.List[int], typing.Optional[int], typing.Literal['a'], typing.Callable[[int], int],
-                   typing.Annotated[int, 'x'], typing.TypeVar('T'), int | None):
+    # Samples of each kind of typing object (the old spellings are deliberate: they make different types).
+    for sample in (
+        list[int],
+        typing.List[int],  # noqa: UP006
+        typing.Optional[int],  # noqa: UP045
+        typing.Literal['a'],
+        typing.Callable[[int], int],
+        typing.Annotated[int, 'x'],
+        _SAMPLE_VAR,
+        int | None,
+    ):
         ALLOWED.setdefault(type(sample), frozenset())
 
 
