@@ -326,7 +326,7 @@ def _template() -> dict[str, Any]:
         _m_da=guarded_delattr,
         _m_next=next,
         _m_rtype=type,
-        _m_compress=compress,
+        _m_compress=compress,  # replaced by loop_iter below
     )
     return ns
 
@@ -339,11 +339,50 @@ def _ticker() -> Any:
     return getcurrent().ticker  # type: ignore[attr-defined]
 
 
+# Types whose hashes are the same in every process: sets of them already iterate in a fixed order.
+_SEEDLESS = frozenset({int, float, complex, bool})
+_SETS = frozenset({set, frozenset})
+
+
+def _order_key(item: Any) -> tuple[str, str]:
+    return (type(item).__name__, repr(item))
+
+
+def canonical(items: set[Any] | frozenset[Any]) -> Any:
+    """A set's items in an order that is the same in every process.
+
+    CPython iterates a set in hash order, and `str`/`bytes` hashes are seeded per process, so a
+    snapshot replayed in another process would visit the set in another order and diverge. Sets of
+    numbers keep CPython's own order; any other set is visited sorted (by value, or by type name and
+    repr when its items do not compare).
+    """
+    if _b.all(_b.map(_SEEDLESS.__contains__, _b.map(type, items))):
+        return items
+    try:
+        return _b.sorted(items)
+    except TypeError:
+        return _b.sorted(items, key=_order_key)
+
+
+def loop_iter(iterable: Any, ticker: Any) -> Any:
+    """`_m_compress`: what `for` loops and comprehensions iterate (metered, sets in canonical order)."""
+    if type(iterable) in _SETS:
+        iterable = canonical(iterable)
+    return compress(iterable, ticker)
+
+
 def metered(iterable: Any) -> Any:
     """`iterable`, ticking the run's meter per item unless it is an in-memory container."""
-    if type(iterable) in _IN_MEMORY:
+    t = type(iterable)
+    if t in _SETS:
+        return canonical(iterable)
+    if t in _IN_MEMORY:
         return iterable
     return compress(iterable, _ticker())
+
+
+def _ordered(iterable: Any) -> Any:
+    return canonical(iterable) if type(iterable) in _SETS else iterable
 
 
 def _meter_first(args: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -386,6 +425,8 @@ def all(*args: Any, **kwargs: Any) -> bool:
 
 
 def iter(*args: Any) -> Any:
+    if len(args) == 1 and type(args[0]) in _SETS:
+        return _b.iter(canonical(args[0]))
     it = _b.iter(*args)
     if it is args[0] or (len(args) == 1 and type(args[0]) in _IN_MEMORY):
         return it  # already an iterator (keeps `iter(it) is it`), or bounded by memory
@@ -400,7 +441,7 @@ class map(compress):
     __slots__ = ()
 
     def __new__(cls, func: Any, *iterables: Any) -> map:
-        return compress.__new__(cls, _b.map(func, *iterables), _ticker())
+        return compress.__new__(cls, _b.map(func, *_b.map(_ordered, iterables)), _ticker())
 
 
 class filter(compress):
@@ -409,7 +450,7 @@ class filter(compress):
     __slots__ = ()
 
     def __new__(cls, function: Any, iterable: Any, /) -> filter:
-        return compress.__new__(cls, _b.filter(function, iterable), _ticker())
+        return compress.__new__(cls, _b.filter(function, _ordered(iterable)), _ticker())
 
 
 class zip(compress):
@@ -418,7 +459,7 @@ class zip(compress):
     __slots__ = ()
 
     def __new__(cls, *iterables: Any, strict: bool = False) -> zip:
-        return compress.__new__(cls, _b.zip(*iterables, strict=strict), _ticker())
+        return compress.__new__(cls, _b.zip(*_b.map(_ordered, iterables), strict=strict), _ticker())
 
 
 class enumerate(compress):
@@ -427,7 +468,7 @@ class enumerate(compress):
     __slots__ = ()
 
     def __new__(cls, iterable: Any, start: int = 0) -> enumerate:
-        return compress.__new__(cls, _b.enumerate(iterable, start), _ticker())
+        return compress.__new__(cls, _b.enumerate(_ordered(iterable), start), _ticker())
 
 
 class reversed(compress):
@@ -447,6 +488,7 @@ for _fn in (sum, min, max, sorted, any, all, iter):
     TEMPLATE[_fn.__name__] = _fn
 for _adapter in (map, filter, zip, enumerate, reversed):
     TEMPLATE[_adapter.__name__] = _adapter
+TEMPLATE['_m_compress'] = loop_iter
 
 
 def make_builtins(
