@@ -30,6 +30,7 @@ _NO_BASE: Any = object()
 
 _ATOMS = frozenset({type(None), bool, int, float, complex, str, bytes, range})
 _PLAIN = _ATOMS - {range}  # atoms copied as they are (a range may need the sandbox's stand-in)
+PLAIN_ATOMS = _PLAIN
 
 
 def _describe(value: Any) -> str:

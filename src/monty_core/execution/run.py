@@ -16,7 +16,7 @@ from typing import Any
 from greenlet import greenlet
 
 from ..compiler import Program
-from ..convert import to_host
+from ..convert import PLAIN_ATOMS, to_host
 from ..errors import MontyConversionError, MontyRuntimeError
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
@@ -259,6 +259,8 @@ class Execution:
         return self._loop
 
     def _to_host_args(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
+        if not kwargs and all(type(a) in PLAIN_ATOMS for a in args):
+            return args, {}  # immutable plain values: nothing to copy
         try:
             return to_host(args, f'arguments of {name}()'), to_host(kwargs, f'arguments of {name}()')
         except MontyConversionError as e:

@@ -20,17 +20,20 @@ import re
 import resource
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from itertools import compress
 from operator import index as _index
 from typing import Any
 
 CHECK_INTERVAL = 0.002  # seconds of sandbox time between two accounting checks
+LONG_PAUSE = 0.001  # host-call pauses longer than this are subtracted from the run's memory growth
 SMALL = 1 << 20  # results below 1 MiB are never pre-checked (and never counted)
 
 _getsizeof = sys.getsizeof
 _range = range
 _blocks = sys.getallocatedblocks
+_monotonic = time.monotonic
 _type = type
 
 
@@ -70,8 +73,9 @@ class MemoryAccount:
     __slots__ = (
         '_base_blocks',
         '_base_rss',
+        '_last_peak',
+        '_paused_at',
         '_paused_blocks',
-        '_paused_rss',
         '_pending',
         '_strikes',
         'max_allocations',
@@ -84,23 +88,26 @@ class MemoryAccount:
         self.max_allocations = max_allocations
         self._base_rss = -1
         self._base_blocks = -1
-        self._paused_rss = 0
+        self._paused_at = 0.0
+        self._last_peak = 0
         self._paused_blocks = 0
         self._pending = 0  # bytes reserved by pre-checks since the last measurement
         self._strikes = 0
         self.used = 0  # last measured growth, bytes
 
     # -- slices: memory the host allocates while the run is paused is not the run's --------------
-    # Reading the current RSS costs a few microseconds, too much for every host call, so the
-    # baseline is taken at the first check (growth before it is bounded by the pre-checks and by
-    # CHECK_INTERVAL), and pauses use the cheap peak RSS: whatever the host pushed the peak up by
-    # while the run was paused is credited to the run's baseline.
+    # Reading RSS costs a syscall, too much for every host call. The baseline is taken at the first
+    # check (growth before it is bounded by the pre-checks and by CHECK_INTERVAL). A pause longer
+    # than LONG_PAUSE credits the run with whatever the peak RSS grew by since the last check (the
+    # host's allocations during the pause, plus at most one check interval of the run's own).
     def resume(self) -> None:
-        if self.max_memory is not None and self._paused_rss:
-            grown = peak_rss() - self._paused_rss
-            if grown > 0 and self._base_rss >= 0:
-                self._base_rss += grown
-            self._paused_rss = 0
+        if self.max_memory is not None and self._paused_at and self._base_rss >= 0:
+            if _monotonic() - self._paused_at > LONG_PAUSE:
+                peak = peak_rss()
+                if peak > self._last_peak:
+                    self._base_rss += peak - self._last_peak
+                    self._last_peak = peak
+        self._paused_at = 0.0
         if self.max_allocations is not None:
             if self._base_blocks < 0:
                 self._base_blocks = _blocks()
@@ -108,8 +115,7 @@ class MemoryAccount:
                 self._base_blocks += _blocks() - self._paused_blocks
 
     def pause(self) -> None:
-        if self.max_memory is not None and self._base_rss >= 0:
-            self._paused_rss = peak_rss()
+        self._paused_at = _monotonic()
         if self.max_allocations is not None:
             self._paused_blocks = _blocks()
 
@@ -123,7 +129,8 @@ class MemoryAccount:
                 self._base_rss = current_rss()
             base = self._base_rss
             # Peak RSS bounds current RSS: when even the peak is within budget, skip reading /proc.
-            if peak_rss() - base > limit:
+            peak = self._last_peak = peak_rss()
+            if peak - base > limit:
                 used = current_rss() - base
                 self.used = used
                 if used > limit:

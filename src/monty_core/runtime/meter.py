@@ -18,6 +18,7 @@ A stopped run (time limit, cancellation, end of run) stays stopped: every later 
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections import deque
@@ -33,6 +34,7 @@ POKE_INTERVAL = 0.005
 DEFAULT_MAX_RECURSION_DEPTH = 200
 
 _perf = time.perf_counter
+_getpid = os.getpid
 
 
 class RunStopped(BaseException):
@@ -75,13 +77,15 @@ class _Watchdog:
         self.thread: threading.Thread | None = None
         self.lock = threading.Lock()
         self.idle = True
+        self.pid = 0
 
     def add(self, meter: Meter) -> None:
         self.active[id(meter)] = meter
         thread = self.thread
-        if thread is None or not thread.is_alive():
+        if thread is None or self.pid != _getpid():
             with self.lock:
-                if self.thread is None or not self.thread.is_alive():
+                if self.thread is None or self.pid != _getpid():
+                    self.pid = _getpid()  # a forked child has no watchdog thread: start its own
                     self.idle = False
                     self.thread = threading.Thread(target=self._loop, name='monty-watchdog', daemon=True)
                     self.thread.start()
