@@ -134,3 +134,14 @@ def test_attribute_error_messages_match_cpython() -> None:
         with pytest.raises(MontyRuntimeError) as info:
             Monty(code).run()
         assert info.value.display('msg') == message
+
+
+def test_time_limit_stops_recursion_through_operator_hooks() -> None:
+    code = """
+class A:
+    def __add__(self, o):
+        return 0 if o > 30 else (self + (o + 1)) + (self + (o + 1))
+A() + 0
+"""
+    with pytest.raises(MontyRuntimeError, match='TimeoutError'):
+        Monty(code).run(limits={'max_duration_secs': 0.2})

@@ -12,8 +12,8 @@ The output is still a Python AST, compiled by CPython into ordinary bytecode. Wh
   value to stop a run whose time is up, so recursion needs no clock reads;
 - a method's plain stores to its own `self` skip the guard once a per-call check has shown `self` is
   a sandbox instance;
-- every `except` handler starts with `_m_alive()`, so a run that has been stopped (time limit,
-  cancellation) cannot swallow its own stop with `except BaseException:`;
+- every `except` handler starts with the same stop check, so a run that has been stopped (time
+  limit, cancellation) cannot swallow its own stop with `except BaseException:`;
 - the last expression statement of the module is stored in `_m_result`.
 
 Names starting with `_m_` are reserved (the checker refuses them in user code).
@@ -75,6 +75,27 @@ def _self_check(name: str) -> ast.Assign:
         comparators=[ast.Attribute(value=_call('_m_rtype', _name(name)), attr='__dict__', ctx=ast.Load())],
     )
     return ast.Assign(targets=[_name('_m_self', ast.Store())], value=test)
+
+
+def _makes_calls(body: list[ast.stmt]) -> bool:
+    """Whether the statements (not nested functions or classes) contain a call or a decorator."""
+    stack: list[ast.AST] = list(body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ast.Call):
+            return True
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if n.decorator_list or (
+                not isinstance(n, ast.ClassDef) and (n.args.defaults or n.args.kw_defaults)
+            ):
+                return True
+            if isinstance(n, ast.ClassDef):
+                return True  # building a class calls into its body
+            continue
+        if isinstance(n, ast.Lambda):
+            continue
+        stack.extend(ast.iter_child_nodes(n))
+    return False
 
 
 def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
@@ -329,6 +350,7 @@ class _Rewriter(ast.NodeTransformer):
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
             if isinstance(body[0].value.value, str):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
+        makes_calls = _makes_calls(body)
         saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores
         self.fast_self = _method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
@@ -338,6 +360,11 @@ class _Rewriter(ast.NodeTransformer):
         self.temp_counter, self.in_class, self.fast_self, self.fast_stores = saved
         if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
             # Suspended frames must not hold depth: generators and coroutines only check for a stop.
+            node.body = [*doc, _stop_check(), *new_body]
+        elif not makes_calls:
+            # A body without calls recurses only through operator/attribute hooks, which CPython's
+            # own recursion limit bounds: no depth counting, only the stop check (exponential
+            # recursion through `__add__` must still end at the time limit).
             node.body = [*doc, _stop_check(), *new_body]
         else:
             enter = ast.AugAssign(target=_name(DEPTH_NAME, ast.Store()), op=ast.Add(), value=ast.Constant(1))
@@ -383,7 +410,7 @@ class _Rewriter(ast.NodeTransformer):
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.ExceptHandler:
         if node.type is not None:
             node.type = cast(ast.expr, self.visit(node.type))
-        node.body = [_locate(ast.Expr(_call('_m_alive')), node), *self._stmts(node.body)]
+        node.body = [_locate(_stop_check(), node), *self._stmts(node.body)]
         return node
 
     def visit(self, node: ast.AST) -> Any:

@@ -501,7 +501,6 @@ def make_builtins(
         print=print_fn,
         __import__=importer,
         _m_T=meter.ticker,
-        _m_alive=meter.alive,
         _m_deep=meter.too_deep,
         _m_maxdepth=meter.max_depth,
     )
