@@ -64,7 +64,7 @@ DEFAULT_LIMITS: ResourceLimits = {
     'max_duration_secs': 30.0,
     'max_memory': 256 * 1024 * 1024,
     'max_allocations': None,
-    'max_recursion_depth': 200,
+    'max_recursion_depth': 1000,
     'max_output_bytes': 10 * 1024 * 1024,
 }
 

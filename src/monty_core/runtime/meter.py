@@ -31,7 +31,7 @@ from .limits import CHECK_INTERVAL, CURRENT, MemoryAccount
 CHUNK = 2000
 POKE_INTERVAL = 0.005
 
-DEFAULT_MAX_RECURSION_DEPTH = 200
+DEFAULT_MAX_RECURSION_DEPTH = 1000
 
 _perf = time.perf_counter
 _getpid = os.getpid
