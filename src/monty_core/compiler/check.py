@@ -8,9 +8,11 @@ only be decided while the program runs.
 from __future__ import annotations
 
 import ast
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from ..errors import MontySyntaxError
+from ..runtime.allowlists import DATA_MODEL_METHODS
+from .astutil import OPERATOR_LEAVES, child_fields, handler_table
 
 # Dunder names user code may *read* as plain names (`if __name__ == '__main__':`).
 ALLOWED_DUNDER_NAMES = frozenset({'__name__', '__doc__'})
@@ -18,107 +20,16 @@ ALLOWED_DUNDER_NAMES = frozenset({'__name__', '__doc__'})
 # Dunder methods and attributes a sandbox class body may define. `__del__` (code running after the run
 # ends), `__getattribute__`/`__setattr__`-style hooks on the guard path, pickling hooks and class-creation
 # hooks are deliberately absent.
-CLASS_BODY_DUNDERS = frozenset(
-    {
-        '__init__',
-        '__new__',
-        '__post_init__',
-        '__repr__',
-        '__str__',
-        '__bytes__',
-        '__format__',
-        '__hash__',
-        '__bool__',
-        '__len__',
-        '__length_hint__',
-        '__iter__',
-        '__next__',
-        '__reversed__',
-        '__contains__',
-        '__getitem__',
-        '__setitem__',
-        '__delitem__',
-        '__missing__',
-        '__call__',
-        '__enter__',
-        '__exit__',
-        '__aenter__',
-        '__aexit__',
-        '__aiter__',
-        '__anext__',
-        '__await__',
-        '__eq__',
-        '__ne__',
-        '__lt__',
-        '__le__',
-        '__gt__',
-        '__ge__',
-        '__add__',
-        '__radd__',
-        '__iadd__',
-        '__sub__',
-        '__rsub__',
-        '__isub__',
-        '__mul__',
-        '__rmul__',
-        '__imul__',
-        '__matmul__',
-        '__rmatmul__',
-        '__imatmul__',
-        '__truediv__',
-        '__rtruediv__',
-        '__itruediv__',
-        '__floordiv__',
-        '__rfloordiv__',
-        '__ifloordiv__',
-        '__mod__',
-        '__rmod__',
-        '__imod__',
-        '__divmod__',
-        '__rdivmod__',
-        '__pow__',
-        '__rpow__',
-        '__ipow__',
-        '__lshift__',
-        '__rlshift__',
-        '__ilshift__',
-        '__rshift__',
-        '__rrshift__',
-        '__irshift__',
-        '__and__',
-        '__rand__',
-        '__iand__',
-        '__xor__',
-        '__rxor__',
-        '__ixor__',
-        '__or__',
-        '__ror__',
-        '__ior__',
-        '__neg__',
-        '__pos__',
-        '__abs__',
-        '__invert__',
-        '__complex__',
-        '__int__',
-        '__float__',
-        '__index__',
-        '__round__',
-        '__trunc__',
-        '__floor__',
-        '__ceil__',
-        '__getattr__',
-        '__get__',
-        '__set__',
-        '__delete__',
-        '__copy__',
-        '__deepcopy__',
-        '__slots__',
-        '__match_args__',
-        '__doc__',
-        '__class_getitem__',
-        '__init_subclass__',
-    }
-)
+CLASS_BODY_DUNDERS = DATA_MODEL_METHODS | {
+    '__await__',
+    '__class_getitem__',
+    '__delete__',
+    '__get__',
+    '__getattr__',
+    '__init_subclass__',
+    '__set__',
+    '__slots__',
+}
 
 _REFUSED_CLASS_DUNDERS = {
     '__del__': 'finalizers (`__del__`) are not supported: sandbox code must not run after its run ends',
@@ -135,7 +46,7 @@ class _Checker(ast.NodeVisitor):
         self.lines = source_lines
         self.filename = filename
         self.class_depth = 0  # >0 while directly inside a class body
-        self.handlers = _handlers(type(self))
+        self.handlers = handler_table(type(self))
 
     # -- errors ---------------------------------------------------------------------------------
     def fail(self, node: ast.AST, message: str) -> NoReturn:
@@ -311,7 +222,7 @@ class _Checker(ast.NodeVisitor):
         handler = self.handlers.get(type(node))
         if handler is not None:
             handler(self, node)
-        elif type(node) not in _LEAVES:
+        elif type(node) not in OPERATOR_LEAVES:
             self.generic_visit(node)
 
     def generic_visit(self, node: ast.AST) -> None:
@@ -319,7 +230,7 @@ class _Checker(ast.NodeVisitor):
         if feature is not None:
             self.fail(node, feature)
         visit = self.visit
-        for field in _child_fields(type(node)):
+        for field in child_fields(type(node)):
             value = getattr(node, field)
             if type(value) is list:
                 for item in value:
@@ -327,31 +238,6 @@ class _Checker(ast.NodeVisitor):
                         visit(item)
             elif isinstance(value, ast.AST):
                 visit(value)
-
-
-_LEAVES: frozenset[type] = frozenset(
-    {
-        ast.Constant,
-        ast.Load,
-        ast.Store,
-        ast.Del,
-        ast.Pass,
-        ast.Break,
-        ast.Continue,
-        *ast.operator.__subclasses__(),
-        *ast.unaryop.__subclasses__(),
-        *ast.cmpop.__subclasses__(),
-        *ast.boolop.__subclasses__(),
-    }
-)
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _child_fields(t: type) -> tuple[str, ...]:
-    fields = _FIELDS.get(t)
-    if fields is None:
-        fields = _FIELDS[t] = tuple(f for f in getattr(t, '_fields') if f not in ('ctx', 'type_comment'))  # noqa: B009
-    return fields
 
 
 # Syntax nodes outside the subset, with the message that names the feature. Every other node type in
@@ -386,21 +272,3 @@ def parse(source: str, filename: str) -> ast.Module:
     except (ValueError, MemoryError, RecursionError) as e:
         # NUL bytes, or a source nested too deeply for the parser.
         raise MontySyntaxError(f'cannot parse the code: {e}', filename=filename) from None
-
-
-_HANDLERS: dict[type, dict[type, Any]] = {}
-
-
-def _handlers(cls: type) -> dict[type, Any]:
-    """AST node type -> the class's own `visit_` function for it (computed once per class)."""
-    table = _HANDLERS.get(cls)
-    if table is None:
-        table = _HANDLERS[cls] = {
-            getattr(ast, name[len('visit_') :]): getattr(cls, name)
-            for name in dir(cls)
-            if name.startswith('visit_')
-            and hasattr(ast, name[len('visit_') :])
-            and name not in vars(ast.NodeVisitor)
-            and name not in vars(ast.NodeTransformer)
-        }
-    return table

@@ -25,6 +25,8 @@ import ast
 from collections.abc import Callable
 from typing import Any, cast
 
+from .astutil import OPERATOR_LEAVES, child_fields, handler_table
+
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_depth'
 
@@ -119,7 +121,7 @@ class _Rewriter(ast.NodeTransformer):
         self.class_name: str | None = None  # innermost enclosing class, for private name mangling
         self.fast_self: str | None = None  # the method's `self` while rewriting a method body
         self.fast_stores = 0
-        self.handlers = _handlers(type(self))
+        self.handlers = handler_table(type(self))
 
     def attr_name(self, attr: str) -> ast.Constant:
         """The attribute name as the guard must see it: private names mangled as CPython does."""
@@ -424,7 +426,7 @@ class _Rewriter(ast.NodeTransformer):
     def generic_visit(self, node: ast.AST) -> ast.AST:
         # Statement lists go through _stmts so rewrites may return several statements (or none).
         visit = self.visit
-        for field in _child_fields(type(node)):
+        for field in child_fields(type(node)):
             old = getattr(node, field)
             if type(old) is list:
                 if not old:
@@ -448,38 +450,15 @@ class _Rewriter(ast.NodeTransformer):
         return node
 
 
-_LEAVES: frozenset[type] = frozenset(
-    {
-        ast.Name,
-        ast.Constant,
-        ast.Load,
-        ast.Store,
-        ast.Del,
-        ast.Pass,
-        ast.Break,
-        ast.Continue,
-        ast.Global,
-        ast.Nonlocal,
-        ast.Import,
-        ast.ImportFrom,
-        ast.alias,
-        *ast.operator.__subclasses__(),
-        *ast.unaryop.__subclasses__(),
-        *ast.cmpop.__subclasses__(),
-        *ast.boolop.__subclasses__(),
-    }
-)
-_FIELDS_CACHE: dict[type, tuple[str, ...]] = {}
-
-
-def _child_fields(t: type) -> tuple[str, ...]:
-    fields = _FIELDS_CACHE.get(t)
-    if fields is None:
-        all_fields: tuple[str, ...] = getattr(t, '_fields')  # noqa: B009 - `type` has no `_fields` for checkers
-        fields = _FIELDS_CACHE[t] = tuple(
-            f for f in all_fields if f not in ('ctx', 'type_comment', 'id', 'arg')
-        )
-    return fields
+# The rewrite never changes these (names and imports included): it does not descend into them.
+_LEAVES: frozenset[type] = OPERATOR_LEAVES | {
+    ast.Name,
+    ast.Global,
+    ast.Nonlocal,
+    ast.Import,
+    ast.ImportFrom,
+    ast.alias,
+}
 
 
 def _locate(new: Any, src: ast.AST) -> Any:
@@ -502,7 +481,7 @@ def _locate(new: Any, src: ast.AST) -> Any:
 
 def _children(n: ast.AST) -> list[Any]:
     out: list[Any] = []
-    for field in _child_fields(type(n)):
+    for field in child_fields(type(n)):
         v = getattr(n, field, None)
         if type(v) is list:
             out.extend(x for x in v if isinstance(x, ast.AST))
@@ -522,21 +501,3 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.M
         new_body.append(_locate(ast.Assign(targets=[_name(RESULT_NAME, ast.Store())], value=value), last))
     tree.body = new_body
     return tree
-
-
-_HANDLERS: dict[type, dict[type, Any]] = {}
-
-
-def _handlers(cls: type) -> dict[type, Any]:
-    """AST node type -> the class's own `visit_` function for it (computed once per class)."""
-    table = _HANDLERS.get(cls)
-    if table is None:
-        table = _HANDLERS[cls] = {
-            getattr(ast, name[len('visit_') :]): getattr(cls, name)
-            for name in dir(cls)
-            if name.startswith('visit_')
-            and hasattr(ast, name[len('visit_') :])
-            and name not in vars(ast.NodeVisitor)
-            and name not in vars(ast.NodeTransformer)
-        }
-    return table

@@ -26,15 +26,12 @@ from typing import Any
 
 from ..errors import MontySyntaxError
 from ..runtime.guards import is_plain_safe
-from .codegen import _LEAVES as _REWRITE_LEAVES
-from .codegen import _child_fields, _locate
+from .astutil import OPERATOR_LEAVES, child_fields
+from .codegen import _locate
 
 # Nodes with nothing inside this pass cares about (Name is not one: the analysis reads names).
-_LEAVES: frozenset[type] = frozenset(
-    t
-    for t in _REWRITE_LEAVES
-    if t not in (ast.Name, ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.alias)
-)
+_LEAVES: frozenset[type] = OPERATOR_LEAVES
+
 # Nodes that bind names or open a scope: `_Analysis._visit` looks at these closely.
 _BINDING_NODES: frozenset[type] = frozenset(
     {
@@ -161,7 +158,7 @@ class _Analysis:
             return
         if node_type not in _BINDING_NODES:
             # Most nodes bind nothing: only their children matter.
-            for field in _child_fields(node_type):
+            for field in child_fields(node_type):
                 value = getattr(node, field)
                 if type(value) is list:
                     for item in value:
@@ -247,7 +244,7 @@ class _Analysis:
         elif isinstance(node, ast.Delete):
             for t in node.targets:
                 self._bind_target(scope, t, None)
-        for field in _child_fields(node_type):
+        for field in child_fields(node_type):
             value = getattr(node, field)
             if type(value) is list:
                 for item in value:
@@ -529,7 +526,7 @@ class _Guard(ast.NodeTransformer):
         return self.generic_visit(node)
 
     def generic_visit(self, node: ast.AST) -> ast.AST:
-        for field in _child_fields(type(node)):
+        for field in child_fields(type(node)):
             old = getattr(node, field)
             if type(old) is list:
                 if old:

@@ -37,9 +37,6 @@ _perf = time.perf_counter
 _getpid = os.getpid
 
 
-class RunStopped(BaseException):
-    """Raised inside the sandbox when the run must end; carries the sandbox-visible exception."""
-
 
 class _Raiser:
     """A ticker chunk that raises `exc` (once, or at every tick for a stopped run)."""

@@ -1,0 +1,55 @@
+"""Fast tree traversal shared by the compiler passes.
+
+`ast.NodeVisitor` finds a handler by building a method name for every node and walks children with
+`ast.iter_fields`; for the passes' hot loops that costs more than the work itself. These helpers
+cache per node type what can be cached.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+# Nodes with no children a pass needs to visit.
+OPERATOR_LEAVES: frozenset[type] = frozenset(
+    {
+        ast.Constant,
+        ast.Load,
+        ast.Store,
+        ast.Del,
+        ast.Pass,
+        ast.Break,
+        ast.Continue,
+        *ast.operator.__subclasses__(),
+        *ast.unaryop.__subclasses__(),
+        *ast.cmpop.__subclasses__(),
+        *ast.boolop.__subclasses__(),
+    }
+)
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_HANDLERS: dict[type, dict[type, Any]] = {}
+
+
+def child_fields(t: type) -> tuple[str, ...]:
+    """The fields of node type `t` that can hold nodes (not `ctx`, names or type comments)."""
+    fields = _FIELDS.get(t)
+    if fields is None:
+        all_fields: tuple[str, ...] = getattr(t, '_fields')  # noqa: B009 - checkers don't know `_fields`
+        fields = _FIELDS[t] = tuple(f for f in all_fields if f not in ('ctx', 'type_comment', 'id', 'arg'))
+    return fields
+
+
+def handler_table(cls: type) -> dict[type, Any]:
+    """Node type -> the class's own `visit_<NodeType>` function (computed once per class)."""
+    table = _HANDLERS.get(cls)
+    if table is None:
+        table = _HANDLERS[cls] = {
+            getattr(ast, name[len('visit_') :]): getattr(cls, name)
+            for name in dir(cls)
+            if name.startswith('visit_')
+            and hasattr(ast, name[len('visit_') :])
+            and name not in vars(ast.NodeVisitor)
+            and name not in vars(ast.NodeTransformer)
+        }
+    return table
