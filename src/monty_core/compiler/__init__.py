@@ -48,8 +48,9 @@ def compile_program(source: str, script_name: str) -> Program:
     from ..errors import MontySyntaxError
 
     tree = parse(source, script_name)
-    check_tree(tree, source, script_name)
-    tree = rewrite_module(guard_sizes(tree, source), is_plain_safe)
+    if check_tree(tree, source, script_name):
+        tree = guard_sizes(tree)
+    tree = rewrite_module(tree, is_plain_safe)
     try:
         code = compile(tree, script_name, 'exec', flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as e:

@@ -8,6 +8,7 @@ cache per node type what can be cached.
 from __future__ import annotations
 
 import ast
+import re
 from typing import Any
 
 # Nodes with no children a pass needs to visit.
@@ -53,3 +54,18 @@ def handler_table(cls: type) -> dict[type, Any]:
             and name not in vars(ast.NodeTransformer)
         }
     return table
+
+
+# What the size-guard pass rewrites (compiler/sizeguard.py); the check pass notes whether a tree holds
+# any of it, so the size-guard pass is skipped for trees that do not.
+SIZE_OPERATORS: frozenset[type] = frozenset({ast.Mult, ast.Pow, ast.LShift, ast.Mod})
+SIZE_METHODS = frozenset({'__len__', '__length_hint__'})
+BIG_DIGITS = re.compile(r'\d{5,}')
+
+
+def static_format_spec(spec: ast.expr) -> bool:
+    """A format spec made of literal text without a big width: it cannot amplify a field."""
+    if not isinstance(spec, ast.JoinedStr):
+        return False
+    parts = [v.value for v in spec.values if isinstance(v, ast.Constant)]
+    return len(parts) == len(spec.values) and not BIG_DIGITS.search(''.join(map(str, parts)))

@@ -12,7 +12,14 @@ from typing import NoReturn
 
 from ..errors import MontySyntaxError
 from ..runtime.allowlists import DATA_MODEL_METHODS
-from .astutil import OPERATOR_LEAVES, child_fields, handler_table
+from .astutil import (
+    OPERATOR_LEAVES,
+    SIZE_METHODS,
+    SIZE_OPERATORS,
+    child_fields,
+    handler_table,
+    static_format_spec,
+)
 
 # Dunder names user code may *read* as plain names (`if __name__ == '__main__':`).
 ALLOWED_DUNDER_NAMES = frozenset({'__name__', '__doc__'})
@@ -46,6 +53,7 @@ class _Checker(ast.NodeVisitor):
         self.lines = source_lines
         self.filename = filename
         self.class_depth = 0  # >0 while directly inside a class body
+        self.size_sensitive = False  # holds something the size-guard pass rewrites
         self.handlers = handler_table(type(self))
 
     # -- errors ---------------------------------------------------------------------------------
@@ -104,7 +112,29 @@ class _Checker(ast.NodeVisitor):
             self.check_name(node, name)
 
     # -- definitions ----------------------------------------------------------------------------
+    # -- what the size-guard pass will have to rewrite ---------------------------------------------
+    def visit_BinOp(self, node: ast.BinOp) -> None:
+        if type(node.op) in SIZE_OPERATORS:
+            self.size_sensitive = True
+        self.generic_visit(node)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        if type(node.op) in SIZE_OPERATORS:
+            self.size_sensitive = True
+        self.generic_visit(node)
+
+    def visit_FormattedValue(self, node: ast.FormattedValue) -> None:
+        if node.format_spec is not None and not static_format_spec(node.format_spec):
+            self.size_sensitive = True
+        self.generic_visit(node)
+
+    def visit_Match(self, node: ast.Match) -> None:
+        self.size_sensitive = True
+        self.generic_visit(node)
+
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        if node.name in SIZE_METHODS:
+            self.size_sensitive = True
         self.check_name(node, node.name, defining=True)
         for deco in node.decorator_list:
             self.visit(deco)
@@ -245,9 +275,14 @@ class _Checker(ast.NodeVisitor):
 _REFUSED_NODES: dict[type[ast.AST], str] = {}
 
 
-def check_tree(tree: ast.Module, source: str, filename: str) -> None:
-    """Refuse syntax and names outside the sandbox's subset; raise `MontySyntaxError` on the first one."""
-    _Checker(source.splitlines(), filename).visit(tree)
+def check_tree(tree: ast.Module, source: str, filename: str) -> bool:
+    """Refuse syntax and names outside the sandbox's subset; raise `MontySyntaxError` on the first one.
+
+    Returns whether the tree holds anything the size-guard pass rewrites (so it can be skipped).
+    """
+    checker = _Checker(source.splitlines(), filename)
+    checker.visit(tree)
+    return checker.size_sensitive
 
 
 def parse(source: str, filename: str) -> ast.Module:

@@ -147,9 +147,16 @@ class _Rewriter(ast.NodeTransformer):
 
     @staticmethod
     def _has_attribute(target: ast.expr) -> bool:
-        if type(target) is ast.Name:
-            return False
-        return any(isinstance(n, ast.Attribute) for n in ast.walk(target))
+        """Whether an assignment target stores to an attribute (`a.b`, or one inside a tuple/list
+        target); attributes read while computing a subscript target don't count."""
+        t = type(target)
+        if t is ast.Attribute:
+            return True
+        if t is ast.Tuple or t is ast.List:
+            return any(_Rewriter._has_attribute(e) for e in target.elts)  # type: ignore[attr-defined]
+        if t is ast.Starred:
+            return _Rewriter._has_attribute(target.value)  # type: ignore[attr-defined]
+        return False
 
     def _store(self, target: ast.expr, value: ast.expr) -> list[ast.stmt]:
         """Statements storing `value` into `target` with CPython's order: leaves left to right, each

@@ -21,12 +21,11 @@ f-string fields whose format spec is computed (`f'{x:{w}}'`) or has a big width 
 from __future__ import annotations
 
 import ast
-import re
 from typing import Any
 
 from ..errors import MontySyntaxError
 from ..runtime.guards import is_plain_safe
-from .astutil import OPERATOR_LEAVES, child_fields
+from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields
 from .codegen import _locate
 
 # Nodes with nothing inside this pass cares about (Name is not one: the analysis reads names).
@@ -85,7 +84,7 @@ _NUMERIC_OPS = (
 )
 _NUMERIC_CALLS = frozenset({'len', 'ord', 'int', 'float'})
 _SMALL = 2  # `x * 2`, `x ** 2`: at most doubles memory, like `x + x`
-_BIG_DIGITS = re.compile(r'\d{5,}')
+_BIG_DIGITS = BIG_DIGITS
 _FUNCTION_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 _COMP_SCOPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
@@ -690,11 +689,6 @@ class _Guard(ast.NodeTransformer):
         return node
 
 
-# Source text without any of these cannot contain what this pass rewrites (the operators, f-string
-# fields, `match` class patterns, `__len__` methods): the pass is skipped for it.
-_TRIGGERS = ('*', '%', '<<', '{', 'match', '__len', 'case')
-
-
 _GUARD_HANDLERS: dict[type, Any] = {
     getattr(ast, name[len('visit_') :]): getattr(_Guard, name)
     for name in dir(_Guard)
@@ -702,8 +696,9 @@ _GUARD_HANDLERS: dict[type, Any] = {
 }
 
 
-def guard_sizes(tree: ast.Module, source: str | None = None) -> ast.Module:
-    """Rewrite `tree` in place (before the main rewrite pass); see the module docstring."""
-    if source is not None and not any(t in source for t in _TRIGGERS):
-        return tree
+def guard_sizes(tree: ast.Module) -> ast.Module:
+    """Rewrite `tree` in place (before the main rewrite pass); see the module docstring.
+
+    The check pass tells whether a tree needs this pass at all (`check_tree` returns it).
+    """
     return _Guard(_Analysis(tree)).visit(tree)

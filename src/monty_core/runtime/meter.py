@@ -37,7 +37,6 @@ _perf = time.perf_counter
 _getpid = os.getpid
 
 
-
 class _Raiser:
     """A ticker chunk that raises `exc` (once, or at every tick for a stopped run)."""
 
