@@ -149,13 +149,12 @@ class _Rewriter(ast.NodeTransformer):
     def _has_attribute(target: ast.expr) -> bool:
         """Whether an assignment target stores to an attribute (`a.b`, or one inside a tuple/list
         target); attributes read while computing a subscript target don't count."""
-        t = type(target)
-        if t is ast.Attribute:
+        if isinstance(target, ast.Attribute):
             return True
-        if t is ast.Tuple or t is ast.List:
-            return any(_Rewriter._has_attribute(e) for e in target.elts)  # type: ignore[attr-defined]
-        if t is ast.Starred:
-            return _Rewriter._has_attribute(target.value)  # type: ignore[attr-defined]
+        if isinstance(target, (ast.Tuple, ast.List)):
+            return any(_Rewriter._has_attribute(e) for e in target.elts)
+        if isinstance(target, ast.Starred):
+            return _Rewriter._has_attribute(target.value)
         return False
 
     def _store(self, target: ast.expr, value: ast.expr) -> list[ast.stmt]:
