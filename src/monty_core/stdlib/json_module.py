@@ -57,9 +57,9 @@ def _encode(ctx: RunContext, obj: Any, enc: Any) -> str:
         separators=(item_sep, key_sep),
         default=enc.default,
     )
-    if indent is None and len(item_sep) + len(key_sep) <= 4:
-        # The C encoder: the output is at most a small multiple of the data already in memory.
-        return real.encode(obj)
+    # Always the chunked encoder: with shared references (`[[0] * 10**6] * 1000`) the output can be
+    # thousands of times the data in memory, and CPython's one-shot C encoder would build it in one
+    # call, unmetered. Chunk by chunk, the run's meter and memory budget see it grow.
     parts: list[str] = []
     total = 0
     next_check = _CHECK_EVERY
