@@ -63,12 +63,20 @@ def _encode(ctx: RunContext, obj: Any, enc: Any) -> str:
     parts: list[str] = []
     total = 0
     next_check = _CHECK_EVERY
-    for chunk in ticked(ctx, real.iterencode(obj)):
-        total += len(chunk)
-        if total > next_check:
-            reserve(ctx, total * 2, 'json.dumps() output')
-            next_check = total * 2
-        parts.append(chunk)
+    try:
+        for chunk in ticked(ctx, real.iterencode(obj)):
+            total += len(chunk)
+            if total > next_check:
+                reserve(ctx, total * 2, 'json.dumps() output')
+                next_check = total * 2
+            parts.append(chunk)
+    except ValueError as e:
+        if str(e) != 'Out of range float values are not JSON compliant':
+            raise
+        # CPython's C encoder names the value; it fails at the same point, after output the
+        # chunked pass has already measured.
+        real.encode(obj)
+        raise
     return ''.join(parts)
 
 
