@@ -71,11 +71,10 @@ def _encode(ctx: RunContext, obj: Any, enc: Any) -> str:
                 next_check = total * 2
             parts.append(chunk)
     except ValueError as e:
-        if str(e) != 'Out of range float values are not JSON compliant':
-            raise
-        # CPython's C encoder names the value; it fails at the same point, after output the
-        # chunked pass has already measured.
-        real.encode(obj)
+        # The pure-Python encoder appends the value to this message; CPython's usual (C) encoder
+        # does not, and sandbox code sees what CPython users see.
+        if str(e).startswith('Out of range float values are not JSON compliant:'):
+            raise ValueError('Out of range float values are not JSON compliant') from None
         raise
     return ''.join(parts)
 
