@@ -30,6 +30,7 @@ def _utc() -> Any:
 
 
 @pytest.mark.filterwarnings('ignore::RuntimeWarning')
+@pytest.mark.filterwarnings('ignore::DeprecationWarning')
 @pytest.mark.parametrize('path', PROGRAMS, ids=lambda p: p.stem)
 def test_program_matches_cpython(path: Path) -> None:
     assert_same(path.read_text())

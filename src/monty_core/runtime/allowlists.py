@@ -123,6 +123,7 @@ SAFE_DUNDERS = DATA_MODEL_METHODS | {
     '__notes__',
     '__qualname__',
     '__suppress_context__',
+    '__members__',  # an enum class's members (a read-only mapping)
 }
 
 

@@ -25,6 +25,7 @@ from .allowlists import ALLOWED
 from .guards import (
     _MATCH_MISSING,
     REAL_OF,
+    SAFE_METACLASSES,
     SANDBOX_CLASS_MARK,
     SANDBOX_TYPE,
     STANDIN_METAS,
@@ -214,7 +215,7 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
             resolved.extend(b.__mro_entries__(bases) if type(b) in MRO_ENTRY_TYPES else (b,))
         bases = tuple(dict.fromkeys(resolved))
     for base in bases:
-        if type(base) is not type or not (
+        if (type(base) is not type and type(base) not in SAFE_METACLASSES) or not (
             is_sandbox_class(base) or base in _ALLOWED_BASES or _is_builtin_exception(base)
         ):
             label = base.__name__ if isinstance(base, type) else type(base).__name__
@@ -222,7 +223,7 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
     if kwds and any(getattr(b, '__monty_typed_dict__', False) for b in bases):
         kwds.pop('total', None)  # TypedDict(total=False): only meaningful to the type checker
     cls = _b.__build_class__(func, name, *bases, **kwds)
-    if type(cls) is not type:
+    if type(cls) is not type and type(cls) not in SAFE_METACLASSES:
         raise TypeError('metaclasses are not supported in the sandbox')
     match_args = cls.__dict__.get('__match_args__')
     if match_args is not None and not (

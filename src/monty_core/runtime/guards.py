@@ -78,9 +78,15 @@ def is_sandbox_class(t: type) -> bool:
     return SANDBOX_CLASS_MARK in t.__dict__
 
 
+# Metaclasses the sandbox's own modules use for sandbox classes (enum's `EnumType`). Their instances
+# are classes and are guarded as such; sandbox code never sees the metaclass itself (`type(Color)` is
+# the sandbox's `type`, which cannot create classes).
+SAFE_METACLASSES: set[type] = set()
+
+
 def sandbox_type_of(obj: Any) -> type:
     t = _type(obj)
-    if t is type:
+    if t is type or t in SAFE_METACLASSES:
         return SANDBOX_TYPE[0]
     return STANDINS.get(t, t)
 
@@ -89,14 +95,14 @@ def _missing(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
     if t is types.ModuleType:
         return AttributeError(f"module '{obj.__name__}' has no attribute '{name}'")
-    if t is type:
+    if t is type or t in SAFE_METACLASSES:
         return AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
     return AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
 
 
 def _refused(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
-    owner = obj.__name__ if t is type or t is types.ModuleType else t.__name__
+    owner = obj.__name__ if t is type or t in SAFE_METACLASSES or t is types.ModuleType else t.__name__
     return AttributeError(f"access to '{owner}.{name}' is not allowed in the sandbox")
 
 
@@ -172,7 +178,7 @@ def _dunder(obj: Any, name: str) -> Any:
     if check is None:
         return value
     t: Any = _type(target)
-    is_class = t is type
+    is_class = t is type or t in SAFE_METACLASSES
     mro: tuple[type, ...] = target.__mro__ if is_class else t.__mro__
     owner = _resolve_owner(mro, name)
     if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
@@ -207,7 +213,7 @@ def guarded_getattr(obj: Any, name: str) -> Any:
         if name in _names_of(t):
             raise _refused(obj, name)
         raise _missing(obj, name)
-    if t is type:
+    if t is type or t in SAFE_METACLASSES:
         return _class_getattr(obj, name)
     if t in STANDIN_METAS:
         return _class_getattr(REAL_OF[obj], name)
@@ -273,7 +279,7 @@ def _writable(obj: Any, name: str, verb: str) -> None:
     t = _type(obj)
     if SANDBOX_CLASS_MARK in t.__dict__:
         return
-    if t is type and SANDBOX_CLASS_MARK in obj.__dict__:
+    if (t is type or t in SAFE_METACLASSES) and SANDBOX_CLASS_MARK in obj.__dict__:
         return
     if issubclass(t, BaseException):
         return  # an exception's attributes are its own data

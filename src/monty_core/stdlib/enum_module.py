@@ -1,14 +1,13 @@
-"""`enum` and `abc` in the sandbox, reimplemented without metaclasses.
+"""`enum` and `abc` in the sandbox, reimplemented.
 
 The sandbox's class builder only makes plain classes (no metaclasses), so `Enum` and `ABC` are
 per-run sandbox classes whose `__init_subclass__` does the metaclass's work:
 
 - `class Color(Enum): RED = 1` turns the body's values into members (`Color.RED.name`, `.value`,
   `Color(1)`, `Color['RED']`, aliases, `auto()`, `_missing_`, custom `__new__`/`__init__`, mixins such as
-  `class S(str, Enum)`), plus `IntEnum`, `StrEnum`, `Flag`, `IntFlag` and `unique`.
-  Not available: iterating over or taking `len()` of the class and `Color.__members__` (they need a
-  metaclass); use `Color._member_map_` / `Color._member_names_`, which CPython has too. Functional
-  API (`Enum('Color', 'RED GREEN')`) is not available.
+  `class S(str, Enum)`), plus `IntEnum`, `StrEnum`, `Flag`, `IntFlag` and `unique`. The classes'
+  metaclass `EnumType` (a registered safe metaclass) gives iteration, `len()`, `in` and
+  `__members__`. The functional API (`Enum('Color', 'RED GREEN')`) is not available.
 - `class Shape(ABC)` with `@abstractmethod` refuses to instantiate while abstract methods remain,
   with CPython's message. `ABCMeta` is exported for imports only (`metaclass=` is not supported).
 """
@@ -17,8 +16,11 @@ from __future__ import annotations
 
 # pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
 import abc as _abc
+from collections.abc import Iterator
+from types import MappingProxyType
 from typing import Any
 
+from ..runtime.guards import SAFE_METACLASSES
 from ..runtime.modules import RunContext, register_module
 from ._support import mark_sandbox_class
 
@@ -27,6 +29,40 @@ _DESCRIPTOR_ATTRS = ('__get__', '__set__', '__delete__')
 
 def _is_descriptor(obj: Any) -> bool:
     return any(hasattr(type(obj), a) for a in _DESCRIPTOR_ATTRS)
+
+
+class EnumType(type):
+    """The metaclass of sandbox enums: iteration, `len()`, `in` and `__members__` on the class.
+
+    Registered as a safe metaclass: sandbox code sees it as `type` and cannot call it to make classes.
+    """
+
+    def __iter__(cls) -> Iterator[Any]:
+        return (cls._member_map_[name] for name in list(cls._member_names_))
+
+    def __reversed__(cls) -> Iterator[Any]:
+        return (cls._member_map_[name] for name in reversed(cls._member_names_))
+
+    def __len__(cls) -> int:
+        return len(cls._member_names_)
+
+    def __contains__(cls, value: Any) -> bool:
+        if type(type(value)) is not EnumType:
+            # CPython 3.11's message (3.12 returns whether it is a member's value instead).
+            raise TypeError(
+                f"unsupported operand type(s) for 'in': '{type(value).__qualname__}' and 'EnumType'"
+            )
+        return isinstance(value, cls) and value._name_ in cls._member_map_
+
+    def __bool__(cls) -> bool:
+        return True
+
+    @property
+    def __members__(cls) -> MappingProxyType[str, Any]:
+        return MappingProxyType(dict(cls._member_map_))
+
+
+SAFE_METACLASSES.add(EnumType)
 
 
 def _enum_factory(ctx: RunContext) -> dict[str, Any]:
@@ -57,7 +93,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
             )
         raise ValueError(f'{value!r} is not a valid {cls.__qualname__}')
 
-    class Enum:
+    class Enum(metaclass=EnumType):
         """Create a collection of name/value pairs (sandbox implementation, see `enum` docs)."""
 
         _member_names_: list[str] = []
