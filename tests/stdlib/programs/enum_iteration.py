@@ -1,4 +1,4 @@
-from enum import Enum, IntEnum, Flag, auto
+from enum import Enum, IntEnum, auto
 
 
 class Color(Enum):
@@ -15,7 +15,7 @@ class N(IntEnum):
 print(list(Color), len(Color), [c.name for c in Color], Color.RED in Color, list(reversed(Color)))
 print(list(Color.__members__), list(N), N.A + 1, sorted(N, reverse=True), bool(Color))
 try:
-    5 in Color
+    print(5 in Color)
 except TypeError as e:
     print(e)
 {c.name: c.value for c in Color}
