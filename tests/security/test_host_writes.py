@@ -42,3 +42,20 @@ ctx.prec = 5
 (a.x, f.calls, e.note, ctx.prec)
 """
     assert Monty(code).run() == (1, 2, 3, 5)
+
+
+def test_enum_metaclass_is_not_reachable() -> None:
+    code = """
+from enum import Enum
+class Color(Enum):
+    RED = 1
+out = [type(Color) is type, Color.__class__ is type]
+for make in (lambda: type(Color)('X', (), {}), lambda: Color.__class__('X', (Color,), {})):
+    try:
+        make()
+        out.append('made a class')
+    except TypeError as e:
+        out.append(type(e).__name__)
+out
+"""
+    assert Monty(code).run() == [True, True, 'TypeError', 'TypeError']
