@@ -29,12 +29,31 @@ from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
 from .scheduler import HostFuture, Loop
 
 
-@dataclass(frozen=True, slots=True)
 class CallEvent:
-    call_id: int
-    function_name: str
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
+    """The sandbox called a host function (a plain slots class: one is made per host call)."""
+
+    __slots__ = ('args', 'call_id', 'function_name', 'kwargs')
+
+    def __init__(
+        self, call_id: int, function_name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> None:
+        self.call_id = call_id
+        self.function_name = function_name
+        self.args = args
+        self.kwargs = kwargs
+
+    def __repr__(self) -> str:
+        return f'CallEvent(call_id={self.call_id}, function_name={self.function_name!r}, args={self.args!r})'
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is CallEvent and (
+            self.call_id,
+            self.function_name,
+            self.args,
+            self.kwargs,
+        ) == (other.call_id, other.function_name, other.args, other.kwargs)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +278,12 @@ class Execution:
         return self._loop
 
     def _to_host_args(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
-        if not kwargs and all(type(a) in PLAIN_ATOMS for a in args):
-            return args, {}  # immutable plain values: nothing to copy
+        if not kwargs:
+            for a in args:
+                if type(a) not in PLAIN_ATOMS:
+                    break
+            else:
+                return args, {}  # immutable plain values: nothing to copy
         try:
             return to_host(args, f'arguments of {name}()'), to_host(kwargs, f'arguments of {name}()')
         except MontyConversionError as e:

@@ -145,7 +145,7 @@ class TypeChecker:
         `previous`: code that already ran before `code` in the same namespace (a REPL's earlier
         snippets); its definitions are visible to `code`, its own diagnostics are not reported.
         """
-        modules = SANDBOX_MODULES if modules is None else modules
+        modules = _offered_modules() if modules is None else modules
         stubs_text = build_stubs(stubs, inputs, external_functions)
         prefix = ''.join(s if s.endswith(('\n', '\r')) else s + '\n' for s in previous)
         offset = len(split_lines(prefix)) - 1
@@ -379,3 +379,10 @@ def check_stubs(
 ) -> list[Diagnostic]:
     """Diagnostics of the stubs themselves (in the stubs' coordinates)."""
     return (checker or default_checker()).stub_diagnostics(stubs, inputs, external_functions)
+
+
+def _offered_modules() -> frozenset[str]:
+    """The modules the sandbox offers: its registry (and the documented list, for parents)."""
+    from ..runtime.modules import available_modules
+
+    return SANDBOX_MODULES | frozenset(available_modules())
