@@ -293,34 +293,6 @@ class Random(InitOnly, _random.Random):
 
 
 Random.__module__ = 'random'
-allow(
-    Random,
-    {
-        'seed',
-        'random',
-        'uniform',
-        'triangular',
-        'randint',
-        'choice',
-        'randrange',
-        'sample',
-        'shuffle',
-        'choices',
-        'normalvariate',
-        'lognormvariate',
-        'expovariate',
-        'vonmisesvariate',
-        'gammavariate',
-        'gauss',
-        'betavariate',
-        'paretovariate',
-        'weibullvariate',
-        'getstate',
-        'setstate',
-        'getrandbits',
-        'randbytes',
-    },
-)
 _RANDOM_FUNCTIONS = (
     'random',
     'uniform',
@@ -345,6 +317,7 @@ _RANDOM_FUNCTIONS = (
     'getrandbits',
     'randbytes',
 )
+allow(Random, {'seed', *_RANDOM_FUNCTIONS})
 
 
 def _random_factory(ctx: RunContext) -> dict[str, Any]:
