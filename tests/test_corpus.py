@@ -15,13 +15,13 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from differential import plain
 
 PROGRAMS_DIR = Path(__file__).parent / 'corpus' / 'programs'
 PROGRAMS = sorted(PROGRAMS_DIR.glob('*.py'))
@@ -125,23 +125,6 @@ def run_monty(src: str) -> Outcome:
     except monty_core.MontyRuntimeError as e:
         exc_type, exc_message = e.type_name, e.message
     return Outcome(''.join(streams['stdout']), ''.join(streams['stderr']), value, exc_type, exc_message)
-
-
-def plain(value: Any) -> Any:
-    """A comparable form of a final value that keeps types apart (1 vs 1.0 vs True, list vs tuple)."""
-    if value is None or isinstance(value, (bool, int, str, bytes)):
-        return (type(value).__name__, value)
-    if isinstance(value, float):
-        return ('float', 'nan' if math.isnan(value) else repr(value))
-    if isinstance(value, complex):
-        return ('complex', repr(value))
-    if isinstance(value, (list, tuple)):
-        return (type(value).__name__, [plain(v) for v in value])
-    if isinstance(value, dict):
-        return ('dict', [(plain(k), plain(v)) for k, v in value.items()])
-    if isinstance(value, (set, frozenset)):
-        return (type(value).__name__, sorted((plain(v) for v in value), key=repr))
-    return ('other', type(value).__name__, repr(value))
 
 
 def _program_id(path: Path) -> str:

@@ -7,10 +7,11 @@ import ast
 import contextlib
 import decimal
 import io
-import math
 import textwrap
 from dataclasses import dataclass
 from typing import Any
+
+from differential import plain
 
 import monty_core
 
@@ -77,22 +78,6 @@ def run_with_hooks(src: str, cb: Any, limits: dict[str, Any] | None, hooks: dict
         return m.run(print_callback=cb, limits=limits)
     finally:
         modules.Importer.__init__ = original  # type: ignore[method-assign]
-
-
-def plain(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, str, bytes)):
-        return (type(value).__name__, value)
-    if isinstance(value, float):
-        return ('float', 'nan' if math.isnan(value) else repr(value))
-    if isinstance(value, complex):
-        return ('complex', repr(value))
-    if isinstance(value, (list, tuple)):
-        return (type(value).__name__, [plain(v) for v in value])
-    if isinstance(value, dict):
-        return ('dict', [(plain(k), plain(v)) for k, v in value.items()])
-    if isinstance(value, (set, frozenset)):
-        return (type(value).__name__, sorted((plain(v) for v in value), key=repr))
-    return ('other', type(value).__name__, repr(value))
 
 
 def assert_same(src: str, *, message: bool = True) -> Outcome:
