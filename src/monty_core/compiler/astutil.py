@@ -41,6 +41,18 @@ def child_fields(t: type) -> tuple[str, ...]:
     return fields
 
 
+def child_nodes(node: ast.AST) -> list[Any]:
+    """The node's direct children."""
+    out: list[Any] = []
+    for field in child_fields(type(node)):
+        value = getattr(node, field, None)
+        if type(value) is list:
+            out.extend(v for v in value if isinstance(v, ast.AST))
+        elif isinstance(value, ast.AST):
+            out.append(value)
+    return out
+
+
 def handler_table(cls: type) -> dict[type, Any]:
     """Node type -> the class's own `visit_<NodeType>` function (computed once per class)."""
     table = _HANDLERS.get(cls)

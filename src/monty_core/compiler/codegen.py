@@ -25,7 +25,7 @@ import ast
 from collections.abc import Callable
 from typing import Any, cast
 
-from .astutil import OPERATOR_LEAVES, child_fields, handler_table
+from .astutil import OPERATOR_LEAVES, child_fields, child_nodes, handler_table
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_depth'
@@ -476,24 +476,13 @@ def _locate(new: Any, src: ast.AST) -> Any:
         n = stack.pop()
         if not isinstance(n, (ast.expr, ast.stmt, ast.excepthandler, ast.arg, ast.keyword)):
             if isinstance(n, ast.AST):
-                stack.extend(_children(n))
+                stack.extend(child_nodes(n))
             continue
         if getattr(n, 'lineno', None) is not None:
             continue
         n.lineno, n.col_offset, n.end_lineno, n.end_col_offset = line, col, end_line, end_col
-        stack.extend(_children(n))
+        stack.extend(child_nodes(n))
     return new
-
-
-def _children(n: ast.AST) -> list[Any]:
-    out: list[Any] = []
-    for field in child_fields(type(n)):
-        v = getattr(n, field, None)
-        if type(v) is list:
-            out.extend(x for x in v if isinstance(x, ast.AST))
-        elif isinstance(v, ast.AST):
-            out.append(v)
-    return out
 
 
 def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.Module:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import MontySyntaxError
 from ..runtime.guards import is_plain_safe
-from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields
+from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, child_nodes
 from .codegen import _locate
 
 # Nodes with nothing inside this pass cares about (Name is not one: the analysis reads names).
@@ -157,14 +157,8 @@ class _Analysis:
             return
         if node_type not in _BINDING_NODES:
             # Most nodes bind nothing: only their children matter.
-            for field in child_fields(node_type):
-                value = getattr(node, field)
-                if type(value) is list:
-                    for item in value:
-                        if isinstance(item, ast.AST):
-                            self._visit(item, scope)
-                elif isinstance(value, ast.AST):
-                    self._visit(value, scope)
+            for child in child_nodes(node):
+                self._visit(child, scope)
             return
         if isinstance(node, _FUNCTION_SCOPES):
             inner = _Scope('function', scope)
@@ -243,14 +237,8 @@ class _Analysis:
         elif isinstance(node, ast.Delete):
             for t in node.targets:
                 self._bind_target(scope, t, None)
-        for field in child_fields(node_type):
-            value = getattr(node, field)
-            if type(value) is list:
-                for item in value:
-                    if isinstance(item, ast.AST):
-                        self._visit(item, scope)
-            elif isinstance(value, ast.AST):
-                self._visit(value, scope)
+        for child in child_nodes(node):
+            self._visit(child, scope)
 
     def _bind(self, scope: _Scope, name: str, value: ast.expr | None) -> None:
         self.all_bound.add(name)
