@@ -124,6 +124,7 @@ SAFE_DUNDERS = DATA_MODEL_METHODS | {
     '__qualname__',
     '__suppress_context__',
     '__members__',  # an enum class's members (a read-only mapping)
+    '__init_subclass__',  # `super().__init_subclass__(**kwargs)` in a class hook (object's is a no-op)
 }
 
 
