@@ -52,6 +52,11 @@ BOMBS: list[Bomb] = [
         'TimeoutError',
     ),
     Bomb(
+        'pprint_aliased_nesting',
+        'import pprint\na = [0] * 10**4\nb = [a] * 300\npprint.pformat([b] * 300)',
+        'TimeoutError',
+    ),
+    Bomb(
         'swallow_with_except',
         'while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass',
         'TimeoutError',

@@ -19,7 +19,19 @@ from typing import Any, cast
 
 from ..runtime.guards import guarded_getattr
 from ..runtime.modules import RunContext, register_module
-from ._support import InitOnly, Sealed, allow, allow_public, bind, build, current, materialize, ready, reserve
+from ._support import (
+    InitOnly,
+    Sealed,
+    allow,
+    allow_public,
+    bind,
+    build,
+    current,
+    materialize,
+    ready,
+    reserve,
+    tick,
+)
 
 MAX_INDENT = 4096
 
@@ -297,6 +309,14 @@ class PrettyPrinter(InitOnly, _pp.PrettyPrinter):
             underscore_numbers=underscore_numbers,
         )
         ready(self)
+
+    def format(
+        self, object: Any, context: dict[int, int], maxlevels: int, level: int
+    ) -> tuple[str, bool, bool]:
+        # CPython's pretty-printer walks containers in Python and calls `format` once per element:
+        # ticking here puts that walk under the run's time and memory checks.
+        tick(current())
+        return super().format(object, context, maxlevels, level)
 
 
 PrettyPrinter.__module__ = 'pprint'
