@@ -572,6 +572,55 @@ def test_unencodable_answer_keeps_the_run_going_but_refuses_dump() -> None:
     assert snap.resume(return_value=None).output == 'ok'  # type: ignore[union-attr]
 
 
+def test_every_kind_of_interaction_is_logged_in_its_document_form() -> None:
+    # Plain atoms both ways are logged as they are and encoded only when dumped: the document must be
+    # the same as for the interactions encoded at once (containers, keywords, exceptions, futures).
+    code = (
+        'a = [fetch(1), fetch(True), fetch(None), fetch(1.5), fetch("s"), fetch(b"b"), fetch(2j)]\n'
+        'b = [fetch([1]), fetch(x=1), fetch((1, 2.5))]\n'
+        'try:\n    fetch(3)\nexcept KeyError:\n    pass\n'
+        'async def main():\n    return await fetch(4)\n'
+        'c = await main()\n'
+        'fetch(a, b, c)'
+    )
+    answers: list[Any] = [1, True, None, 0.25, 's', b'b', 2j, [2], {'k': (1,)}, 'x']
+    progress = monty_core.Monty(code, external_functions=['fetch']).start()
+    for answer in answers:
+        assert isinstance(progress, MontySnapshot)
+        progress = progress.resume(return_value=answer)
+    assert isinstance(progress, MontySnapshot) and progress.args == (3,)
+    progress = progress.resume(exception=KeyError('k'))
+    assert isinstance(progress, MontySnapshot) and progress.args == (4,)
+    call_id = progress.call_id
+    progress = progress.resume(future=...)
+    assert isinstance(progress, MontyFutureSnapshot)
+    progress = progress.resume({call_id: {'return_value': 5}})
+    assert isinstance(progress, MontySnapshot)
+    assert progress.args == ([1, True, None, 0.25, 's', b'b', 2j], [[2], {'k': (1,)}, 'x'], 5)
+    log = body(progress.dump())['log']
+    t = lambda *items: {'t': list(items)}  # noqa: E731
+    calls = [
+        t(1), t(True), t(None), t({'f': (1.5).hex()}), t('s'), t({'b': 'Yg=='}),
+        t({'c': [(0.0).hex(), (2.0).hex()]}), t([1]), t(), t(t(1, {'f': (2.5).hex()})), t(3), t(4),
+    ]  # fmt: skip
+    replies = [
+        ['return', 1], ['return', True], ['return', None], ['return', {'f': (0.25).hex()}],
+        ['return', 's'], ['return', {'b': 'Yg=='}], ['return', {'c': [(0.0).hex(), (2.0).hex()]}],
+        ['return', [2]], ['return', {'d': [['k', t(1)]]}], ['return', 'x'], ['raise', 'KeyError', t('k')],
+        ['future'],
+    ]  # fmt: skip
+    kwargs = [{'d': []}] * 8 + [{'d': [['x', 1]]}] + [{'d': []}] * 3
+    expected = [
+        {'event': ['call', 'fetch', c, k], 'reply': r} for c, k, r in zip(calls, kwargs, replies, strict=True)
+    ]
+    expected.append({'event': ['futures', [call_id]], 'reply': ['futures', {str(call_id): ['return', 5]}]})
+    assert json.dumps(log) == json.dumps(expected)  # bools stay bools (True == 1 for `==` alone)
+    loaded = MontySnapshot.load(progress.dump())
+    assert loaded.args == progress.args
+    assert loaded.resume(return_value=6).output == 6  # type: ignore[union-attr]
+    assert progress.resume(return_value=7).output == 7  # type: ignore[union-attr]
+
+
 def test_snapshot_holds_no_pickle_or_code() -> None:
     data = small_snapshot()
     doc = body(data)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from types import EllipsisType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from .convert import to_sandbox
 from .errors import MontyError
@@ -71,30 +71,33 @@ def value_reply(value: Any, what: str) -> tuple[str, Any]:
     return ('return', to_sandbox(value, what))
 
 
-class _Paused:
-    """Shared machinery of the two snapshot kinds."""
+_E = TypeVar('_E', CallEvent, FuturesEvent)
+
+
+class _Paused(Generic[_E]):
+    """Shared machinery of the two snapshot kinds (`_E`: the event paused at)."""
+
+    __slots__ = ('__weakref__', '_elapsed', '_event', '_output_chars', '_position', '_session')
 
     _kind: ClassVar[str]
 
-    def __init__(self, session: Session, position: int, event: Event) -> None:
+    def __init__(self, session: Session, position: int, event: _E) -> None:
         self._session = session
         self._position = position
         self._event = event
         self._output_chars = session.output.count
-        self._elapsed = session.elapsed
+        self._elapsed = session.execution.meter.elapsed
 
     @property
     def script_name(self) -> str:
         return self._session.spec.script_name
 
-    def _live_session(self, print_callback: PrintCallback | None) -> Session:
-        """The session to continue: the live one at this point, or a replayed fork."""
+    def _fork(self, print_callback: PrintCallback | None) -> Session:
+        """A fresh session replayed from the log up to this point."""
         session = self._session
-        if session.can_continue(self._position):
-            return session
         fork, event = restore(
             session.spec,
-            session.log[: self._position],
+            session.entries(self._position),
             print_callback if print_callback is not None else session.print_callback,
             output_chars=self._output_chars,
             elapsed=self._elapsed,
@@ -119,13 +122,15 @@ class _Paused:
             session.execution.abandon()
 
     def _continue(self, kind: str, payload: Any) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
-        session = self._live_session(None)
+        session = self._session
+        if not session.can_continue(self._position):
+            session = self._fork(None)
         return advance(session, session.reply(kind, payload))
 
     def dump(self) -> bytes:
         """The paused run as bytes (source, inputs, limits and the log of host answers so far)."""
         spec = self._session.spec
-        log = self._session.log[: self._position]
+        log = self._session.entries(self._position)
         check_log(log)
         return pack(
             {
@@ -195,7 +200,7 @@ class _Paused:
         return advance(session, event)
 
 
-class MontySnapshot(_Paused):
+class MontySnapshot(_Paused[CallEvent]):
     """A run paused at a call to a host function.
 
     Resume with exactly one of `return_value=` (the call returns it), `exception=` (raised at the
@@ -203,8 +208,8 @@ class MontySnapshot(_Paused):
     `MontyFutureSnapshot`).
     """
 
+    __slots__ = ()
     _kind = 'monty-snapshot'
-    _event: CallEvent
 
     @property
     def function_name(self) -> str:
@@ -239,6 +244,8 @@ class MontySnapshot(_Paused):
             MontyRuntimeError: the code then fails with an exception it does not handle.
             TypeError: not exactly one of `return_value`, `exception`, `future` was given.
         """
+        if exception is None and future is None and type(return_value) in _ATOMS:
+            return self._continue('return', return_value)  # the common case (`_UNSET` is no atom)
         given = (return_value is not _UNSET) + (exception is not None) + (future is not None)
         if given != 1:
             raise TypeError('resume() takes exactly one of return_value=, exception= or future=...')
@@ -275,15 +282,15 @@ class MontySnapshot(_Paused):
         )
 
 
-class MontyFutureSnapshot(_Paused):
+class MontyFutureSnapshot(_Paused[FuturesEvent]):
     """A run where every sandbox task waits on host calls answered with `future`.
 
     `pending_call_ids` lists them; `resume({call_id: {'return_value': v} | {'exception': e}, ...})`
     resolves any subset, in any order.
     """
 
+    __slots__ = ()
     _kind = 'monty-future-snapshot'
-    _event: FuturesEvent
 
     @property
     def pending_call_ids(self) -> list[int]:
@@ -328,14 +335,14 @@ class MontyFutureSnapshot(_Paused):
 
 def advance(session: Session, event: Event) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
     """Turn the session's latest event into the public progress object (raising on errors)."""
+    if type(event) is CallEvent:
+        return MontySnapshot(session, len(session.log), event)
     if isinstance(event, DoneEvent):
         return MontyComplete(event.value)
     if isinstance(event, ErrorEvent):
         if event.host_error is not None:
             raise event.host_error
         raise event.error
-    if isinstance(event, CallEvent):
-        return MontySnapshot(session, len(session.log), event)
     if isinstance(event, FuturesEvent):
         return MontyFutureSnapshot(session, len(session.log), event)
     raise MontyError(f'unexpected event {event!r}')  # pragma: no cover

@@ -93,7 +93,7 @@ class MontyRepl:
 
     def _record(self, session: Session) -> None:
         spec = session.spec
-        self._history.append((dataclasses.replace(spec, history=[]), list(session.log)))
+        self._history.append((dataclasses.replace(spec, history=[]), session.entries()))
 
     def feed_run(
         self,

@@ -28,19 +28,31 @@ from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
 from .scheduler import HostFuture, Loop
 
+_getcurrent = greenlet.getcurrent
+
 
 class CallEvent:
-    """The sandbox called a host function (a plain slots class: one is made per host call)."""
+    """The sandbox called a host function (a plain slots class: one is made per host call).
 
-    __slots__ = ('args', 'call_id', 'function_name', 'kwargs')
+    `plain` is true when the call has no keyword arguments and every positional argument is an
+    immutable plain atom (`convert.PLAIN_ATOMS`, exact types): such an event can be logged lazily.
+    """
+
+    __slots__ = ('args', 'call_id', 'function_name', 'kwargs', 'plain')
 
     def __init__(
-        self, call_id: int, function_name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+        self,
+        call_id: int,
+        function_name: str,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        plain: bool = False,
     ) -> None:
         self.call_id = call_id
         self.function_name = function_name
         self.args = args
         self.kwargs = kwargs
+        self.plain = plain
 
     def __repr__(self) -> str:
         return f'CallEvent(call_id={self.call_id}, function_name={self.function_name!r}, args={self.args!r})'
@@ -197,23 +209,24 @@ class Execution:
 
     # -- host side --------------------------------------------------------------------------------
     def start(self) -> Event:
-        return self._switch(None)
+        return self.reply('start')  # the greenlet's main function ignores what it is started with
 
     def reply(self, kind: str, payload: Any = None) -> Event:
         """Answer the pending event: ('return', value) / ('raise', exc) / ('future', None) for a call;
         ('futures', {call_id: ('return'|'raise', value)}) for a futures event."""
-        return self._switch((kind, payload))
-
-    def _switch(self, payload: Any) -> Event:
         if self.finished:
             raise RuntimeError('this run has already finished')
-        self._greenlet.parent = greenlet.getcurrent()
-        self.meter.resume_clock()
+        run = self._greenlet
+        here = _getcurrent()
+        if run.parent is not here:  # driven from another greenlet than last time: it returns there
+            run.parent = here
+        meter = self.meter
+        meter.resume_clock()
         try:
-            event: Event = self._greenlet.switch(payload)
+            event: Event = run.switch((kind, payload))
         finally:
-            self.meter.pause_clock()
-        if isinstance(event, (DoneEvent, ErrorEvent)):
+            meter.pause_clock()
+        if type(event) is not CallEvent and isinstance(event, (DoneEvent, ErrorEvent)):
             self.finished = True
             self.output.closed = True
             # Sandbox frames can outlive the run (a suspended generator's `finally` runs when it is
@@ -277,24 +290,31 @@ class Execution:
             self._loop = Loop(self._wait_for_host)
         return self._loop
 
-    def _to_host_args(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
-        if not kwargs:
-            for a in args:
-                if type(a) not in PLAIN_ATOMS:
-                    break
-            else:
-                return args, {}  # immutable plain values: nothing to copy
+    @staticmethod
+    def _to_host_args(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
         try:
             return to_host(args, f'arguments of {name}()'), to_host(kwargs, f'arguments of {name}()')
         except MontyConversionError as e:
             raise TypeError(str(e)) from None
 
     def host_call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
-        self.meter.alive()
-        host_args, host_kwargs = self._to_host_args(name, args, kwargs)
-        self._next_call_id += 1
-        call_id = self._next_call_id
-        kind, payload = self._to_host(CallEvent(call_id, name, host_args, host_kwargs))
+        meter = self.meter
+        meter.alive()
+        # The common case inline: no keywords and immutable plain atoms (exact types) cross as they
+        # are; `args` is the fresh tuple of this call and `kwargs` its fresh empty dict.
+        plain = not kwargs
+        if plain:
+            for a in args:
+                if type(a) not in PLAIN_ATOMS:
+                    plain = False
+                    break
+        if not plain:
+            args, kwargs = self._to_host_args(name, args, kwargs)
+        call_id = self._next_call_id = self._next_call_id + 1
+        parent = self._greenlet.parent
+        assert parent is not None
+        kind, payload = parent.switch(CallEvent(call_id, name, args, kwargs, plain))
+        meter.alive()
         if kind == 'return':
             return payload
         if kind == 'raise':

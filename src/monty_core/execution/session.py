@@ -23,6 +23,7 @@ from typing import Any
 from greenlet import getcurrent
 
 from ..compiler import compile_program
+from ..convert import PLAIN_ATOMS
 from ..errors import MontySyntaxError
 from ..runtime.errors import make_exception
 from ..runtime.output import PrintCallback, Stream
@@ -325,7 +326,9 @@ class Session:
             for handle in handles:
                 handle._execution = self.execution
             handles.extend(v for v in globals_.values() if type(v) is HostFunction and v not in handles)
-        self.log: list[dict[str, Any]] = []
+        # One entry per host interaction: its document form `{'event': ..., 'reply': ...}`, or
+        # `(event, kind, payload)` until `entries` encodes it (see `reply`). Read it through `entries`.
+        self.log: list[Any] = []
         self.current: Event | None = None
         self.thread = threading.get_ident()
         self.on_finish: Callable[[Session], None] | None = None
@@ -351,23 +354,42 @@ class Session:
         return self._advance(self.execution.start())
 
     def reply(self, kind: str, payload: Any = None) -> Event:
-        assert self.current is not None
+        event = self.current
+        assert event is not None
         if _ORPHANS:
             reap_orphans()
-        try:
-            entry: dict[str, Any] = {
-                'event': describe_event(self.current),
-                'reply': encode_reply(kind, payload),
-            }
-        except MontySnapshotError as e:
-            # The run goes on; only snapshots (and forks) from here on are impossible: see `check_log`.
-            entry = {'unencodable': f'host interaction {len(self.log) + 1}: {e}'}
-        self.log.append(entry)
+        if (
+            type(event) is CallEvent
+            and event.plain
+            and ((kind == 'return' and type(payload) in PLAIN_ATOMS) or kind == 'future')
+        ):
+            # Immutable plain atoms both ways (the common case): logged as they are, and encoded only
+            # when a dump, a fork or a REPL history needs the document form (`entries`).
+            self.log.append((event, kind, payload))
+        else:
+            try:
+                entry: dict[str, Any] = {'event': describe_event(event), 'reply': encode_reply(kind, payload)}
+            except MontySnapshotError as e:
+                # The run goes on; only snapshots (and forks) from here on are impossible: see `check_log`.
+                entry = {'unencodable': f'host interaction {len(self.log) + 1}: {e}'}
+            self.log.append(entry)
         return self._advance(self.execution.reply(kind, payload))
+
+    def entries(self, stop: int | None = None) -> list[dict[str, Any]]:
+        """The first `stop` logged interactions (all by default) in their document form."""
+        log = self.log
+        if stop is None:
+            stop = len(log)
+        for i in range(stop):
+            entry = log[i]
+            if type(entry) is tuple:  # a lazily logged one: encode it now, once (it is immutable)
+                event, kind, payload = entry
+                log[i] = {'event': describe_event(event), 'reply': encode_reply(kind, payload)}
+        return log[:stop]
 
     def _advance(self, event: Event) -> Event:
         self.current = event
-        if isinstance(event, (DoneEvent, ErrorEvent)) and self.on_finish is not None:
+        if self.on_finish is not None and isinstance(event, (DoneEvent, ErrorEvent)):
             self.on_finish(self)
         return event
 
