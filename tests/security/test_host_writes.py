@@ -15,6 +15,15 @@ REFUSED = [
     'setattr(print, "x", 1)',
     'import typing\ntyping.Optional.x = 1',
     'import sys\nsys.stdout.x = 1',
+    # decorator metadata is writable on sandbox functions only, and only the metadata
+    'len.__name__ = "x"',
+    'print.__qualname__ = "x"',
+    'import functools\nfunctools.reduce.__doc__ = "x"',
+    'class A:\n    pass\nA.__name__ = "B"',
+    'def f():\n    pass\nf.__globals__ = {}',
+    'def f():\n    pass\nf.__defaults__ = (1,)',
+    'def f():\n    pass\nf.__code__ = None',
+    'def f():\n    pass\ndel f.__name__',
 ]
 
 

@@ -273,8 +273,20 @@ def _super_getattr(sup: Any, name: str) -> Any:
     return _getattr(sup, name)
 
 
+# Metadata a decorator copies onto its wrapper (`wrapper.__name__ = fn.__name__`): strings on a
+# sandbox function, which CPython's own setters type-check.
+_FUNCTION_METADATA = frozenset({'__name__', '__qualname__', '__doc__', '__module__'})
+
+
 def _writable(obj: Any, name: str, verb: str) -> None:
     if is_dunder(name):
+        if (
+            name in _FUNCTION_METADATA
+            and verb == 'set'
+            and _type(obj) is types.FunctionType
+            and SANDBOX_GLOBALS_MARK in obj.__globals__
+        ):
+            return
         raise AttributeError(f"cannot {verb} the special attribute '{name}' in the sandbox")
     t = _type(obj)
     if SANDBOX_CLASS_MARK in t.__dict__:
