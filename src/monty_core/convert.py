@@ -37,8 +37,56 @@ def _describe(value: Any) -> str:
     return f"'{type(value).__module__}.{type(value).__qualname__}'"
 
 
+_STR = frozenset({str})
+_PLAIN_OR_DICT = _PLAIN | {dict}
+
+
+def plain_kwargs(kwargs: dict[Any, Any]) -> bool:
+    """Whether keyword arguments can cross as they are: names of exact type `str`, plain atoms."""
+    return _STR.issuperset(map(type, kwargs)) and _PLAIN.issuperset(map(type, kwargs.values()))
+
+
+def plain_copy(value: Any) -> Any:
+    """The fast path of both conversions for JSON-like records: a copy of an exact `dict` of plain
+    atoms, or of an exact `list` of plain atoms and such dicts, equal to what the general conversion
+    makes. `None` when `value` needs the general conversion (anything else, or one dict listed twice,
+    whose two places must stay one object)."""
+    if type(value) is dict:
+        if _PLAIN.issuperset(map(type, value.values())) and _PLAIN.issuperset(map(type, value)):
+            return value.copy()
+        return None
+    if type(value) is not list:
+        return None
+    types = set(map(type, value))
+    if _PLAIN.issuperset(types):
+        return value.copy()
+    if not _PLAIN_OR_DICT.issuperset(types):
+        return None
+    out: list[Any] = []
+    append = out.append
+    seen: set[int] = set()
+    add = seen.add
+    dicts = 0
+    for v in value:
+        if type(v) is dict:
+            if not (_PLAIN.issuperset(map(type, v.values())) and _PLAIN.issuperset(map(type, v))):
+                return None
+            add(id(v))
+            dicts += 1
+            v = v.copy()
+        append(v)
+    if len(seen) != dicts:
+        return None
+    return out
+
+
 def to_sandbox(value: Any, what: str) -> Any:
     """Copy a host value into sandbox data; `what` names the value in error messages."""
+    if type(value) in _PLAIN:
+        return value
+    copy = plain_copy(value)
+    if copy is not None:
+        return copy
     return _Into(what).convert(value, 0)
 
 
@@ -120,6 +168,11 @@ class _Into:
 
 def to_host(value: Any, what: str = 'result') -> Any:
     """Copy sandbox data out into fresh host values; see the module docstring for the rules."""
+    if type(value) in _ATOMS:
+        return value
+    copy = plain_copy(value)
+    if copy is not None:
+        return copy
     return _Out(what).convert(value, 0)
 
 

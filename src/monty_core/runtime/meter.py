@@ -34,7 +34,7 @@ POKE_INTERVAL = 0.005
 DEFAULT_MAX_RECURSION_DEPTH = 1000
 
 _perf = time.perf_counter
-_getpid = os.getpid
+_INF = float('inf')
 
 
 class _Raiser:
@@ -68,28 +68,39 @@ class _Watchdog:
     IDLE_AFTER = 0.25
 
     def __init__(self) -> None:
-        self.active: dict[int, Meter] = {}
+        self.active: dict[Meter, None] = {}
         self.wake = threading.Event()
         self.thread: threading.Thread | None = None
         self.lock = threading.Lock()
         self.idle = True
-        self.pid = 0
 
     def add(self, meter: Meter) -> None:
-        self.active[id(meter)] = meter
-        thread = self.thread
-        if thread is None or self.pid != _getpid():
-            with self.lock:
-                if self.thread is None or self.pid != _getpid():
-                    self.pid = _getpid()  # a forked child has no watchdog thread: start its own
-                    self.idle = False
-                    self.thread = threading.Thread(target=self._loop, name='monty-watchdog', daemon=True)
-                    self.thread.start()
+        self.active[meter] = None
+        if self.thread is None:
+            self._start()
         if self.idle:  # set before the thread re-checks `active`, so no run is missed
             self.wake.set()
 
+    def _start(self) -> None:
+        with self.lock:
+            if self.thread is None:
+                self.idle = False
+                thread = threading.Thread(target=self._loop, name='monty-watchdog', daemon=True)
+                thread.start()
+                self.thread = thread
+
     def remove(self, meter: Meter) -> None:
-        self.active.pop(id(meter), None)
+        self.active.pop(meter, None)
+
+    def after_fork(self) -> None:
+        """In a forked child: the thread did not survive the fork. Start another now if a run is
+        active (a host function forked), else at the next `add`."""
+        self.thread = None
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.idle = True
+        if self.active:
+            self._start()
 
     def _loop(self) -> None:
         last_active = time.monotonic()
@@ -97,7 +108,7 @@ class _Watchdog:
             time.sleep(POKE_INTERVAL)
             if self.active:
                 last_active = time.monotonic()
-                for meter in list(self.active.values()):
+                for meter in list(self.active):
                     meter.poke()
             elif time.monotonic() - last_active > self.IDLE_AFTER:
                 self.idle = True
@@ -109,6 +120,8 @@ class _Watchdog:
 
 
 WATCHDOG = _Watchdog()
+if hasattr(os, 'register_at_fork'):
+    os.register_at_fork(after_in_child=WATCHDOG.after_fork)
 
 
 class Meter:
@@ -118,6 +131,7 @@ class Meter:
         '_chunk',
         '_deadline',
         '_next_check',
+        '_running',
         '_saved',
         '_stop',
         'account',
@@ -143,6 +157,7 @@ class Meter:
         self.max_depth = max_depth
         self.elapsed = 0.0  # sandbox time accumulated before the current slice
         self.started = 0.0  # perf_counter() when the current slice began
+        self._running = False
         self._deadline = float('inf')
         self._next_check = 0.0
         self._stop: BaseException | None = None
@@ -163,25 +178,45 @@ class Meter:
         self.ticker: Iterator[bool] = chain.from_iterable(map(self._refill, repeat(None)))
 
     # -- slices: the clock runs only while sandbox code runs --------------------------------------
+    # `resume_clock`/`pause_clock` bracket a slice of sandbox execution: the run becomes the thread's
+    # current run (`CURRENT`, restored after), its clock runs and the watchdog watches it.
+    # `run()` pauses at a host call with `stop_time`/`start_time` instead: only the clock (and the
+    # memory account's pause) stops; the run stays registered and current while the host function
+    # runs, which it does synchronously on the same thread.
     def resume_clock(self) -> None:
         self._saved = (CURRENT.account, CURRENT.ticker)
         CURRENT.account = self.account
         CURRENT.ticker = self.ticker
-        if self.account is not None:
-            self.account.resume()
-        self.started = _perf()
-        if self.max_duration is not None:
-            self._deadline = self.started + (self.max_duration - self.elapsed)
+        self.start_time()
         WATCHDOG.add(self)
 
     def pause_clock(self) -> None:
         WATCHDOG.remove(self)
-        self.elapsed += _perf() - self.started
-        self._deadline = float('inf')
-        if self.account is not None:
-            self.account.pause()
+        if self._running:
+            self.stop_time()
         CURRENT.account, CURRENT.ticker = self._saved
         self._saved = (None, None)
+
+    def start_time(self) -> None:
+        if CURRENT.ticker is not self.ticker:  # another run took the thread over during a host call
+            CURRENT.account = self.account
+            CURRENT.ticker = self.ticker
+        now = self.started = _perf()
+        self._running = True
+        if self.max_duration is not None:
+            self._deadline = now + (self.max_duration - self.elapsed)
+        account = self.account
+        if account is not None:
+            account.resume(now)
+
+    def stop_time(self) -> None:
+        now = _perf()
+        self._running = False
+        self.elapsed += now - self.started
+        self._deadline = _INF
+        account = self.account
+        if account is not None:
+            account.pause(now)
 
     def poke(self) -> None:
         """Called by the watchdog thread: make the next tick refill (and so check the limits), and
