@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypedDict
 
 from .compiler import Program, compile_program
-from .convert import to_sandbox
+from .convert import PLAIN_ATOMS, to_sandbox
 from .errors import MontyError, MontySyntaxError
 from .execution.encoding import MontySnapshotError, pack, unpack
 from .execution.run import (
@@ -174,6 +174,8 @@ class Monty:
 
     # -- running ----------------------------------------------------------------------------------
     def _converted_inputs(self, inputs: Mapping[str, Any] | None) -> dict[str, Any]:
+        if not inputs and not self.inputs:
+            return {}
         given = dict(inputs or {})
         missing = [n for n in self.inputs if n not in given]
         if missing:
@@ -183,7 +185,10 @@ class Monty:
             raise TypeError(
                 f'unexpected input(s): {", ".join(unexpected)} (declare them with Monty(..., inputs=[...]))'
             )
-        return {name: to_sandbox(value, f'input {name!r}') for name, value in given.items()}
+        return {
+            name: value if type(value) in PLAIN_ATOMS else to_sandbox(value, f'input {name!r}')
+            for name, value in given.items()
+        }
 
     def _new_execution(
         self,
@@ -231,6 +236,8 @@ class Monty:
         return advance(session, session.start())
 
     def _check_functions(self, external_functions: Mapping[str, Callable[..., Any]] | None) -> dict[str, Any]:
+        if not external_functions and not self.external_functions:
+            return {}
         given = dict(external_functions or {})
         missing = [n for n in self.external_functions if n not in given]
         if missing:

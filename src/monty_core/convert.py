@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from itertools import chain
 from typing import Any
 
 from .errors import MontyConversionError
@@ -38,7 +39,10 @@ def _describe(value: Any) -> str:
 
 
 _STR = frozenset({str})
-_PLAIN_OR_DICT = _PLAIN | {dict}
+_DICTS = frozenset({dict})
+_PLAIN_OR_LIST = _PLAIN | {list}
+_values = dict.values
+_copy_dict = dict.copy
 
 
 def plain_kwargs(kwargs: dict[Any, Any]) -> bool:
@@ -47,36 +51,42 @@ def plain_kwargs(kwargs: dict[Any, Any]) -> bool:
 
 
 def plain_copy(value: Any) -> Any:
-    """The fast path of both conversions for JSON-like records: a copy of an exact `dict` of plain
-    atoms, or of an exact `list` of plain atoms and such dicts, equal to what the general conversion
-    makes. `None` when `value` needs the general conversion (anything else, or one dict listed twice,
-    whose two places must stay one object)."""
-    if type(value) is dict:
-        if _PLAIN.issuperset(map(type, value.values())) and _PLAIN.issuperset(map(type, value)):
+    """The fast path of both conversions, for JSON-like records: a copy of an exact `list` of plain
+    atoms, of an exact `list` of exact dicts of plain atoms, or of an exact `dict` whose keys are plain
+    atoms and whose values are plain atoms or exact lists of them; equal to what the general
+    conversion makes, and as independent of `value`. `None` when `value` needs the general conversion
+    (anything else, or a dict listed twice, whose two places must stay one object)."""
+    t = type(value)
+    if t is list:
+        types = set(map(type, value))
+        if _PLAIN.issuperset(types):
             return value.copy()
+        if types != _DICTS:
+            return None
+        if (
+            _PLAIN.issuperset(map(type, chain.from_iterable(value)))
+            and _PLAIN.issuperset(map(type, chain.from_iterable(map(_values, value))))
+            and len(set(map(id, value))) == len(value)
+        ):
+            return list(map(_copy_dict, value))
         return None
-    if type(value) is not list:
+    if t is not dict or not _PLAIN.issuperset(map(type, value)):
         return None
-    types = set(map(type, value))
+    types = set(map(type, value.values()))
     if _PLAIN.issuperset(types):
         return value.copy()
-    if not _PLAIN_OR_DICT.issuperset(types):
+    if not _PLAIN_OR_LIST.issuperset(types):
         return None
-    out: list[Any] = []
-    append = out.append
-    seen: set[int] = set()
-    add = seen.add
-    dicts = 0
-    for v in value:
-        if type(v) is dict:
-            if not (_PLAIN.issuperset(map(type, v.values())) and _PLAIN.issuperset(map(type, v))):
+    out = value.copy()
+    copies: dict[int, list[Any]] = {}  # a list under two keys stays one list
+    for k, v in value.items():
+        if type(v) is list:
+            if not _PLAIN.issuperset(map(type, v)):
                 return None
-            add(id(v))
-            dicts += 1
-            v = v.copy()
-        append(v)
-    if len(seen) != dicts:
-        return None
+            c = copies.get(id(v))
+            if c is None:
+                c = copies[id(v)] = v.copy()
+            out[k] = c
     return out
 
 

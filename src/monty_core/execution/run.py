@@ -238,34 +238,35 @@ class Execution:
     ) -> None:
         self.program = program
         max_depth = limits.get('max_recursion_depth')
-        self.meter = Meter(
+        meter = self.meter = Meter(
             max_duration=limits.get('max_duration_secs'),
             max_depth=DEFAULT_MAX_RECURSION_DEPTH if max_depth is None else int(max_depth),
             max_memory=limits.get('max_memory'),
             max_allocations=limits.get('max_allocations'),
         )
-        self.output = Output(print_callback, limits.get('max_output_bytes'))
-        self.output.stop = self.meter.stop
-        stdout, stderr = SandboxStream(self.output, 'stdout'), SandboxStream(self.output, 'stderr')
-        ctx = RunContext(stdout=stdout, stderr=stderr, max_depth=self.meter.max_depth, meter=self.meter)
-        ctx.hooks['loop'] = self.loop
-        ctx.hooks['reserve'] = _reserve
-        for key, fn in (hooks or {}).items():
-            ctx.hooks[key] = _host_hook(key, fn)
-        self.importer = Importer(ctx)
-        builtins = make_builtins(self.meter, make_print(self.output, stdout, stderr), self.importer)
+        output = self.output = Output(print_callback, limits.get('max_output_bytes'))
+        output.stop = meter.stop
+        self._stdout, self._stderr = SandboxStream(output, 'stdout'), SandboxStream(output, 'stderr')
+        # Validated now (a bad hook is the host's error); the modules' context is made at the first
+        # import, which most runs never do.
+        self._hooks = {key: _host_hook(key, fn) for key, fn in hooks.items()} if hooks else None
+        self.importer = Importer(self._module_context)
+        builtins = make_builtins(meter, make_print(output, self._stdout, self._stderr), self.importer)
         if globals_ is None:
-            globals_ = {'__name__': '__main__', '__doc__': None}
-        existing = globals_.get('__builtins__')
-        if isinstance(existing, dict):
-            # A REPL's later snippet: functions from earlier snippets hold this very dict, so update it
-            # in place to point them at this run's meter, output and importer.
-            existing.update(builtins)
-            builtins = existing
-        globals_['__builtins__'] = builtins
+            globals_ = {'__name__': '__main__', '__doc__': None, '__builtins__': builtins}
+        else:
+            existing = globals_.get('__builtins__')
+            if isinstance(existing, dict):
+                # A REPL's later snippet: functions from earlier snippets hold this very dict, so
+                # update it in place to point them at this run's meter, output and importer (and the
+                # meter at it: the watchdog stops calls by lowering `_m_maxdepth` there).
+                existing.update(builtins)
+                builtins = meter.builtins = existing
+            globals_['__builtins__'] = builtins
         globals_[SANDBOX_GLOBALS_MARK] = True
         globals_['_m_depth'] = 0
-        globals_.update(inputs)
+        if inputs:
+            globals_.update(inputs)
         for name in external_functions:
             globals_[name] = HostFunction(self, name)
         self.globals = globals_
@@ -273,6 +274,16 @@ class Execution:
         self._next_call_id = 0
         self._greenlet: _RunGreenlet | None = None  # taken from the pool by the first `reply`
         self.finished = False
+
+    def _module_context(self) -> RunContext:
+        ctx = RunContext(
+            stdout=self._stdout, stderr=self._stderr, max_depth=self.meter.max_depth, meter=self.meter
+        )
+        ctx.hooks['loop'] = self.loop
+        ctx.hooks['reserve'] = _reserve
+        if self._hooks:
+            ctx.hooks.update(self._hooks)
+        return ctx
 
     # -- host side --------------------------------------------------------------------------------
     def start(self) -> Event:

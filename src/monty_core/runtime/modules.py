@@ -95,9 +95,16 @@ def make_module(name: str, exports: dict[str, Any], doc: str | None = None) -> t
 class Importer:
     """The `__import__` of one run."""
 
-    def __init__(self, ctx: RunContext) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: RunContext | Callable[[], RunContext]) -> None:
+        self._ctx = ctx  # or a function making it at the first import
         self.cache: dict[str, types.ModuleType] = {}
+
+    @property
+    def ctx(self) -> RunContext:
+        ctx = self._ctx
+        if not isinstance(ctx, RunContext):
+            ctx = self._ctx = ctx()
+        return ctx
 
     def load(self, name: str) -> types.ModuleType:
         module = self.cache.get(name)

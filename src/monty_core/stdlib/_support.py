@@ -46,7 +46,8 @@ def bind(ctx: RunContext) -> None:
 
 def forget_run(g: Any) -> None:
     """Drop the run bound to greenlet `g` (a run greenlet going back to its pool for the next run)."""
-    _RUNS.pop(g, None)
+    if _RUNS.data:  # (a cheap test first: most runs import nothing)
+        _RUNS.pop(g, None)
 
 
 def current() -> RunContext:
