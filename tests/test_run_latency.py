@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
 import time
 import weakref
@@ -377,3 +378,84 @@ def test_time_limit_stops_calls_in_later_repl_snippets() -> None:
         repl.feed_run('def f(n):\n    return 1 if n == 0 else f(n - 1) + f(n - 1)\nf(40)')
     assert info.value.type_name == 'TimeoutError'
     assert time.perf_counter() - start < 3
+
+
+# -- a finished run is freed by reference counting ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ('code', 'functions'),
+    [
+        ('x = 1', {}),
+        ('sum(i for i in range(10))', {}),
+        ('f(1)\n[f(i) for i in range(3)]', {'f': lambda x: [x]}),
+        ('print("hi")', {}),
+        ('1 / 0', {}),
+        ('f()', {'f': lambda: 1 / 0}),
+        ('sorted([3, 1], key=lambda v: -v)', {}),
+        ('while True:\n    pass', {}),
+    ],
+)
+def test_a_finished_run_leaves_no_reference_cycles(code: str, functions: dict[str, Any]) -> None:
+    m = monty_core.Monty(code, external_functions=list(functions))
+
+    def run() -> None:
+        try:
+            m.run(
+                external_functions=functions,
+                print_callback=lambda s, t: None,
+                limits={'max_duration_secs': 0.05},
+            )
+        except monty_core.MontyRuntimeError:
+            pass
+
+    run()
+    gc.collect()
+    gc.disable()
+    try:
+        run()
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_leftover_frames_of_a_finished_run_stop_at_once() -> None:
+    # A generator suspended in a `try` outlives the run until the host drops it; its `finally` then
+    # runs with the run over: calls, ticks, printing and imports raise instead of doing anything.
+    code = """
+def make(kind):
+    try:
+        yield 1
+    finally:
+        if kind == 'call':
+            f()
+        elif kind == 'loop':
+            for i in range(10**9):
+                pass
+        elif kind == 'print':
+            print('late')
+        elif kind == 'import':
+            import json
+gens = [make(k) for k in ('call', 'loop', 'print', 'import')]
+for g in gens:
+    next(g)
+len(gens)
+"""
+    calls: list[Any] = []
+    printed: list[str] = []
+    m = monty_core.Monty(code, external_functions=['f'])
+    unraisable: list[Any] = []
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda u: unraisable.append(u.exc_type)
+    try:
+        start = time.perf_counter()
+        value = m.run(
+            external_functions={'f': lambda: calls.append(1)}, print_callback=lambda s, t: printed.append(t)
+        )
+        gc.collect()
+        assert time.perf_counter() - start < 2
+    finally:
+        sys.unraisablehook = hook
+    assert value == 4
+    assert calls == [] and printed == []
+    assert unraisable and all(issubclass(t, RuntimeError) for t in unraisable)

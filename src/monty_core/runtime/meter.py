@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Iterator
 from itertools import chain, repeat
@@ -119,6 +120,13 @@ class _Watchdog:
                 last_active = time.monotonic()
 
 
+def _refill(ref: weakref.ref[Meter]) -> Iterator[bool]:
+    meter = ref()
+    if meter is None:  # a frame of a run that is over and gone (a generator being collected)
+        return _Raiser(RuntimeError('the run has ended'), sticky=True)
+    return meter._refill(None)
+
+
 WATCHDOG = _Watchdog()
 if hasattr(os, 'register_at_fork'):
     os.register_at_fork(after_in_child=WATCHDOG.after_fork)
@@ -128,6 +136,7 @@ class Meter:
     """Time, memory, allocation and depth accounting for one run."""
 
     __slots__ = (
+        '__weakref__',
         '_chunk',
         '_deadline',
         '_next_check',
@@ -175,7 +184,9 @@ class Meter:
         # depth with `_m_maxdepth` there; setting it to -1 sends them to `too_deep`, which raises the
         # stop or the time limit (the watchdog does this when the deadline passes).
         self.builtins: dict[str, Any] = {}
-        self.ticker: Iterator[bool] = chain.from_iterable(map(self._refill, repeat(None)))
+        # The ticker reaches its meter through a weak reference: no reference cycle, so a finished
+        # run is freed by reference counting rather than left to the garbage collector.
+        self.ticker: Iterator[bool] = chain.from_iterable(map(_refill, repeat(weakref.ref(self))))
 
     # -- slices: the clock runs only while sandbox code runs --------------------------------------
     # `resume_clock`/`pause_clock` bracket a slice of sandbox execution: the run becomes the thread's
@@ -268,6 +279,14 @@ class Meter:
             self._stop = exc
         self.builtins['_m_maxdepth'] = -1
         deque(self._chunk, maxlen=0)  # exhaust the current chunk so the very next tick refills
+
+    def detach(self) -> None:
+        """After `stop`, at the end of the run: let go of the run's builtins (their `_m_maxdepth`
+        already sends every function entry to `too_deep`, which raises the stop) and of the frames
+        the stop was last raised through (the run's error has been described by then)."""
+        self.builtins = {}
+        if self._stop is not None:
+            self._stop.__traceback__ = None
 
     @property
     def stopped(self) -> BaseException | None:
