@@ -177,6 +177,22 @@ def test_time_limit_still_applies_after_host_calls() -> None:
     assert time.perf_counter() - start < 2
 
 
+def test_watchdog_idles_during_a_long_host_call_and_wakes_after() -> None:
+    def slow() -> bool:
+        time.sleep(WATCHDOG.IDLE_AFTER + 0.25)
+        return WATCHDOG.idle
+
+    # After the host call, each iteration is one tick and a few ms: only the watchdog stops it in time.
+    code = 'idle = f()\nx = list(range(10**6))\nwhile True:\n    x.sort()'
+    m = monty_core.Monty(code, external_functions=['f'])
+    start = time.perf_counter()
+    with pytest.raises(monty_core.MontyRuntimeError) as info:
+        m.run(external_functions={'f': slow}, limits={'max_duration_secs': 0.2})
+    assert info.value.type_name == 'TimeoutError'
+    assert time.perf_counter() - start < WATCHDOG.IDLE_AFTER + 0.25 + 1.5
+    assert _run_code('f()', external_functions={'f': slow}) is True
+
+
 def test_nested_runs_from_host_functions() -> None:
     inner = monty_core.Monty('[x * 2 for x in range(n)]', inputs=['n'])
 

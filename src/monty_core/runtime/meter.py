@@ -103,18 +103,26 @@ class _Watchdog:
         if self.active:
             self._start()
 
+    def _any_running(self) -> bool:
+        """Whether a registered run's clock is running (a run in `run()` stays registered while a
+        host function runs, with its clock stopped: see `Meter.stop_time`)."""
+        return any(meter._running for meter in list(self.active))
+
     def _loop(self) -> None:
         last_active = time.monotonic()
         while True:
             time.sleep(POKE_INTERVAL)
-            if self.active:
-                last_active = time.monotonic()
-                for meter in list(self.active):
+            busy = False
+            for meter in list(self.active):
+                if meter._running:
+                    busy = True
                     meter.poke()
+            if busy:
+                last_active = time.monotonic()
             elif time.monotonic() - last_active > self.IDLE_AFTER:
                 self.idle = True
                 self.wake.clear()
-                if not self.active:
+                if not self._any_running():  # re-checked after `idle` is set: see `add`, `start_time`
                     self.wake.wait()
                 self.idle = False
                 last_active = time.monotonic()
@@ -214,6 +222,8 @@ class Meter:
             CURRENT.ticker = self.ticker
         now = self.started = _perf()
         self._running = True
+        if WATCHDOG.idle:  # set before the watchdog re-checks for running clocks: see `_Watchdog.add`
+            WATCHDOG.wake.set()
         if self.max_duration is not None:
             self._deadline = now + (self.max_duration - self.elapsed)
         account = self.account
