@@ -272,9 +272,10 @@ class Execution:
         globals_['_m_depth'] = 0
         if inputs:
             globals_.update(inputs)
-        self._handles = handles = [HostFunction(self, name) for name in external_functions]
-        for handle in handles:
-            globals_[handle._name] = handle
+        self._handles: list[HostFunction] = []
+        for name in external_functions:
+            handle = globals_[name] = HostFunction(self, name)
+            self._handles.append(handle)
         self.globals = globals_
         self._loop: Loop | None = None
         self._next_call_id = 0
