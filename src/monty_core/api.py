@@ -10,19 +10,24 @@ assert m.run(inputs={'url': 'x'}, external_functions={'fetch': lambda u: 'got ' 
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol, TypedDict
 
 from .compiler import Program, compile_program
-from .convert import to_sandbox
+from .convert import PLAIN_ATOMS, to_sandbox
 from .errors import MontyError, MontySyntaxError
 from .execution.encoding import MontySnapshotError, pack, unpack
-from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, Execution, FuturesEvent
+from .execution.run import (
+    CallEvent,
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    Execution,
+    FuturesEvent,
+    call_host_sync,
+)
 from .execution.session import RunSpec, Session
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
-from .runtime.errors import sandbox_exception_from_host
 from .runtime.output import PrintCallback
 
 __all__ = ['DEFAULT_LIMITS', 'HostHooks', 'Monty', 'ResourceLimits']
@@ -169,6 +174,8 @@ class Monty:
 
     # -- running ----------------------------------------------------------------------------------
     def _converted_inputs(self, inputs: Mapping[str, Any] | None) -> dict[str, Any]:
+        if not inputs and not self.inputs:
+            return {}
         given = dict(inputs or {})
         missing = [n for n in self.inputs if n not in given]
         if missing:
@@ -178,7 +185,10 @@ class Monty:
             raise TypeError(
                 f'unexpected input(s): {", ".join(unexpected)} (declare them with Monty(..., inputs=[...]))'
             )
-        return {name: to_sandbox(value, f'input {name!r}') for name, value in given.items()}
+        return {
+            name: value if type(value) in PLAIN_ATOMS else to_sandbox(value, f'input {name!r}')
+            for name, value in given.items()
+        }
 
     def _new_execution(
         self,
@@ -187,13 +197,16 @@ class Monty:
         limits: Mapping[str, Any] | None,
         print_callback: PrintCallback | None,
         hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
+        *,
+        checked: bool = False,
     ) -> Execution:
-        self._check_functions(external_functions)
+        if not checked:
+            self._check_functions(external_functions)
         return Execution(
             self._program,
             inputs=self._converted_inputs(inputs),
             external_functions=self.external_functions,
-            limits=_limits(limits),
+            limits=DEFAULT_LIMITS if limits is None else _limits(limits),  # (read, never kept)
             print_callback=print_callback,
             hooks=hooks,
         )
@@ -223,6 +236,8 @@ class Monty:
         return advance(session, session.start())
 
     def _check_functions(self, external_functions: Mapping[str, Callable[..., Any]] | None) -> dict[str, Any]:
+        if not external_functions and not self.external_functions:
+            return {}
         given = dict(external_functions or {})
         missing = [n for n in self.external_functions if n not in given]
         if missing:
@@ -259,8 +274,8 @@ class Monty:
             TypeError: missing or unexpected inputs or external functions.
         """
         functions = self._check_functions(external_functions)
-        execution = self._new_execution(inputs, functions, limits, print_callback, hooks)
-        return _run_session_sync(execution, functions)
+        execution = self._new_execution(inputs, functions, limits, print_callback, hooks, checked=True)
+        return execution.run_sync(functions)
 
 
 class _Runner(Protocol):
@@ -297,56 +312,10 @@ def _drive_sync(runner: _Runner, functions: Mapping[str, Callable[..., Any]]) ->
                     'raise', NameError(f'host function {event.function_name!r} is not provided')
                 )
             else:
-                event = runner.reply(*_call_host_sync(fn, event, pending))
+                event = runner.reply(*call_host_sync(fn, event, pending))
         elif isinstance(event, FuturesEvent):
             event = runner.reply(
                 'futures', {cid: pending.pop(cid) for cid in event.call_ids if cid in pending}
             )
         else:  # pragma: no cover
             raise MontyError(f'unexpected event {event!r}')
-
-
-def _call_host_sync(
-    fn: Callable[..., Any], event: CallEvent, pending: dict[int, tuple[str, Any]]
-) -> tuple[str, Any]:
-    """Call a host function from `run()`; an awaitable result becomes a future resolved at once."""
-    try:
-        result = fn(*event.args, **event.kwargs)
-    except MontyError as e:
-        return ('raise', TypeError(str(e)))
-    except Exception as e:
-        return ('raise', sandbox_exception_from_host(e))
-    if inspect.isawaitable(result):
-        # Raises MontyError to the host (not into the sandbox) when an event loop is running.
-        pending[event.call_id] = _await_sync(result, event.function_name)
-        return ('future', None)
-    try:
-        return ('return', to_sandbox(result, f'return value of {event.function_name}()'))
-    except MontyError as e:
-        return ('raise', TypeError(str(e)))
-
-
-def _await_sync(awaitable: Any, name: str) -> tuple[str, Any]:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        pass
-    else:
-        close = getattr(awaitable, 'close', None)
-        if close is not None:
-            close()
-        raise MontyError(
-            f'host function {name}() is async and an event loop is already running in this thread: '
-            'await monty_core.run_monty_async(...) instead of calling run()'
-        )
-
-    async def wrap() -> Any:
-        return await awaitable
-
-    try:
-        value = asyncio.run(wrap())
-        return ('return', to_sandbox(value, f'return value of {name}()'))
-    except MontyError as e:
-        return ('raise', TypeError(str(e)))
-    except Exception as e:
-        return ('raise', sandbox_exception_from_host(e))

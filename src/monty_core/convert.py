@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from itertools import chain
 from typing import Any
 
 from .errors import MontyConversionError
@@ -37,8 +38,65 @@ def _describe(value: Any) -> str:
     return f"'{type(value).__module__}.{type(value).__qualname__}'"
 
 
+_STR = frozenset({str})
+_DICTS = frozenset({dict})
+_PLAIN_OR_LIST = _PLAIN | {list}
+_values = dict.values
+_copy_dict = dict.copy
+
+
+def plain_kwargs(kwargs: dict[Any, Any]) -> bool:
+    """Whether keyword arguments can cross as they are: names of exact type `str`, plain atoms."""
+    return _STR.issuperset(map(type, kwargs)) and _PLAIN.issuperset(map(type, kwargs.values()))
+
+
+def plain_copy(value: Any) -> Any:
+    """The fast path of both conversions, for JSON-like records: a copy of an exact `list` of plain
+    atoms, of an exact `list` of exact dicts of plain atoms, or of an exact `dict` whose keys are plain
+    atoms and whose values are plain atoms or exact lists of them; equal to what the general
+    conversion makes, and as independent of `value`. `None` when `value` needs the general conversion
+    (anything else, or a dict listed twice, whose two places must stay one object)."""
+    t = type(value)
+    if t is list:
+        types = set(map(type, value))
+        if _PLAIN.issuperset(types):
+            return value.copy()
+        if types != _DICTS:
+            return None
+        if (
+            _PLAIN.issuperset(map(type, chain.from_iterable(value)))
+            and _PLAIN.issuperset(map(type, chain.from_iterable(map(_values, value))))
+            and len(set(map(id, value))) == len(value)
+        ):
+            return list(map(_copy_dict, value))
+        return None
+    if t is not dict or not _PLAIN.issuperset(map(type, value)):
+        return None
+    types = set(map(type, value.values()))
+    if _PLAIN.issuperset(types):
+        return value.copy()
+    if not _PLAIN_OR_LIST.issuperset(types):
+        return None
+    out = value.copy()
+    copies: dict[int, list[Any]] = {}  # a list under two keys stays one list
+    for k, v in value.items():
+        if type(v) is list:
+            if not _PLAIN.issuperset(map(type, v)):
+                return None
+            c = copies.get(id(v))
+            if c is None:
+                c = copies[id(v)] = v.copy()
+            out[k] = c
+    return out
+
+
 def to_sandbox(value: Any, what: str) -> Any:
     """Copy a host value into sandbox data; `what` names the value in error messages."""
+    if type(value) in _PLAIN:
+        return value
+    copy = plain_copy(value)
+    if copy is not None:
+        return copy
     return _Into(what).convert(value, 0)
 
 
@@ -120,6 +178,11 @@ class _Into:
 
 def to_host(value: Any, what: str = 'result') -> Any:
     """Copy sandbox data out into fresh host values; see the module docstring for the rules."""
+    if type(value) in _ATOMS:
+        return value
+    copy = plain_copy(value)
+    if copy is not None:
+        return copy
     return _Out(what).convert(value, 0)
 
 

@@ -61,23 +61,9 @@ def run_monty(src: str, limits: dict[str, Any] | None = None, hooks: dict[str, A
 
 
 def run_with_hooks(src: str, cb: Any, limits: dict[str, Any] | None, hooks: dict[str, Any] | None) -> Any:
-    """Run `src`, giving the run's RunContext the host hooks (until the API grows an option for them)."""
-    from monty_core.runtime import modules
-
+    """Run `src` with the host hooks given through the API (`Monty.run(hooks=...)`)."""
     m = monty_core.Monty(src, script_name='main.py')
-    if not hooks:
-        return m.run(print_callback=cb, limits=limits)
-    original = modules.Importer.__init__
-
-    def init(self: Any, ctx: Any) -> None:
-        ctx.hooks.update(hooks)
-        original(self, ctx)
-
-    modules.Importer.__init__ = init  # type: ignore[method-assign]
-    try:
-        return m.run(print_callback=cb, limits=limits)
-    finally:
-        modules.Importer.__init__ = original  # type: ignore[method-assign]
+    return m.run(print_callback=cb, limits=limits, hooks=hooks)
 
 
 def assert_same(src: str, *, message: bool = True) -> Outcome:

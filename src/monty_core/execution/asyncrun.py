@@ -42,8 +42,8 @@ async def run_monty_async(
     Raises:
         MontyRuntimeError: the code raised an exception it did not handle, or hit a limit.
     """
-    execution = monty._new_execution(inputs, external_functions, limits, print_callback, hooks)
     functions = monty._check_functions(external_functions)
+    execution = monty._new_execution(inputs, functions, limits, print_callback, hooks, checked=True)
     execution.enable_yields(YIELD_INTERVAL)
     results: dict[int, tuple[str, Any]] = {}
     changed = anyio.Event()

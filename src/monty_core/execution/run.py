@@ -8,6 +8,10 @@ host side only ever sees plain data.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import sys
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -16,16 +20,17 @@ from typing import Any
 from greenlet import greenlet
 
 from ..compiler import Program
-from ..convert import PLAIN_ATOMS, to_host
-from ..errors import MontyConversionError, MontyRuntimeError
+from ..convert import PLAIN_ATOMS, plain_copy, plain_kwargs, to_host, to_sandbox
+from ..errors import MontyConversionError, MontyError, MontyRuntimeError
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
-from ..runtime.errors import to_runtime_error
+from ..runtime.errors import sandbox_exception_from_host, to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
 from ..runtime.limits import reserve
 from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
+from ..stdlib._support import forget_run
 from .scheduler import HostFuture, Loop
 
 _getcurrent = greenlet.getcurrent
@@ -97,7 +102,7 @@ class HostFunction:
 
     __slots__ = ('_execution', '_name')
 
-    def __init__(self, execution: Execution, name: str) -> None:
+    def __init__(self, execution: Execution | None, name: str) -> None:
         self._execution = execution
         self._name = name
 
@@ -106,7 +111,10 @@ class HostFunction:
         return self._name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self._execution.host_call(self._name, args, kwargs)
+        execution = self._execution
+        if execution is None:
+            raise RuntimeError('the run has ended')
+        return execution.host_call(self._name, args, kwargs)
 
     def __repr__(self) -> str:
         return f'<host function {self._name}>'
@@ -149,9 +157,74 @@ def _host_hook(key: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class _RunGreenlet(greenlet):
-    """The greenlet a run executes on; carries the run's ticker for the metered builtins."""
+    """The greenlet a run executes on; carries the run's ticker for the metered builtins.
+
+    A greenlet runs one execution after another (`_serve`): a fresh greenlet costs two system calls
+    (CPython maps a new frame stack for it, and unmaps it when it ends), about 7 us per run. Between
+    runs it waits in its thread's pool (`_POOL.idle`) holding no reference to any run. Each run
+    starts in an empty `contextvars` context, as on a fresh greenlet.
+    """
 
     ticker: Any = None
+    # The finished run's last event, handed to the driver through here rather than as the argument
+    # of the parking switch (which the idle greenlet's frame would keep alive until its next run).
+    outbox: Any = None
+    # A greenlet keeps the Python recursion depth (and C stack position) of its first start for life:
+    # only greenlets first started within POOL_MAX_DEPTH host frames are pooled, so a pooled run has
+    # nearly CPython's whole recursion budget whatever the depth of the host code calling `run()`.
+    poolable: bool = False
+
+
+POOL_SIZE = 4  # idle run greenlets kept per thread
+POOL_MAX_DEPTH = 200  # host frames below the first switch into a greenlet that may be pooled
+
+
+class _Pool(threading.local):
+    idle: list[_RunGreenlet]
+
+    def __init__(self) -> None:
+        self.idle = []
+
+
+_POOL = _Pool()
+
+
+def _host_depth(limit: int) -> int:
+    frame = sys._getframe(2)
+    depth = 0
+    while frame is not None and depth <= limit:
+        frame = frame.f_back
+        depth += 1
+    return depth
+
+
+def _acquire() -> _RunGreenlet:
+    idle = _POOL.idle
+    if idle:
+        return idle.pop()
+    worker = _RunGreenlet(_serve)
+    worker.poolable = _host_depth(POOL_MAX_DEPTH) <= POOL_MAX_DEPTH
+    return worker
+
+
+def _serve(execution: Execution | None) -> Any:
+    """The body of a run greenlet: run executions until the pool is full or the greenlet is killed."""
+    worker: Any = _getcurrent()
+    while True:
+        assert execution is not None
+        worker.gr_context = None  # every run starts in an empty contextvars context (decimal's, ...)
+        worker.ticker = execution.meter.ticker
+        event = execution._main(None)
+        worker.ticker = None
+        execution = None
+        forget_run(worker)
+        idle = _POOL.idle
+        if not worker.poolable or len(idle) >= POOL_SIZE:
+            return event
+        worker.outbox = event
+        event = None
+        idle.append(worker)
+        execution = worker.parent.switch()
 
 
 class Execution:
@@ -163,49 +236,61 @@ class Execution:
         *,
         inputs: dict[str, Any],
         external_functions: tuple[str, ...],
-        limits: dict[str, Any],
+        limits: Mapping[str, Any],
         print_callback: PrintCallback | None,
         globals_: dict[str, Any] | None = None,
         hooks: Mapping[str, Any] | None = None,
     ) -> None:
         self.program = program
         max_depth = limits.get('max_recursion_depth')
-        self.meter = Meter(
+        meter = self.meter = Meter(
             max_duration=limits.get('max_duration_secs'),
             max_depth=DEFAULT_MAX_RECURSION_DEPTH if max_depth is None else int(max_depth),
             max_memory=limits.get('max_memory'),
             max_allocations=limits.get('max_allocations'),
         )
-        self.output = Output(print_callback, limits.get('max_output_bytes'))
-        self.output.stop = self.meter.stop
-        stdout, stderr = SandboxStream(self.output, 'stdout'), SandboxStream(self.output, 'stderr')
-        ctx = RunContext(stdout=stdout, stderr=stderr, max_depth=self.meter.max_depth, meter=self.meter)
-        ctx.hooks['loop'] = self.loop
-        ctx.hooks['reserve'] = _reserve
-        for key, fn in (hooks or {}).items():
-            ctx.hooks[key] = _host_hook(key, fn)
-        self.importer = Importer(ctx)
-        builtins = make_builtins(self.meter, make_print(self.output, stdout, stderr), self.importer)
+        output = self.output = Output(print_callback, limits.get('max_output_bytes'))
+        output.stop = meter.stop
+        self._stdout, self._stderr = SandboxStream(output, 'stdout'), SandboxStream(output, 'stderr')
+        # Validated now (a bad hook is the host's error); the modules' context is made at the first
+        # import, which most runs never do.
+        self._hooks = {key: _host_hook(key, fn) for key, fn in hooks.items()} if hooks else None
+        self.importer = Importer(self._module_context)
+        builtins = make_builtins(meter, make_print(output, self._stdout, self._stderr), self.importer)
         if globals_ is None:
-            globals_ = {'__name__': '__main__', '__doc__': None}
-        existing = globals_.get('__builtins__')
-        if isinstance(existing, dict):
-            # A REPL's later snippet: functions from earlier snippets hold this very dict, so update it
-            # in place to point them at this run's meter, output and importer.
-            existing.update(builtins)
-            builtins = existing
-        globals_['__builtins__'] = builtins
+            globals_ = {'__name__': '__main__', '__doc__': None, '__builtins__': builtins}
+        else:
+            existing = globals_.get('__builtins__')
+            if isinstance(existing, dict):
+                # A REPL's later snippet: functions from earlier snippets hold this very dict, so
+                # update it in place to point them at this run's meter, output and importer (and the
+                # meter at it: the watchdog stops calls by lowering `_m_maxdepth` there).
+                existing.update(builtins)
+                builtins = meter.builtins = existing
+            globals_['__builtins__'] = builtins
         globals_[SANDBOX_GLOBALS_MARK] = True
         globals_['_m_depth'] = 0
-        globals_.update(inputs)
+        if inputs:
+            globals_.update(inputs)
+        self._handles: list[HostFunction] = []
         for name in external_functions:
-            globals_[name] = HostFunction(self, name)
+            handle = globals_[name] = HostFunction(self, name)
+            self._handles.append(handle)
         self.globals = globals_
         self._loop: Loop | None = None
         self._next_call_id = 0
-        self._greenlet = _RunGreenlet(self._main)
-        self._greenlet.ticker = self.meter.ticker
+        self._greenlet: _RunGreenlet | None = None  # taken from the pool by the first `reply`
         self.finished = False
+
+    def _module_context(self) -> RunContext:
+        ctx = RunContext(
+            stdout=self._stdout, stderr=self._stderr, max_depth=self.meter.max_depth, meter=self.meter
+        )
+        ctx.hooks['loop'] = self.loop
+        ctx.hooks['reserve'] = _reserve
+        if self._hooks:
+            ctx.hooks.update(self._hooks)
+        return ctx
 
     # -- host side --------------------------------------------------------------------------------
     def start(self) -> Event:
@@ -217,22 +302,107 @@ class Execution:
         if self.finished:
             raise RuntimeError('this run has already finished')
         run = self._greenlet
+        if run is None:
+            run = self._greenlet = _acquire()
+            message: Any = self  # what a run greenlet is started (or woken from the pool) with
+        else:
+            message = (kind, payload)
         here = _getcurrent()
         if run.parent is not here:  # driven from another greenlet than last time: it returns there
             run.parent = here
         meter = self.meter
         meter.resume_clock()
         try:
-            event: Event = run.switch((kind, payload))
+            event: Event = run.switch(message)
         finally:
             meter.pause_clock()
-        if type(event) is not CallEvent and isinstance(event, (DoneEvent, ErrorEvent)):
-            self.finished = True
-            self.output.closed = True
-            # Sandbox frames can outlive the run (a suspended generator's `finally` runs when it is
-            # garbage collected): stopping the meter makes such code raise at its first tick.
-            self.meter.stop(RuntimeError('the run has ended'))
+        if type(event) is not CallEvent:
+            if type(event) is tuple:  # () : the run ended and its greenlet went back to the pool
+                event = run.outbox
+                run.outbox = None
+            if isinstance(event, (DoneEvent, ErrorEvent)):
+                self._finish()
         return event
+
+    def run_sync(self, functions: Mapping[str, Callable[..., Any]]) -> Any:
+        """Run to completion, calling host functions synchronously on this thread (`Monty.run`).
+
+        The `start()`/`reply()` protocol with lighter host calls: while a host function runs, only
+        the run's clock stops (`Meter.stop_time`); the run stays the thread's current run and stays
+        registered with the watchdog. Returns the result or raises the run's error; if a host
+        function raises a `BaseException` (or misbehaves), the run is abandoned and that propagates.
+        """
+        if self.finished or self._greenlet is not None:
+            raise RuntimeError('this run has already started')
+        run = self._greenlet = _acquire()
+        here = _getcurrent()
+        if run.parent is not here:
+            run.parent = here
+        meter = self.meter
+        pending: dict[int, tuple[str, Any]] = {}
+        get = functions.get
+        message: Any = self
+        event: Any = None
+        meter.resume_clock()
+        try:
+            while True:
+                event = run.switch(message)
+                if type(event) is CallEvent:
+                    meter.stop_time()
+                    fn = get(event.function_name)
+                    if fn is None:
+                        message = (
+                            'raise',
+                            NameError(f'host function {event.function_name!r} is not provided'),
+                        )
+                    else:
+                        message = call_host_sync(fn, event, pending)
+                    meter.start_time()
+                elif type(event) is FuturesEvent:
+                    message = ('futures', {cid: pending.pop(cid) for cid in event.call_ids if cid in pending})
+                else:
+                    break
+        finally:
+            message = None  # (an exception raised into the sandbox: no cycle through this frame)
+            meter.pause_clock()
+            if type(event) is tuple:  # () : the run ended and its greenlet went back to the pool
+                event = run.outbox
+                run.outbox = None
+            if isinstance(event, (DoneEvent, ErrorEvent)):
+                self._finish()
+            elif not self.finished:  # a host function raised a BaseException
+                self.abandon()
+        if type(event) is DoneEvent:
+            return event.value
+        if type(event) is ErrorEvent:
+            error = event.error if event.host_error is None else event.host_error
+            event = None
+            try:
+                raise error
+            finally:  # the raised error's traceback holds this frame: no cycle back through a local
+                error = None
+        raise MontyError(f'unexpected event {event!r}')  # pragma: no cover
+
+    def _finish(self) -> None:
+        self.finished = True
+        self._greenlet = None
+        self.output.closed = True
+        # Sandbox frames can outlive the run (a suspended generator's `finally` runs when it is
+        # garbage collected): stopping the meter makes such code raise at its first tick.
+        self.meter.stop(RuntimeError('the run has ended'))
+        self._release()
+
+    def _release(self) -> None:
+        """Cut the finished run's reference cycles (its globals, builtins, meter and output point at
+        each other), so reference counting frees a simple run as soon as the host drops it instead of
+        leaving ~30 objects, its builtins dict among them, to the garbage collector. What is cut
+        only served a live run: a leftover frame raises at its next tick, print, call or import."""
+        self.output.stop = None
+        self.meter.detach()
+        self.importer.close()
+        for handle in self._handles:
+            if handle._execution is self:
+                handle._execution = None
 
     def enable_yields(self, interval: float) -> None:
         """Make the sandbox yield a `YieldEvent` to the host at least every `interval` seconds."""
@@ -249,14 +419,18 @@ class Execution:
 
     def abandon(self) -> None:
         """Stop a paused run for good (its frames unwind without running further user code)."""
-        if not self.finished and self._greenlet:
+        run = self._greenlet
+        if not self.finished and run:
             self.meter.stop(RuntimeError('the run was abandoned'))
             self.finished = True
+            self._greenlet = None
             self.output.closed = True
             try:
-                self._greenlet.throw(SystemExit)
+                run.throw(SystemExit)
             except BaseException:
                 pass
+            run.outbox = None
+            self._release()
 
     # -- sandbox side -----------------------------------------------------------------------------
     def _main(self, _: Any) -> Event:
@@ -302,23 +476,31 @@ class Execution:
         meter.alive()
         # The common case inline: no keywords and immutable plain atoms (exact types) cross as they
         # are; `args` is the fresh tuple of this call and `kwargs` its fresh empty dict.
-        plain = not kwargs
-        if plain:
-            for a in args:
-                if type(a) not in PLAIN_ATOMS:
-                    plain = False
-                    break
-        if not plain:
+        plain = True
+        for a in args:
+            if type(a) not in PLAIN_ATOMS:
+                plain = False
+                break
+        if kwargs:
+            # Keywords of plain atoms cross as they are too: `kwargs` is the fresh dict of this call.
+            if not (plain and plain_kwargs(kwargs)):
+                args, kwargs = self._to_host_args(name, args, kwargs)
+            plain = False  # (`plain` events are logged lazily, and only positional ones are)
+        elif not plain:
             args, kwargs = self._to_host_args(name, args, kwargs)
         call_id = self._next_call_id = self._next_call_id + 1
-        parent = self._greenlet.parent
+        run = self._greenlet
+        parent = run.parent if run is not None else None
         assert parent is not None
         kind, payload = parent.switch(CallEvent(call_id, name, args, kwargs, plain))
         meter.alive()
         if kind == 'return':
             return payload
         if kind == 'raise':
-            raise payload
+            try:
+                raise payload
+            finally:  # (no cycle: the exception's traceback holds this frame)
+                payload = None
         if kind == 'future':
             return HostFuture(call_id, name)
         raise RuntimeError(f'invalid reply to a host call: {kind!r}')
@@ -339,8 +521,60 @@ class Execution:
                 fut.value = value
 
     def _to_host(self, event: Event) -> tuple[str, Any]:
-        parent = self._greenlet.parent
+        run = self._greenlet
+        parent = run.parent if run is not None else None
         assert parent is not None
         reply = parent.switch(event)
         self.meter.alive()
         return reply
+
+
+def call_host_sync(
+    fn: Callable[..., Any], event: CallEvent, pending: dict[int, tuple[str, Any]]
+) -> tuple[str, Any]:
+    """Call a host function from `run()`; an awaitable result becomes a future resolved at once."""
+    try:
+        result = fn(*event.args, **event.kwargs)
+    except MontyError as e:
+        return ('raise', TypeError(str(e)))
+    except Exception as e:
+        return ('raise', sandbox_exception_from_host(e))
+    if type(result) in PLAIN_ATOMS:
+        return ('return', result)
+    copy = plain_copy(result)  # JSON-like records (exact types: never awaitable)
+    if copy is not None:
+        return ('return', copy)
+    if inspect.isawaitable(result):
+        # Raises MontyError to the host (not into the sandbox) when an event loop is running.
+        pending[event.call_id] = _await_sync(result, event.function_name)
+        return ('future', None)
+    try:
+        return ('return', to_sandbox(result, f'return value of {event.function_name}()'))
+    except MontyError as e:
+        return ('raise', TypeError(str(e)))
+
+
+def _await_sync(awaitable: Any, name: str) -> tuple[str, Any]:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        close = getattr(awaitable, 'close', None)
+        if close is not None:
+            close()
+        raise MontyError(
+            f'host function {name}() is async and an event loop is already running in this thread: '
+            'await monty_core.run_monty_async(...) instead of calling run()'
+        )
+
+    async def wrap() -> Any:
+        return await awaitable
+
+    try:
+        value = asyncio.run(wrap())
+        return ('return', to_sandbox(value, f'return value of {name}()'))
+    except MontyError as e:
+        return ('raise', TypeError(str(e)))
+    except Exception as e:
+        return ('raise', sandbox_exception_from_host(e))

@@ -290,7 +290,9 @@ def reap_orphans() -> None:
     here = getcurrent()
     for execution in orphans:
         try:
-            execution._greenlet.parent = here  # it must die back into us, whoever drove it last
+            run = execution._greenlet
+            if run is not None:
+                run.parent = here  # it must die back into us, whoever drove it last
             execution.abandon()
         except BaseException:  # best effort: a failure only keeps the leak
             pass

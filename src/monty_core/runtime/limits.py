@@ -33,7 +33,7 @@ SMALL = 1 << 20  # results below 1 MiB are never pre-checked (and never counted)
 _getsizeof = sys.getsizeof
 _range = range
 _blocks = sys.getallocatedblocks
-_monotonic = time.monotonic
+_monotonic = time.perf_counter  # the meter passes its own perf_counter readings
 _type = type
 
 
@@ -100,9 +100,10 @@ class MemoryAccount:
     # check (growth before it is bounded by the pre-checks and by CHECK_INTERVAL). A pause longer
     # than LONG_PAUSE credits the run with whatever the peak RSS grew by since the last check (the
     # host's allocations during the pause, plus at most one check interval of the run's own).
-    def resume(self) -> None:
+    def resume(self, now: float = 0.0) -> None:
+        """`now`: the caller's `time.perf_counter()` reading, if it has one."""
         if self.max_memory is not None and self._paused_at and self._base_rss >= 0:
-            if _monotonic() - self._paused_at > LONG_PAUSE:
+            if (now or _monotonic()) - self._paused_at > LONG_PAUSE:
                 peak = peak_rss()
                 if peak > self._last_peak:
                     self._base_rss += peak - self._last_peak
@@ -114,8 +115,8 @@ class MemoryAccount:
             elif self._paused_blocks:
                 self._base_blocks += _blocks() - self._paused_blocks
 
-    def pause(self) -> None:
-        self._paused_at = _monotonic()
+    def pause(self, now: float = 0.0) -> None:
+        self._paused_at = now or _monotonic()
         if self.max_allocations is not None:
             self._paused_blocks = _blocks()
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Iterator
 from itertools import chain, repeat
@@ -34,7 +35,7 @@ POKE_INTERVAL = 0.005
 DEFAULT_MAX_RECURSION_DEPTH = 1000
 
 _perf = time.perf_counter
-_getpid = os.getpid
+_INF = float('inf')
 
 
 class _Raiser:
@@ -68,56 +69,86 @@ class _Watchdog:
     IDLE_AFTER = 0.25
 
     def __init__(self) -> None:
-        self.active: dict[int, Meter] = {}
+        self.active: dict[Meter, None] = {}
         self.wake = threading.Event()
         self.thread: threading.Thread | None = None
         self.lock = threading.Lock()
         self.idle = True
-        self.pid = 0
 
     def add(self, meter: Meter) -> None:
-        self.active[id(meter)] = meter
-        thread = self.thread
-        if thread is None or self.pid != _getpid():
-            with self.lock:
-                if self.thread is None or self.pid != _getpid():
-                    self.pid = _getpid()  # a forked child has no watchdog thread: start its own
-                    self.idle = False
-                    self.thread = threading.Thread(target=self._loop, name='monty-watchdog', daemon=True)
-                    self.thread.start()
+        self.active[meter] = None
+        if self.thread is None:
+            self._start()
         if self.idle:  # set before the thread re-checks `active`, so no run is missed
             self.wake.set()
 
+    def _start(self) -> None:
+        with self.lock:
+            if self.thread is None:
+                self.idle = False
+                thread = threading.Thread(target=self._loop, name='monty-watchdog', daemon=True)
+                thread.start()
+                self.thread = thread
+
     def remove(self, meter: Meter) -> None:
-        self.active.pop(id(meter), None)
+        self.active.pop(meter, None)
+
+    def after_fork(self) -> None:
+        """In a forked child: the thread did not survive the fork. Start another now if a run is
+        active (a host function forked), else at the next `add`."""
+        self.thread = None
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
+        self.idle = True
+        if self.active:
+            self._start()
+
+    def _any_running(self) -> bool:
+        """Whether a registered run's clock is running (a run in `run()` stays registered while a
+        host function runs, with its clock stopped: see `Meter.stop_time`)."""
+        return any(meter._running for meter in list(self.active))
 
     def _loop(self) -> None:
         last_active = time.monotonic()
         while True:
             time.sleep(POKE_INTERVAL)
-            if self.active:
-                last_active = time.monotonic()
-                for meter in list(self.active.values()):
+            busy = False
+            for meter in list(self.active):
+                if meter._running:
+                    busy = True
                     meter.poke()
+            if busy:
+                last_active = time.monotonic()
             elif time.monotonic() - last_active > self.IDLE_AFTER:
                 self.idle = True
                 self.wake.clear()
-                if not self.active:
+                if not self._any_running():  # re-checked after `idle` is set: see `add`, `start_time`
                     self.wake.wait()
                 self.idle = False
                 last_active = time.monotonic()
 
 
+def _refill(ref: weakref.ref[Meter]) -> Iterator[bool]:
+    meter = ref()
+    if meter is None:  # a frame of a run that is over and gone (a generator being collected)
+        return _Raiser(RuntimeError('the run has ended'), sticky=True)
+    return meter._refill(None)
+
+
 WATCHDOG = _Watchdog()
+if hasattr(os, 'register_at_fork'):
+    os.register_at_fork(after_in_child=WATCHDOG.after_fork)
 
 
 class Meter:
     """Time, memory, allocation and depth accounting for one run."""
 
     __slots__ = (
+        '__weakref__',
         '_chunk',
         '_deadline',
         '_next_check',
+        '_running',
         '_saved',
         '_stop',
         'account',
@@ -143,6 +174,7 @@ class Meter:
         self.max_depth = max_depth
         self.elapsed = 0.0  # sandbox time accumulated before the current slice
         self.started = 0.0  # perf_counter() when the current slice began
+        self._running = False
         self._deadline = float('inf')
         self._next_check = 0.0
         self._stop: BaseException | None = None
@@ -160,28 +192,52 @@ class Meter:
         # depth with `_m_maxdepth` there; setting it to -1 sends them to `too_deep`, which raises the
         # stop or the time limit (the watchdog does this when the deadline passes).
         self.builtins: dict[str, Any] = {}
-        self.ticker: Iterator[bool] = chain.from_iterable(map(self._refill, repeat(None)))
+        # The ticker reaches its meter through a weak reference: no reference cycle, so a finished
+        # run is freed by reference counting rather than left to the garbage collector.
+        self.ticker: Iterator[bool] = chain.from_iterable(map(_refill, repeat(weakref.ref(self))))
 
     # -- slices: the clock runs only while sandbox code runs --------------------------------------
+    # `resume_clock`/`pause_clock` bracket a slice of sandbox execution: the run becomes the thread's
+    # current run (`CURRENT`, restored after), its clock runs and the watchdog watches it.
+    # `run()` pauses at a host call with `stop_time`/`start_time` instead: only the clock (and the
+    # memory account's pause) stops; the run stays registered and current while the host function
+    # runs, which it does synchronously on the same thread.
     def resume_clock(self) -> None:
         self._saved = (CURRENT.account, CURRENT.ticker)
         CURRENT.account = self.account
         CURRENT.ticker = self.ticker
-        if self.account is not None:
-            self.account.resume()
-        self.started = _perf()
-        if self.max_duration is not None:
-            self._deadline = self.started + (self.max_duration - self.elapsed)
+        self.start_time()
         WATCHDOG.add(self)
 
     def pause_clock(self) -> None:
         WATCHDOG.remove(self)
-        self.elapsed += _perf() - self.started
-        self._deadline = float('inf')
-        if self.account is not None:
-            self.account.pause()
+        if self._running:
+            self.stop_time()
         CURRENT.account, CURRENT.ticker = self._saved
         self._saved = (None, None)
+
+    def start_time(self) -> None:
+        if CURRENT.ticker is not self.ticker:  # another run took the thread over during a host call
+            CURRENT.account = self.account
+            CURRENT.ticker = self.ticker
+        now = self.started = _perf()
+        self._running = True
+        if WATCHDOG.idle:  # set before the watchdog re-checks for running clocks: see `_Watchdog.add`
+            WATCHDOG.wake.set()
+        if self.max_duration is not None:
+            self._deadline = now + (self.max_duration - self.elapsed)
+        account = self.account
+        if account is not None:
+            account.resume(now)
+
+    def stop_time(self) -> None:
+        now = _perf()
+        self._running = False
+        self.elapsed += now - self.started
+        self._deadline = _INF
+        account = self.account
+        if account is not None:
+            account.pause(now)
 
     def poke(self) -> None:
         """Called by the watchdog thread: make the next tick refill (and so check the limits), and
@@ -233,6 +289,14 @@ class Meter:
             self._stop = exc
         self.builtins['_m_maxdepth'] = -1
         deque(self._chunk, maxlen=0)  # exhaust the current chunk so the very next tick refills
+
+    def detach(self) -> None:
+        """After `stop`, at the end of the run: let go of the run's builtins (their `_m_maxdepth`
+        already sends every function entry to `too_deep`, which raises the stop) and of the frames
+        the stop was last raised through (the run's error has been described by then)."""
+        self.builtins = {}
+        if self._stop is not None:
+            self._stop.__traceback__ = None
 
     @property
     def stopped(self) -> BaseException | None:

@@ -92,12 +92,29 @@ def make_module(name: str, exports: dict[str, Any], doc: str | None = None) -> t
     return module
 
 
+def _run_ended() -> RunContext:
+    raise RuntimeError('the run has ended')
+
+
 class Importer:
     """The `__import__` of one run."""
 
-    def __init__(self, ctx: RunContext) -> None:
-        self.ctx = ctx
+    def __init__(self, ctx: RunContext | Callable[[], RunContext]) -> None:
+        self._ctx = ctx  # or a function making it at the first import
         self.cache: dict[str, types.ModuleType] = {}
+
+    def close(self) -> None:
+        """At the end of the run: drop the function that would make the context (it leads back to the
+        run), so a finished run holds no reference cycle through its importer."""
+        if not isinstance(self._ctx, RunContext):
+            self._ctx = _run_ended
+
+    @property
+    def ctx(self) -> RunContext:
+        ctx = self._ctx
+        if not isinstance(ctx, RunContext):
+            ctx = self._ctx = ctx()
+        return ctx
 
     def load(self, name: str) -> types.ModuleType:
         module = self.cache.get(name)

@@ -44,6 +44,12 @@ def bind(ctx: RunContext) -> None:
     _LAST.ctx = ctx
 
 
+def forget_run(g: Any) -> None:
+    """Drop the run bound to greenlet `g` (a run greenlet going back to its pool for the next run)."""
+    if _RUNS.data:  # (a cheap test first: most runs import nothing)
+        _RUNS.pop(g, None)
+
+
 def current() -> RunContext:
     """The run whose sandbox code is executing (for shared host classes that need the meter)."""
     ctx = _RUNS.get(greenlet.getcurrent())
