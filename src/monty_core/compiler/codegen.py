@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from .astutil import OPERATOR_LEAVES, child_fields, child_nodes, handler_table
+from .determinism import DeterminismRewrites, in_canonical_order
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_depth'
@@ -113,7 +114,7 @@ def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> 
     return False
 
 
-class _Rewriter(ast.NodeTransformer):
+class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
     def __init__(self, plain_safe: Callable[[str], bool]) -> None:
         self.plain_safe = plain_safe
         self.temp_counter = 0
@@ -191,6 +192,8 @@ class _Rewriter(ast.NodeTransformer):
 
     def visit_Assign(self, node: ast.Assign) -> Any:
         node.value = cast(ast.expr, self.visit(node.value))
+        if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
+            node.value = in_canonical_order(node.value)  # `a, b = some_set`: the same in every process
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
             t = node.targets[0]
             obj = cast(ast.expr, self.visit(t.value))

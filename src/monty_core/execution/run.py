@@ -20,6 +20,7 @@ from ..convert import PLAIN_ATOMS, to_host
 from ..errors import MontyConversionError, MontyRuntimeError
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
+from ..runtime.stable import IDENTITIES_NAME, Identities
 from ..runtime.errors import to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
 from ..runtime.limits import reserve
@@ -137,9 +138,11 @@ def _host_hook(key: str, fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 class _RunGreenlet(greenlet):
-    """The greenlet a run executes on; carries the run's ticker for the metered builtins."""
+    """The greenlet a run executes on; carries the run's ticker for the metered builtins and its
+    fake object addresses (runtime/stable.py)."""
 
     ticker: Any = None
+    identities: Identities | None = None
 
 
 class Execution:
@@ -193,6 +196,10 @@ class Execution:
         self._next_call_id = 0
         self._greenlet = _RunGreenlet(self._main)
         self._greenlet.ticker = self.meter.ticker
+        identities = globals_.get(IDENTITIES_NAME)
+        if not isinstance(identities, Identities):
+            identities = globals_[IDENTITIES_NAME] = Identities()  # a REPL's snippets share them
+        self._greenlet.identities = identities
         self.finished = False
 
     # -- host side --------------------------------------------------------------------------------

@@ -1,0 +1,588 @@
+"""What sandbox code sees of hashes, object identities and set order: the same in every process.
+
+Snapshots are replay logs (docs/pausing-and-snapshots.md), so a program given the same host answers
+must do the same thing in every process. CPython seeds `str`/`bytes` hashes per process and shows
+memory addresses in default reprs; this module gives the sandbox process-independent versions:
+
+- `sandbox_hash`: the sandbox's `hash()`. Numbers keep CPython's hashes (already seedless); `str`
+  and `bytes` use a fixed-key BLAKE2b hash; tuples and frozensets combine their items' sandbox hashes
+  with CPython's own algorithms; objects with the default hash get a per-run number; a `__hash__` the
+  class defines is called as CPython calls it. (dict and set internals keep CPython's real hash: only
+  their iteration order is visible, see `canonical`.)
+- `Identities`: a run's stand-ins for addresses. The n-th object whose identity the run observes (by
+  `hash()` or a default repr) gets the fake address `ADDRESS_BASE + 16 * n`, for as long as it lives.
+- `stable_repr` / `stable_str` / `stable_format`: CPython's renderings, except that default reprs
+  show the fake address (also for functions, generators, coroutines and methods), and sets show their
+  items in canonical order. Containers whose items all render stably are left to CPython's C code.
+- `canonical`: a set's items in an order that is the same in every process.
+"""
+
+from __future__ import annotations
+
+import builtins as _b
+import types
+from collections.abc import Callable
+from typing import Any
+from weakref import KeyedRef
+
+from greenlet import getcurrent
+
+from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS
+
+try:
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # pragma: no cover - CPython always builds _blake2
+    from hashlib import blake2b as _blake2b
+
+_hash = _b.hash
+_repr = _b.repr
+_str = _b.str
+_format = _b.format
+_type = _b.type
+_id = _b.id
+_sorted = _b.sorted
+_all = _b.all
+_map = _b.map
+_NoneType = _type(None)
+
+ADDRESS_BASE = 0x7F0000000000  # fake addresses look like CPython's, 16-byte aligned
+_MASK = (1 << 64) - 1
+_HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE
+
+
+# -- identities ----------------------------------------------------------------------------------------
+class Identities:
+    """One run's fake addresses, by order of first observation; kept with the run's globals, so a
+    REPL's snippets share them. An entry lives as long as its object (weakly referenced when the
+    object allows it, else kept alive, so that no other object can take its address meanwhile)."""
+
+    __slots__ = ('active', 'count', 'forget', 'table')
+
+    def __init__(self) -> None:
+        table: dict[int, tuple[int, Any]] = {}
+        self.table = table
+        self.count = 0
+        self.active: set[int] = set()  # containers being rendered (recursion guard, as Py_ReprEnter)
+
+        def forget(ref: Any) -> None:
+            current = table.get(ref.key)
+            if current is not None and current[1] is ref:
+                del table[ref.key]
+
+        self.forget = forget
+
+    def number(self, obj: Any) -> int:
+        key = _id(obj)
+        entry = self.table.get(key)
+        if entry is not None:
+            return entry[0]
+        self.count += 1
+        try:
+            keep: Any = KeyedRef(obj, self.forget, key)
+        except TypeError:
+            keep = obj
+        self.table[key] = (self.count, keep)
+        return self.count
+
+
+IDENTITIES_NAME = '_m_identities'  # where a run's `Identities` live in its globals (reserved name)
+
+
+def current_identities() -> Identities | None:
+    """The running sandbox's identities (None outside a run's greenlet)."""
+    return getattr(getcurrent(), 'identities', None)
+
+
+def address(obj: Any) -> str:
+    """The fake address of `obj` in this run, formatted as CPython's `%p`."""
+    ids = current_identities()
+    if ids is None:
+        return hex(_id(obj))  # not sandbox-observable: code outside a run cannot print or call out
+    return hex(ADDRESS_BASE + 16 * ids.number(obj))
+
+
+def identity_hash(obj: Any) -> int:
+    """CPython's pointer hash (`_Py_HashPointer`) of the fake address."""
+    ids = current_identities()
+    if ids is None:
+        return object.__hash__(obj)
+    return (ADDRESS_BASE >> 4) + ids.number(obj)
+
+
+def _type_name(t: type) -> str:
+    """`tp_name` as CPython's C code prints it."""
+    if t.__flags__ & _HEAPTYPE:
+        return t.__name__
+    mod = t.__module__
+    return t.__name__ if mod == 'builtins' else f'{mod}.{t.__qualname__}'
+
+
+def default_repr(obj: Any) -> str:
+    """`object.__repr__` with the object's fake address."""
+    t = _type(obj)
+    mod = t.__module__
+    if type(mod) is str and mod != 'builtins':
+        return f'<{mod}.{t.__qualname__} object at {address(obj)}>'
+    return f'<{_type_name(t)} object at {address(obj)}>'
+
+
+default_repr.__name__ = '__repr__'
+default_repr.__qualname__ = 'object.__repr__'
+
+
+# -- hash ----------------------------------------------------------------------------------------------
+_KEYED = _blake2b(digest_size=8, key=b'monty sandbox: str and bytes hash, v1')
+_from_bytes = int.from_bytes
+_str_encode = str.encode
+_CACHE: dict[Any, int] = {}  # short strings/bytes -> hash (only speed depends on it)
+_CACHE_MAX = 4096
+
+
+def _data_hash(data: Any) -> int:
+    if not data:
+        return 0  # as CPython: hash('') == hash(b'') == 0
+    h = _KEYED.copy()
+    h.update(data)
+    value = _from_bytes(h.digest(), 'little', signed=True)
+    return -2 if value == -1 else value
+
+
+def str_hash(s: str) -> int:
+    """The sandbox hash of a str's text (str subclasses hash as their text)."""
+    h = _CACHE.get(s) if _type(s) is str else None
+    if h is None:
+        h = _data_hash(_str_encode(s, 'utf-8', 'surrogatepass'))
+        if _type(s) is str and len(s) <= 64:
+            if len(_CACHE) >= _CACHE_MAX:
+                _CACHE.clear()
+            _CACHE[s] = h
+    return h
+
+
+def bytes_hash(b: Any) -> int:
+    return _data_hash(b)
+
+
+_XXPRIME_1 = 11400714785074694791
+_XXPRIME_2 = 14029467366897019727
+_XXPRIME_5 = 2870177450012600261
+
+
+def _signed(u: int) -> int:
+    return u - (1 << 64) if u >= 1 << 63 else u
+
+
+def tuple_hash(t: Any) -> int:
+    """CPython's tuple hash (xxHash-based, 3.8+) over the items' sandbox hashes."""
+    acc = _XXPRIME_5
+    for item in t:
+        lane = sandbox_hash(item) & _MASK
+        acc = (acc + lane * _XXPRIME_2) & _MASK
+        acc = ((acc << 31) | (acc >> 33)) & _MASK
+        acc = (acc * _XXPRIME_1) & _MASK
+    acc = (acc + (len(t) ^ (_XXPRIME_5 ^ 3527539))) & _MASK
+    if acc == _MASK:
+        return 1546275796
+    return _signed(acc)
+
+
+def _shuffle_bits(h: int) -> int:
+    return (((h ^ 89869747) ^ (h << 16)) * 3644798167) & _MASK
+
+
+def frozenset_hash(s: Any) -> int:
+    """CPython's frozenset hash (order-independent) over the items' sandbox hashes."""
+    acc = 0
+    for item in s:
+        acc ^= _shuffle_bits(sandbox_hash(item) & _MASK)
+    acc ^= ((len(s) + 1) * 1927868237) & _MASK
+    acc ^= (acc >> 11) ^ (acc >> 25)
+    acc = (acc * 69069 + 907133923) & _MASK
+    if acc == _MASK:
+        return 590923713
+    return _signed(acc)
+
+
+def _fold(h: int) -> int:
+    h = _signed(h & _MASK)
+    return -2 if h == -1 else h
+
+
+def _method_hash(m: Any) -> int:
+    # CPython: pointer hash of __self__ xor the function's hash
+    return _fold(identity_hash(m.__self__) ^ sandbox_hash(m.__func__))
+
+
+def _builtin_method_hash(m: Any) -> int:
+    # CPython: pointer hash of __self__ xor a pointer to the C function
+    return _fold(identity_hash(m.__self__) ^ str_hash(m.__qualname__))
+
+
+def _wrapper_hash(m: Any) -> int:
+    return _fold(identity_hash(m.__self__) ^ str_hash(m.__qualname__))
+
+
+# The `__hash__` implementation a type resolves to -> the sandbox's version. Registered by the stdlib
+# for host types whose CPython hash is seeded (datetime's).
+HASHERS: dict[Any, Callable[[Any], int]] = {
+    str.__hash__: str_hash,
+    bytes.__hash__: bytes_hash,
+    tuple.__hash__: tuple_hash,
+    frozenset.__hash__: frozenset_hash,
+    object.__hash__: identity_hash,
+    types.MethodType.__hash__: _method_hash,
+    types.BuiltinMethodType.__hash__: _builtin_method_hash,
+    types.MethodWrapperType.__hash__: _wrapper_hash,
+}
+
+_NONE_HASH = 0xFCA86420  # CPython 3.12's constant hash(None)
+_EXACT: dict[Any, Callable[[Any], int]] = {
+    int: _hash,
+    float: _hash,
+    bool: _hash,
+    complex: _hash,
+    str: str_hash,
+    bytes: bytes_hash,
+    tuple: tuple_hash,
+    frozenset: frozenset_hash,
+    _NoneType: lambda _: _NONE_HASH,
+    type(Ellipsis): lambda _: _NONE_HASH + 1,
+    type(NotImplemented): lambda _: _NONE_HASH + 2,
+}
+
+
+def _resolve(t: type, name: str) -> Any:
+    for klass in t.__mro__:
+        d = klass.__dict__
+        if name in d:
+            return d[name]
+    return None
+
+
+def sandbox_hash(obj: Any, /) -> int:
+    """The sandbox's `hash()`: the same value in every process (see the module docstring)."""
+    t = _type(obj)
+    exact = _EXACT.get(t)
+    if exact is not None:
+        return exact(obj)
+    impl = _resolve(t, '__hash__')
+    if impl is None:
+        raise TypeError(f"unhashable type: '{t.__name__}'")
+    try:
+        hasher = HASHERS.get(impl)
+    except TypeError:  # a `__hash__` that is not a function (and not hashable itself)
+        hasher = None
+    if hasher is not None:
+        return hasher(obj)
+    return _hash(obj)  # numbers' own, or a __hash__ the class defines (called as CPython calls it)
+
+
+sandbox_hash.__name__ = sandbox_hash.__qualname__ = 'hash'
+sandbox_hash.__module__ = 'builtins'
+
+
+# -- set order -----------------------------------------------------------------------------------------
+# Types whose hashes are the same in every process: sets of them already iterate in a fixed order.
+_SEEDLESS = frozenset({int, float, complex, bool})
+SETS = frozenset({set, frozenset})
+
+
+def _order_key(item: Any) -> tuple[str, str]:
+    return (_type(item).__name__, stable_repr(item))
+
+
+def canonical(items: set[Any] | frozenset[Any]) -> Any:
+    """A set's items in an order that is the same in every process.
+
+    CPython iterates a set in hash order, and `str`/`bytes` hashes are seeded per process, so a
+    snapshot replayed in another process would visit the set in another order and diverge. Sets of
+    numbers keep CPython's own order; any other set is visited sorted (by value, or by type name and
+    repr when its items do not compare).
+    """
+    if _all(_map(_SEEDLESS.__contains__, _map(_type, items))):
+        return items
+    try:
+        return _sorted(items)
+    except TypeError:
+        return _sorted(items, key=_order_key)
+
+
+def ordered(iterable: Any) -> Any:
+    """`iterable`, or a set's items in canonical order."""
+    return canonical(iterable) if _type(iterable) in SETS else iterable
+
+
+def set_pop(s: Any) -> Any:
+    """`s.pop()` for a set: the item the canonical order visits first (O(n) for seeded items)."""
+    if not s or _all(_map(_SEEDLESS.__contains__, _map(_type, s))):
+        return s.pop()
+    try:
+        item = _b.min(s)
+    except TypeError:
+        item = _b.min(s, key=_order_key)
+    s.remove(item)
+    return item
+
+
+# -- repr, str, format ---------------------------------------------------------------------------------
+# Types whose CPython repr (and str) shows neither addresses nor set order.
+NATIVE_TEXT = frozenset(
+    {str, int, float, bool, complex, bytes, bytearray, range, _NoneType, type, type(Ellipsis), type(NotImplemented)}
+)
+_CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
+
+
+def _stable_types(types_: Any) -> bool:
+    for t in types_:
+        if t not in NATIVE_TEXT and SANDBOX_CLASS_MARK not in t.__dict__:
+            return False
+    return True
+
+
+def _active() -> set[int]:
+    ids = current_identities()
+    return ids.active if ids is not None else set()
+
+
+def _enter(obj: Any) -> tuple[set[int], int] | None:
+    active = _active()
+    key = _id(obj)
+    if key in active:
+        return None
+    active.add(key)
+    return active, key
+
+
+def _items_text(items: Any) -> str:
+    return ', '.join([stable_repr(x) for x in items])
+
+
+def _list_repr(obj: Any) -> str:
+    if _stable_types(set(_map(_type, obj))):
+        return list.__repr__(obj)
+    entered = _enter(obj)
+    if entered is None:
+        return '[...]'
+    try:
+        return f'[{_items_text(obj)}]'
+    finally:
+        entered[0].discard(entered[1])
+
+
+def _tuple_repr(obj: Any) -> str:
+    if _stable_types(set(_map(_type, obj))):
+        return tuple.__repr__(obj)
+    entered = _enter(obj)
+    if entered is None:
+        return '(...)'
+    try:
+        return f'({stable_repr(obj[0])},)' if len(obj) == 1 else f'({_items_text(obj)})'
+    finally:
+        entered[0].discard(entered[1])
+
+
+def _dict_repr(obj: Any) -> str:
+    if _stable_types(set(_map(_type, obj))) and _stable_types(set(_map(_type, obj.values()))):
+        return dict.__repr__(obj)
+    entered = _enter(obj)
+    if entered is None:
+        return '{...}'
+    try:
+        inner = ', '.join([f'{stable_repr(k)}: {stable_repr(v)}' for k, v in dict.items(obj)])
+        return f'{{{inner}}}'
+    finally:
+        entered[0].discard(entered[1])
+
+
+def _set_repr(obj: Any, name: str | None = None) -> str:
+    """`{...}` of a set (`name({...})` for frozensets and subclasses), items in canonical order."""
+    if not obj:
+        return f'{name or _type(obj).__name__}()'
+    entered = _enter(obj)
+    if entered is None:
+        return f'{name or _type(obj).__name__}(...)'
+    try:
+        items = canonical(obj)
+        if _stable_types(set(_map(_type, obj))):
+            inner = ', '.join(_map(_repr, items))
+        else:
+            inner = _items_text(items)
+    finally:
+        entered[0].discard(entered[1])
+    if name is None and _type(obj) is set:
+        return f'{{{inner}}}'
+    return f'{name or _type(obj).__name__}({{{inner}}})'
+
+
+def _view_repr(obj: Any) -> str:
+    return f'{_type(obj).__name__}({_list_repr(list(obj))})'
+
+
+def _function_repr(f: Any) -> str:
+    if f is default_repr:
+        return "<slot wrapper '__repr__' of 'object' objects>"
+    if SANDBOX_GLOBALS_MARK not in f.__globals__:
+        return f'<built-in function {f.__name__}>'  # the sandbox's own builtins (print, sorted, ...)
+    return f'<function {f.__qualname__} at {address(f)}>'
+
+
+def _frame_object_repr(kind: str) -> Callable[[Any], str]:
+    def render(obj: Any) -> str:
+        return f'<{kind} object {obj.__qualname__} at {address(obj)}>'
+
+    return render
+
+
+def _method_repr(m: Any) -> str:
+    func = m.__func__
+    name = getattr(func, '__qualname__', None) or getattr(func, '__name__', '?')
+    return f'<bound method {name} of {stable_repr(m.__self__)}>'
+
+
+def _builtin_method_repr(m: Any) -> str:
+    owner = m.__self__
+    if owner is None or _type(owner) is types.ModuleType:
+        return f'<built-in function {m.__name__}>'
+    return f'<built-in method {m.__name__} of {_type_name(_type(owner))} object at {address(owner)}>'
+
+
+def _wrapper_repr(m: Any) -> str:
+    owner = m.__self__
+    return f"<method-wrapper '{m.__name__}' of {_type_name(_type(owner))} object at {address(owner)}>"
+
+
+_RENDERERS: dict[type, Callable[[Any], str]] = {
+    list: _list_repr,
+    tuple: _tuple_repr,
+    dict: _dict_repr,
+    set: _set_repr,
+    frozenset: _set_repr,
+    type({}.keys()): _view_repr,
+    type({}.values()): _view_repr,
+    type({}.items()): _view_repr,
+    types.FunctionType: _function_repr,
+    types.GeneratorType: _frame_object_repr('generator'),
+    types.CoroutineType: _frame_object_repr('coroutine'),
+    types.AsyncGeneratorType: _frame_object_repr('async_generator'),
+    types.MethodType: _method_repr,
+    types.BuiltinMethodType: _builtin_method_repr,
+    types.MethodWrapperType: _wrapper_repr,
+}
+
+_object_repr = object.__repr__
+_object_str = object.__str__
+_object_format = object.__format__
+
+
+def stable_repr(obj: Any) -> str:
+    """`repr(obj)` as the sandbox shows it: no addresses, sets in canonical order."""
+    t = _type(obj)
+    if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
+        return _repr(obj)  # a sandbox class's repr is its own or `default_repr` (see build_class)
+    render = _RENDERERS.get(t)
+    if render is not None:
+        return render(obj)
+    if _resolve(t, '__repr__') is _object_repr:
+        return default_repr(obj)
+    return _repr(obj)
+
+
+def stable_str(obj: Any) -> str:
+    """`str(obj)` as the sandbox shows it."""
+    t = _type(obj)
+    if t is str:
+        return obj
+    if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
+        return _str(obj)
+    if _resolve(t, '__str__') is _object_str:
+        return stable_repr(obj)
+    return _str(obj)
+
+
+def stable_format(obj: Any, spec: Any = '') -> str:
+    """`format(obj, spec)` as the sandbox shows it (an empty spec formats as `str()`)."""
+    t = _type(obj)
+    if spec == '' and _type(spec) is str and t not in NATIVE_TEXT:
+        if SANDBOX_CLASS_MARK not in t.__dict__ and _resolve(t, '__format__') is _object_format:
+            return stable_str(obj)
+    return _format(obj, spec)
+
+
+def stable_ascii(obj: Any) -> str:
+    """`ascii(obj)`: the stable repr with non-ASCII characters escaped, as CPython's."""
+    text = stable_repr(obj)
+    return text if text.isascii() else text.encode('ascii', 'backslashreplace').decode('ascii')
+
+
+def container_repr(self: Any) -> str:
+    """`__repr__` for sandbox subclasses of the builtin containers (set, dict, list, ...)."""
+    t = _type(self)
+    for base in t.__mro__:
+        if base in _CONTAINERS:
+            break
+    else:  # pragma: no cover - only installed on container subclasses
+        return default_repr(self)
+    if base is set or base is frozenset:
+        return _set_repr(self, t.__name__)
+    if base is dict:
+        return _dict_repr(self)
+    if base is list:
+        return _list_repr(self)
+    return _tuple_repr(self)
+
+
+container_repr.__name__ = '__repr__'
+BUILTIN_CONTAINER_REPRS = frozenset(c.__repr__ for c in _CONTAINERS)
+
+
+# -- `x.__repr__`, `object.__repr__`, `super().__repr__` read by sandbox code ----------------------------
+def _object_str_unbound(self: Any) -> str:
+    return stable_repr(self)
+
+
+_object_str_unbound.__name__ = '__str__'
+_object_str_unbound.__qualname__ = 'object.__str__'
+
+
+def _unbound(base: type, render: Callable[[Any], str], name: str) -> Callable[[Any], str]:
+    def method(self: Any) -> str:
+        if not isinstance(self, base):
+            raise TypeError(
+                f"descriptor '{name}' for '{base.__name__}' objects doesn't apply to a "
+                f"'{_type(self).__name__}' object"
+            )
+        return render(self)
+
+    method.__name__ = name
+    method.__qualname__ = f'{base.__name__}.{name}'
+    return method
+
+
+def _text_dunder(name: str, unbound_object: Callable[[Any], str]) -> Callable[[Any], Any]:
+    """What a read of `name` ('__repr__' / '__str__') gives: CPython's C renderings replaced by the
+    stable ones (`object.__repr__` by `default_repr`, never by the class's own repr)."""
+
+    def replace(value: Any) -> Any:
+        t = _type(value)
+        if t is types.MethodWrapperType:
+            owner = value.__objclass__
+            if owner is object:
+                render = default_repr if name == '__repr__' else stable_repr
+            elif name == '__repr__' and owner in _RENDERERS:
+                render = _RENDERERS[owner]
+            else:
+                return value
+            return types.MethodType(render, value.__self__)
+        if t is types.WrapperDescriptorType:
+            owner = value.__objclass__
+            if owner is object:
+                return unbound_object
+            if name == '__repr__' and owner in _RENDERERS:
+                return _unbound(owner, _RENDERERS[owner], name)
+        return value
+
+    return replace
+
+
+TEXT_DUNDERS['__repr__'] = _text_dunder('__repr__', default_repr)
+TEXT_DUNDERS['__str__'] = _text_dunder('__str__', _object_str_unbound)
