@@ -26,7 +26,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from .astutil import OPERATOR_LEAVES, child_fields, child_nodes, handler_table
-from .determinism import DeterminismRewrites, in_canonical_order
+from .determinism import DeterminismRewrites
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_depth'
@@ -193,7 +193,7 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
     def visit_Assign(self, node: ast.Assign) -> Any:
         node.value = cast(ast.expr, self.visit(node.value))
         if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
-            node.value = in_canonical_order(node.value)  # `a, b = some_set`: the same in every process
+            node.value = self.unpacked_value(node.value)  # `a, b = some_set`: the same in every process
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
             t = node.targets[0]
             obj = cast(ast.expr, self.visit(t.value))
@@ -312,7 +312,9 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         return node
 
     def visit_comprehension(self, node: ast.comprehension) -> ast.comprehension:
+        saved, self.in_comp_iter = self.in_comp_iter, True  # CPython forbids `:=` in the iterable
         node.iter = cast(ast.expr, self.visit(node.iter))
+        self.in_comp_iter = saved
         if not node.is_async:
             node.iter = self._metered_iter(node.iter)
         node.target = cast(ast.expr, self.visit(node.target))

@@ -1,30 +1,49 @@
 """Rewrites that keep what sandbox code observes the same in every process (runtime/stable.py).
 
 Mixed into the main rewrite pass (codegen.py). Where CPython's C code would render a default repr
-(an address) or walk a set in hash order (seeded per process), the rewritten code asks the runtime:
+(an address) or walk a set in hash order (seeded per process), the rewritten code asks the runtime,
+after an inline type test so that common values (str, int, float, ..., and types the run has
+already seen render stably) cost one `type()` call and no Python-level call:
 
-- f-string fields without a format spec: `f'{x}'` formats `x if _m_rtype(x) in _m_plain else
-  _m_fv(x)` (names; other expressions `_m_fv(expr)`), `f'{x!r}'` formats `_m_repr(x)` (`!s`, `!a`
-  likewise). Fields with a literal spec are left alone: no default `__format__` accepts one.
-- calls `str(x)`, `list(x)`, `tuple(x)` with one positional argument become `_m_c1(str, x)`, ...:
-  the runtime checks that the name still holds the builtin.
-- `*x` in calls and displays, and the value of an unpacking assignment `a, b = x`, visit a set in
-  canonical order: `x if _m_rtype(x) not in _m_sets else _m_ord(x)` (names), `_m_ord(expr)` (others).
-- `x.pop()` without arguments: `x.pop() if _m_rtype(x) is _m_list else _m_pop(x)` (names; a set
-  gives its canonically first item), `_m_pop(expr)` (others).
+- f-string fields: `f'{x}'` formats `x if _m_rtype(x) in _m_plain else _m_fv(x)` when `x` is a
+  name, attribute, subscript or display (where containers and functions usually come from; a field
+  computed by a call or an operator is left to CPython: testing every field would cost ~15 ns each);
+  `f'{x!r}'` formats `_m_repr(x)` (`!s`, `!a` likewise). Fields with a literal spec are left alone:
+  no default `__format__` accepts one.
+- calls `str(x)`, `list(x)`, `tuple(x)` with one positional argument: `str(x) if _m_rtype(x) in
+  _m_plain else _m_c1(str, x)` (the runtime checks that the name still holds the builtin).
+- `*x` in calls and displays, and the value of an unpacking assignment `a, b = x` (when it is a
+  name, attribute or subscript), visit a set in canonical order: `x if _m_rtype(x) not in _m_sets
+  else _m_ord(x)`.
 
-Names are evaluated twice in the inline forms: loading a name has no side effects.
+`x` is evaluated once: a name is loaded twice (no side effects), another expression is bound to the
+temporary `_m_f` with `:=` — except where CPython forbids `:=` (class bodies, comprehension
+iterables), where the whole value goes through the runtime helper instead (`_m_fv(expr)`, ...).
 """
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from typing import Any, cast
 
 _CONVERSIONS = {ord('r'): '_m_repr', ord('s'): '_m_sv', ord('a'): '_m_ascii'}
 _CONVERTED_CALLS = frozenset({'str', 'list', 'tuple'})
 # Expressions that never evaluate to a set: unpacking them needs no reordering.
-_NOT_SETS = (ast.Tuple, ast.List, ast.ListComp, ast.Dict, ast.DictComp, ast.Constant, ast.JoinedStr, ast.GeneratorExp)
+_NOT_SETS = (
+    ast.Tuple,
+    ast.List,
+    ast.ListComp,
+    ast.Dict,
+    ast.DictComp,
+    ast.Constant,
+    ast.JoinedStr,
+    ast.GeneratorExp,
+)
+# Values whose unpacking is checked, and f-string fields whose rendering is checked (other expressions
+# are left to CPython: see above).
+_HOLDERS = (ast.Name, ast.Attribute, ast.Subscript)
+_FIELDS = (*_HOLDERS, ast.Set, ast.SetComp, ast.Dict, ast.DictComp, ast.List, ast.ListComp, ast.Tuple)
 
 
 def _name(id_: str) -> ast.Name:
@@ -33,10 +52,6 @@ def _name(id_: str) -> ast.Name:
 
 def _call(func: str, *args: ast.expr) -> ast.Call:
     return ast.Call(func=_name(func), args=list(args), keywords=[])
-
-
-def _type_test(value: ast.Name, op: ast.cmpop, against: str) -> ast.Compare:
-    return ast.Compare(left=_call('_m_rtype', _name(value.id)), ops=[op], comparators=[_name(against)])
 
 
 def _place(new: ast.expr, src: ast.AST) -> Any:
@@ -54,14 +69,7 @@ def _place(new: ast.expr, src: ast.AST) -> Any:
     return new
 
 
-def in_canonical_order(value: ast.expr) -> ast.expr:
-    """`value`, visiting a set in canonical order (for `*value` and unpacking assignments)."""
-    if isinstance(value, _NOT_SETS):
-        return value
-    if isinstance(value, ast.Name):
-        test = _type_test(value, ast.NotIn(), '_m_sets')
-        return _place(ast.IfExp(test=test, body=value, orelse=_call('_m_ord', _name(value.id))), value)
-    return _place(_call('_m_ord', value), value)
+TEMP = '_m_f'
 
 
 class DeterminismRewrites:
@@ -69,6 +77,39 @@ class DeterminismRewrites:
 
     visit: Any
     generic_visit: Any
+    in_class: bool
+    in_comp_iter: bool = False  # set by the main pass while it rewrites a comprehension's iterable
+
+    def _tested(
+        self,
+        value: ast.expr,
+        op: ast.cmpop,
+        against: str,
+        fast: Callable[[ast.expr], ast.expr],
+        helper: Callable[[ast.expr], ast.expr],
+    ) -> ast.expr:
+        """`fast(v) if _m_rtype(v) <op> against else helper(v)`, evaluating `value` once."""
+        if isinstance(value, ast.Name):
+            probe: ast.expr = _name(value.id)
+            ref = value.id
+        elif self.in_class or self.in_comp_iter:
+            return _place(helper(value), value)  # no `:=` here
+        else:
+            probe = ast.NamedExpr(target=ast.Name(id=TEMP, ctx=ast.Store()), value=value)
+            ref = TEMP
+        test = ast.Compare(left=_call('_m_rtype', probe), ops=[op], comparators=[_name(against)])
+        return _place(ast.IfExp(test=test, body=fast(_name(ref)), orelse=helper(_name(ref))), value)
+
+    def unpacked_value(self, value: ast.expr) -> ast.expr:
+        """The value of an unpacking assignment: a set held in a name, attribute or item is unpacked
+        in canonical order."""
+        return self.in_canonical_order(value) if isinstance(value, _HOLDERS) else value
+
+    def in_canonical_order(self, value: ast.expr) -> ast.expr:
+        """`value`, visiting a set in canonical order (for `*value`)."""
+        if isinstance(value, _NOT_SETS):
+            return value
+        return self._tested(value, ast.NotIn(), '_m_sets', lambda v: v, lambda v: _call('_m_ord', v))
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.FormattedValue:
         node.value = cast(ast.expr, self.visit(node.value))
@@ -80,19 +121,14 @@ class DeterminismRewrites:
         if node.conversion != -1:
             node.value = _place(_call(_CONVERSIONS[node.conversion], value), value)
             node.conversion = -1
-        elif has_spec or isinstance(value, ast.Constant):
-            pass
-        elif isinstance(value, ast.Name):
-            test = _type_test(value, ast.In(), '_m_plain')
-            node.value = _place(ast.IfExp(test=test, body=value, orelse=_call('_m_fv', _name(value.id))), value)
-        elif not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == '_m_fmt'):
-            node.value = _place(_call('_m_fv', value), value)
+        elif not has_spec and isinstance(value, _FIELDS):
+            node.value = self._tested(value, ast.In(), '_m_plain', lambda v: v, lambda v: _call('_m_fv', v))
         return node
 
     def visit_Starred(self, node: ast.Starred) -> ast.Starred:
         node.value = cast(ast.expr, self.visit(node.value))
         if isinstance(node.ctx, ast.Load):
-            node.value = in_canonical_order(node.value)
+            node.value = self.in_canonical_order(node.value)
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.expr:
@@ -106,11 +142,15 @@ class DeterminismRewrites:
             and len(node.args) == 1
             and not isinstance(node.args[0], ast.Starred)
         ):
-            return _place(ast.Call(func=_name('_m_c1'), args=[func, node.args[0]], keywords=[]), node)
-        if isinstance(func, ast.Attribute) and func.attr == 'pop' and not node.args:
-            receiver = func.value
-            if isinstance(receiver, ast.Name):
-                test = _type_test(receiver, ast.Is(), '_m_list')
-                return _place(ast.IfExp(test=test, body=node, orelse=_call('_m_pop', _name(receiver.id))), node)
-            return _place(_call('_m_pop', receiver), node)
+            name = func.id
+
+            def native(v: ast.expr) -> ast.expr:
+                return ast.Call(func=_name(name), args=[v], keywords=[])
+
+            def helper(v: ast.expr) -> ast.expr:
+                return _call('_m_c1', _name(name), v)
+
+            if name == 'str':
+                return self._tested(node.args[0], ast.In(), '_m_plain', native, helper)
+            return self._tested(node.args[0], ast.NotIn(), '_m_sets', native, helper)
         return node

@@ -20,13 +20,13 @@ from ..convert import PLAIN_ATOMS, to_host
 from ..errors import MontyConversionError, MontyRuntimeError
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
-from ..runtime.stable import IDENTITIES_NAME, Identities
 from ..runtime.errors import to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
 from ..runtime.limits import reserve
 from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
+from ..runtime.stable import IDENTITIES_NAME, Identities
 from .scheduler import HostFuture, Loop
 
 
@@ -200,6 +200,7 @@ class Execution:
         if not isinstance(identities, Identities):
             identities = globals_[IDENTITIES_NAME] = Identities()  # a REPL's snippets share them
         self._greenlet.identities = identities
+        builtins['_m_plain'] = identities.plain
         self.finished = False
 
     # -- host side --------------------------------------------------------------------------------

@@ -52,8 +52,8 @@ from .stable import (
     default_repr,
     ordered,
     sandbox_hash,
-    set_pop,
     stable_ascii,
+    stable_field,
     stable_format,
     stable_repr,
     stable_str,
@@ -318,39 +318,14 @@ def _vars(*args: Any) -> dict[str, Any]:
 
 
 # -- text: no addresses, sets in canonical order (runtime/stable.py) --------------------------------
-def _repr(obj: Any, /) -> str:
-    return stable_repr(obj)
-
-
-def _ascii(obj: Any, /) -> str:
-    return stable_ascii(obj)
-
-
 def _format(value: Any, format_spec: Any = '', /) -> str:
     if format_spec == '' and type(format_spec) is str:
         return stable_format(value)
     return _limits.checked_format(value, format_spec)
 
 
-_repr.__name__ = _repr.__qualname__ = 'repr'
-_ascii.__name__ = _ascii.__qualname__ = 'ascii'
 _format.__name__ = _format.__qualname__ = 'format'
-_object_format = object.__format__
-
-
-def _field(value: Any) -> Any:
-    """`_m_fv`: an f-string field without conversion or spec; returns what CPython then formats."""
-    t = type(value)
-    if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
-        return value
-    for klass in t.__mro__:
-        if '__format__' in klass.__dict__:
-            return stable_str(value) if klass.__dict__['__format__'] is _object_format else value
-    return value
-
-
 _str, _list, _tuple = str, list, tuple
-_set_pop = set.pop
 
 
 def _call_one(func: Any, arg: Any) -> Any:
@@ -360,13 +335,6 @@ def _call_one(func: Any, arg: Any) -> Any:
     if (func is _list or func is _tuple) and type(arg) in SETS:
         return func(canonical(arg))
     return func(arg)
-
-
-def _pop(obj: Any) -> Any:
-    """`_m_pop`: `obj.pop()` without arguments; a set gives the item its canonical order visits first."""
-    if isinstance(obj, set) and type(obj).pop is _set_pop:
-        return set_pop(obj)
-    return obj.pop()
 
 
 def _template() -> dict[str, Any]:
@@ -390,8 +358,8 @@ def _template() -> dict[str, Any]:
         pow=_limits.checked_pow,
         format=_format,
         hash=sandbox_hash,
-        repr=_repr,
-        ascii=_ascii,
+        repr=stable_repr,
+        ascii=stable_ascii,
         _m_mul=_limits.mul,
         _m_imul=_limits.imul,
         _m_pow=_limits.power,
@@ -401,16 +369,14 @@ def _template() -> dict[str, Any]:
         _m_mod=_limits.mod,
         _m_imod=_limits.imod,
         _m_fmt=_format,
-        _m_fv=_field,
-        _m_repr=_repr,
+        _m_fv=stable_field,
+        _m_repr=stable_repr,
         _m_sv=stable_str,
-        _m_ascii=_ascii,
+        _m_ascii=stable_ascii,
         _m_c1=_call_one,
         _m_ord=ordered,
-        _m_pop=_pop,
-        _m_plain=NATIVE_TEXT,
+        _m_plain=NATIVE_TEXT,  # each run's own growing set (Identities.plain), see execution/run.py
         _m_sets=SETS,
-        _m_list=list,
         _m_len=_limits.check_length,
         _m_int=int,
         _m_kwget=match_attr,

@@ -50,19 +50,41 @@ _MASK = (1 << 64) - 1
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE
 
 
+# Types whose CPython repr (and str) shows neither addresses nor set order.
+NATIVE_TEXT = frozenset(
+    {
+        str,
+        int,
+        float,
+        bool,
+        complex,
+        bytes,
+        bytearray,
+        range,
+        _NoneType,
+        type,
+        type(Ellipsis),
+        type(NotImplemented),
+    }
+)
+
+
 # -- identities ----------------------------------------------------------------------------------------
 class Identities:
     """One run's fake addresses, by order of first observation; kept with the run's globals, so a
     REPL's snippets share them. An entry lives as long as its object (weakly referenced when the
     object allows it, else kept alive, so that no other object can take its address meanwhile)."""
 
-    __slots__ = ('active', 'count', 'forget', 'table')
+    __slots__ = ('active', 'count', 'forget', 'plain', 'table')
 
     def __init__(self) -> None:
         table: dict[int, tuple[int, Any]] = {}
         self.table = table
         self.count = 0
         self.active: set[int] = set()  # containers being rendered (recursion guard, as Py_ReprEnter)
+        # Types whose CPython rendering is stable (`_m_plain`: the compiled code's inline test), grown
+        # by the runtime helpers as the run meets them (sandbox classes, exceptions, ...).
+        self.plain: set[type] = set(NATIVE_TEXT)
 
         def forget(ref: Any) -> None:
             current = table.get(ref.key)
@@ -285,6 +307,7 @@ sandbox_hash.__module__ = 'builtins'
 # Types whose hashes are the same in every process: sets of them already iterate in a fixed order.
 _SEEDLESS = frozenset({int, float, complex, bool})
 SETS = frozenset({set, frozenset})
+_TOTAL = frozenset({str, bytes, int, float, bool, tuple})  # `<` orders their values totally
 
 
 def _order_key(item: Any) -> tuple[str, str]:
@@ -296,15 +319,19 @@ def canonical(items: set[Any] | frozenset[Any]) -> Any:
 
     CPython iterates a set in hash order, and `str`/`bytes` hashes are seeded per process, so a
     snapshot replayed in another process would visit the set in another order and diverge. Sets of
-    numbers keep CPython's own order; any other set is visited sorted (by value, or by type name and
-    repr when its items do not compare).
+    numbers keep CPython's own order; sets of strings, bytes and tuples are visited sorted by value;
+    any other set (mixed types, frozensets, whose `<` is only a partial order, objects) sorted by type
+    name and stable repr.
     """
-    if _all(_map(_SEEDLESS.__contains__, _map(_type, items))):
+    kinds = set(_map(_type, items))
+    if kinds <= _SEEDLESS:
         return items
-    try:
-        return _sorted(items)
-    except TypeError:
-        return _sorted(items, key=_order_key)
+    if kinds <= _TOTAL:
+        try:
+            return _sorted(items)
+        except TypeError:
+            pass
+    return _sorted(items, key=_order_key)
 
 
 def ordered(iterable: Any) -> Any:
@@ -312,23 +339,7 @@ def ordered(iterable: Any) -> Any:
     return canonical(iterable) if _type(iterable) in SETS else iterable
 
 
-def set_pop(s: Any) -> Any:
-    """`s.pop()` for a set: the item the canonical order visits first (O(n) for seeded items)."""
-    if not s or _all(_map(_SEEDLESS.__contains__, _map(_type, s))):
-        return s.pop()
-    try:
-        item = _b.min(s)
-    except TypeError:
-        item = _b.min(s, key=_order_key)
-    s.remove(item)
-    return item
-
-
 # -- repr, str, format ---------------------------------------------------------------------------------
-# Types whose CPython repr (and str) shows neither addresses nor set order.
-NATIVE_TEXT = frozenset(
-    {str, int, float, bool, complex, bytes, bytearray, range, _NoneType, type, type(Ellipsis), type(NotImplemented)}
-)
 _CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
 
 
@@ -469,12 +480,22 @@ _RENDERERS: dict[type, Callable[[Any], str]] = {
     types.MethodWrapperType: _wrapper_repr,
 }
 
-_object_repr = object.__repr__
-_object_str = object.__str__
-_object_format = object.__format__
+_OBJECTS_OWN: dict[tuple[type, str], bool] = {}
 
 
-def stable_repr(obj: Any) -> str:
+def _objects_own(t: type, name: str) -> bool:
+    """Whether host type `t` gets `name` ('__repr__', '__str__', '__format__') from `object`."""
+    key = (t, name)
+    own = _OBJECTS_OWN.get(key)
+    if own is None:
+        own = _resolve(t, name) is getattr(object, name)
+        if len(_OBJECTS_OWN) >= 4096:
+            _OBJECTS_OWN.clear()
+        _OBJECTS_OWN[key] = own
+    return own
+
+
+def stable_repr(obj: Any, /) -> str:
     """`repr(obj)` as the sandbox shows it: no addresses, sets in canonical order."""
     t = _type(obj)
     if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
@@ -482,9 +503,27 @@ def stable_repr(obj: Any) -> str:
     render = _RENDERERS.get(t)
     if render is not None:
         return render(obj)
-    if _resolve(t, '__repr__') is _object_repr:
+    if _objects_own(t, '__repr__'):
         return default_repr(obj)
     return _repr(obj)
+
+
+stable_repr.__name__ = stable_repr.__qualname__ = 'repr'
+stable_repr.__module__ = 'builtins'
+
+
+def _plain(t: type) -> bool:
+    """Whether CPython's `str()` and `format(x, '')` of a `t` instance are stable (a sandbox class,
+    or a host type with its own repr and no items of its own), and if so let the run's inline tests
+    (`_m_plain`) pass it from now on."""
+    if t in _RENDERERS:
+        return False
+    if SANDBOX_CLASS_MARK not in t.__dict__ and _objects_own(t, '__repr__'):
+        return False
+    ids = current_identities()
+    if ids is not None:
+        ids.plain.add(t)
+    return True
 
 
 def stable_str(obj: Any) -> str:
@@ -492,26 +531,34 @@ def stable_str(obj: Any) -> str:
     t = _type(obj)
     if t is str:
         return obj
-    if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
+    if t in NATIVE_TEXT or _plain(t) or not _objects_own(t, '__str__'):
         return _str(obj)
-    if _resolve(t, '__str__') is _object_str:
-        return stable_repr(obj)
-    return _str(obj)
+    return stable_repr(obj)
+
+
+def stable_field(obj: Any) -> Any:
+    """`_m_fv`: an f-string field without conversion or spec; returns what CPython then formats."""
+    t = _type(obj)
+    if t in NATIVE_TEXT or _plain(t) or not _objects_own(t, '__format__'):
+        return obj
+    return stable_str(obj)
 
 
 def stable_format(obj: Any, spec: Any = '') -> str:
     """`format(obj, spec)` as the sandbox shows it (an empty spec formats as `str()`)."""
-    t = _type(obj)
-    if spec == '' and _type(spec) is str and t not in NATIVE_TEXT:
-        if SANDBOX_CLASS_MARK not in t.__dict__ and _resolve(t, '__format__') is _object_format:
-            return stable_str(obj)
+    if spec == '' and _type(spec) is str:
+        obj = stable_field(obj)
     return _format(obj, spec)
 
 
-def stable_ascii(obj: Any) -> str:
+def stable_ascii(obj: Any, /) -> str:
     """`ascii(obj)`: the stable repr with non-ASCII characters escaped, as CPython's."""
     text = stable_repr(obj)
     return text if text.isascii() else text.encode('ascii', 'backslashreplace').decode('ascii')
+
+
+stable_ascii.__name__ = stable_ascii.__qualname__ = 'ascii'
+stable_ascii.__module__ = 'builtins'
 
 
 def container_repr(self: Any) -> str:

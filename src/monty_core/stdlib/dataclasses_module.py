@@ -12,8 +12,8 @@ from typing import Any
 
 from ..runtime.allowlists import ALLOWED
 from ..runtime.guards import SANDBOX_CLASS_MARK
-from ..runtime.stable import current_identities, default_repr, sandbox_hash, stable_repr
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import current_identities, default_repr, sandbox_hash, stable_repr
 
 ALLOWED[dataclasses.Field] = frozenset(
     {'name', 'type', 'default', 'default_factory', 'init', 'repr', 'hash', 'compare', 'metadata', 'kw_only'}
