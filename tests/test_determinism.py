@@ -485,3 +485,42 @@ class K:
         ['a', 'b'],
         ['{', "'", 'x', "'", ',', ' ', "'", 'y', "'", '}'],
     ]
+
+
+def test_nested_and_cyclic_containers_render_as_in_cpython() -> None:
+    code = """
+class L(list):
+    def __iter__(self):
+        return iter([99])
+class Tags(set):
+    pass
+l = L([1, {'b', 'a'}])
+l.append(l)
+m = L([1])
+m.append(m)
+d = {'x': [1, {2: {'q', 'p'}}], 'y': (1,)}
+d['self'] = d
+deep = []
+for i in range(900):
+    deep = [deep, {'k': (i, 'v')}]
+[repr(l), repr(m), repr(d), repr({1: 2}.items()), repr({'a': {'c', 'b'}}.values()), repr([[[{'b', 'a'}]]]),
+ repr(({'z'},)), repr(Tags({'y', 'x'})), len(repr(deep)) > 9000]
+"""
+    assert run(code)[0] == [
+        "[1, {'a', 'b'}, [...]]",
+        '[1, [...]]',
+        "{'x': [1, {2: {'p', 'q'}}], 'y': (1,), 'self': {...}}",
+        'dict_items([(1, 2)])',
+        "dict_values([{'b', 'c'}])",
+        "[[[{'a', 'b'}]]]",
+        "({'z'},)",
+        "Tags({'x', 'y'})",
+        True,
+    ]
+
+
+def test_rendering_a_huge_aliased_structure_stops_at_the_time_limit() -> None:
+    code = "row = [{'a'}] * 1000\ngrid = [row] * 1000\nbig = [grid] * 1000\nlen(str(big))"
+    with pytest.raises(MontyRuntimeError) as info:
+        monty_core.Monty(code).run(limits={'max_duration_secs': 0.3})
+    assert info.value.type_name == 'TimeoutError'

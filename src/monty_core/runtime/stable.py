@@ -314,8 +314,8 @@ def _order_key(item: Any) -> tuple[str, str]:
     return (_type(item).__name__, stable_repr(item))
 
 
-def canonical(items: set[Any] | frozenset[Any]) -> Any:
-    """A set's items in an order that is the same in every process.
+def canonical(items: Any) -> Any:
+    """A set's items (or a list of them) in an order that is the same in every process.
 
     CPython iterates a set in hash order, and `str`/`bytes` hashes are seeded per process, so a
     snapshot replayed in another process would visit the set in another order and diverge. Sets of
@@ -340,93 +340,128 @@ def ordered(iterable: Any) -> Any:
 
 
 # -- repr, str, format ---------------------------------------------------------------------------------
-_CONTAINERS = frozenset({list, tuple, dict, set, frozenset})
+_VIEWS = (type({}.keys()), type({}.values()), type({}.items()))
+_CONTAINERS = frozenset({list, tuple, dict, set, frozenset, *_VIEWS})
+_BRACKETS = {list: ('[', ']'), tuple: ('(', ')'), dict: ('{', '}')}
 
 
-def _stable_types(types_: Any) -> bool:
-    for t in types_:
-        if t not in NATIVE_TEXT and SANDBOX_CLASS_MARK not in t.__dict__:
-            return False
-    return True
+def _leaf_stable(t: type) -> bool:
+    """Whether CPython's repr of a non-container `t` is stable: the builtin scalars, sandbox classes
+    (their repr is their own or `default_repr`), host types with a repr of their own."""
+    if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
+        return True
+    return t not in _RENDERERS and not _objects_own(t, '__repr__')
 
 
-def _active() -> set[int]:
-    ids = current_identities()
-    return ids.active if ids is not None else set()
+def _unstable(root: Any, base: Any) -> set[int]:
+    """The ids of the containers reachable from `root` (a `base` instance) whose CPython repr would
+    show an address or a seeded set order; empty when CPython's repr of `root` is stable.
 
-
-def _enter(obj: Any) -> tuple[set[int], int] | None:
-    active = _active()
-    key = _id(obj)
-    if key in active:
-        return None
-    active.add(key)
-    return active, key
-
-
-def _items_text(items: Any) -> str:
-    return ', '.join([stable_repr(x) for x in items])
-
-
-def _list_repr(obj: Any) -> str:
-    if _stable_types(set(_map(_type, obj))):
-        return list.__repr__(obj)
-    entered = _enter(obj)
-    if entered is None:
-        return '[...]'
-    try:
-        return f'[{_items_text(obj)}]'
-    finally:
-        entered[0].discard(entered[1])
-
-
-def _tuple_repr(obj: Any) -> str:
-    if _stable_types(set(_map(_type, obj))):
-        return tuple.__repr__(obj)
-    entered = _enter(obj)
-    if entered is None:
-        return '(...)'
-    try:
-        return f'({stable_repr(obj[0])},)' if len(obj) == 1 else f'({_items_text(obj)})'
-    finally:
-        entered[0].discard(entered[1])
-
-
-def _dict_repr(obj: Any) -> str:
-    if _stable_types(set(_map(_type, obj))) and _stable_types(set(_map(_type, obj.values()))):
-        return dict.__repr__(obj)
-    entered = _enter(obj)
-    if entered is None:
-        return '{...}'
-    try:
-        inner = ', '.join([f'{stable_repr(k)}: {stable_repr(v)}' for k, v in dict.items(obj)])
-        return f'{{{inner}}}'
-    finally:
-        entered[0].discard(entered[1])
-
-
-def _set_repr(obj: Any, name: str | None = None) -> str:
-    """`{...}` of a set (`name({...})` for frozensets and subclasses), items in canonical order."""
-    if not obj:
-        return f'{name or _type(obj).__name__}()'
-    entered = _enter(obj)
-    if entered is None:
-        return f'{name or _type(obj).__name__}(...)'
-    try:
-        items = canonical(obj)
-        if _stable_types(set(_map(_type, obj))):
-            inner = ', '.join(_map(_repr, items))
+    Iterative (no recursion however deep the data), one pass over the containers, ticking the run's
+    meter per container."""
+    ticker = getattr(getcurrent(), 'ticker', None)
+    seen: dict[int, Any] = {}  # holds each container: ids stay unique during the check
+    order: list[tuple[int, list[int]]] = []
+    bad: set[int] = set()
+    stack: list[tuple[Any, Any]] = [(root, base)]
+    while stack:
+        obj, t = stack.pop()
+        key = _id(obj)
+        if key in seen:
+            continue
+        seen[key] = obj
+        if ticker is not None:
+            next(ticker)
+        if t is dict:
+            items: Any = dict.values(obj)
+            kinds = set(_map(_type, dict.keys(obj))) | set(_map(_type, items))
+            if kinds & _CONTAINERS:
+                items = [*dict.keys(obj), *items]
         else:
-            inner = _items_text(items)
+            items = obj if _type(obj) is t else list(t.__iter__(obj))  # a subclass: its base's items
+            kinds = set(_map(_type, items))
+            if (t is set or t is frozenset) and not kinds <= _SEEDLESS:
+                bad.add(key)  # iterates in hash order: rendered in canonical order instead
+        children: list[int] = []
+        for kind in kinds:
+            if kind in _CONTAINERS:
+                continue
+            if not _leaf_stable(kind):
+                bad.add(key)
+                break
+        if kinds & _CONTAINERS:
+            for item in items:
+                kind = _type(item)
+                if kind in _CONTAINERS:
+                    children.append(_id(item))
+                    stack.append((item, kind))
+        order.append((key, children))
+    changed = bool(bad)
+    while changed:  # a container holding an unstable one is unstable (cycles: until nothing changes)
+        changed = False
+        for key, children in reversed(order):
+            if key not in bad:
+                for child in children:
+                    if child in bad:
+                        bad.add(key)
+                        changed = True
+                        break
+    return bad
+
+
+def _render(obj: Any, bad: set[int], active: set[int]) -> str:
+    t = _type(obj)
+    if t not in _CONTAINERS:
+        return stable_repr(obj)
+    if _id(obj) not in bad:
+        return _repr(obj)
+    return _render_container(obj, t, bad, active, None)
+
+
+def _render_container(obj: Any, base: Any, bad: set[int], active: set[int], name: str | None) -> str:
+    """CPython's rendering of container `obj` (a `base` instance), its items rendered one by one."""
+    ticker = getattr(getcurrent(), 'ticker', None)
+    if ticker is not None:
+        next(ticker)  # aliased data can be far bigger than memory: the time limit must hold
+    key = _id(obj)
+    kind = name or _type(obj).__name__
+    if key in active:  # a cycle: as Py_ReprEnter
+        return {list: '[...]', tuple: '(...)', dict: '{...}'}.get(base, f'{kind}(...)')
+    active.add(key)
+    try:
+        if base is dict:
+            parts = [f'{_render(k, bad, active)}: {_render(v, bad, active)}' for k, v in dict.items(obj)]
+        else:
+            items = obj if _type(obj) is base else list(base.__iter__(obj))  # a subclass: its base's items
+            if base is set or base is frozenset:
+                items = canonical(items)
+            parts = []
+            for item in items:
+                parts.append(_render(item, bad, active))
     finally:
-        entered[0].discard(entered[1])
-    if name is None and _type(obj) is set:
-        return f'{{{inner}}}'
-    return f'{name or _type(obj).__name__}({{{inner}}})'
+        active.discard(key)
+    inner = ', '.join(parts)
+    if base is tuple and len(parts) == 1:
+        inner += ','
+    brackets = _BRACKETS.get(base)
+    if brackets is not None:
+        return f'{brackets[0]}{inner}{brackets[1]}'
+    if base is set or base is frozenset:
+        if not parts:
+            return f'{kind}()'
+        return f'{{{inner}}}' if name is None and _type(obj) is set else f'{kind}({{{inner}}})'
+    return f'{kind}([{inner}])'  # dict views
 
 
-def _view_repr(obj: Any) -> str:
-    return f'{_type(obj).__name__}({_list_repr(list(obj))})'
+def _container_renderer(base: Any) -> Callable[[Any], str]:
+    def render(obj: Any, name: str | None = None) -> str:
+        bad = _unstable(obj, base)
+        if _id(obj) not in bad:
+            return base.__repr__(obj)
+        ids = current_identities()
+        return _render_container(obj, base, bad, ids.active if ids is not None else set(), name)
+
+    return render
 
 
 def _function_repr(f: Any) -> str:
@@ -463,14 +498,7 @@ def _wrapper_repr(m: Any) -> str:
 
 
 _RENDERERS: dict[type, Callable[[Any], str]] = {
-    list: _list_repr,
-    tuple: _tuple_repr,
-    dict: _dict_repr,
-    set: _set_repr,
-    frozenset: _set_repr,
-    type({}.keys()): _view_repr,
-    type({}.values()): _view_repr,
-    type({}.items()): _view_repr,
+    **{c: _container_renderer(c) for c in _CONTAINERS},
     types.FunctionType: _function_repr,
     types.GeneratorType: _frame_object_repr('generator'),
     types.CoroutineType: _frame_object_repr('coroutine'),
@@ -566,16 +594,8 @@ def container_repr(self: Any) -> str:
     t = _type(self)
     for base in t.__mro__:
         if base in _CONTAINERS:
-            break
-    else:  # pragma: no cover - only installed on container subclasses
-        return default_repr(self)
-    if base is set or base is frozenset:
-        return _set_repr(self, t.__name__)
-    if base is dict:
-        return _dict_repr(self)
-    if base is list:
-        return _list_repr(self)
-    return _tuple_repr(self)
+            return _RENDERERS[base](self)
+    return default_repr(self)  # pragma: no cover - only installed on container subclasses
 
 
 container_repr.__name__ = '__repr__'
