@@ -185,9 +185,15 @@ def bytes_hash(b: Any) -> int:
     return _data_hash(b)
 
 
-_XXPRIME_1 = 11400714785074694791
-_XXPRIME_2 = 14029467366897019727
-_XXPRIME_5 = 2870177450012600261
+def _numbers_only(items: Any) -> bool:
+    """Whether `items` holds only numbers, and tuples and frozensets of them: CPython's hash of such
+    a tuple or frozenset is the same in every process."""
+    kinds = set(_map(_type, items))
+    if kinds <= _SEEDLESS:
+        return True
+    if not kinds <= _NUMBER_NESTS:
+        return False
+    return _all(_map(_numbers_only, [x for x in items if _type(x) is tuple or _type(x) is frozenset]))
 
 
 def _signed(u: int) -> int:
@@ -195,34 +201,18 @@ def _signed(u: int) -> int:
 
 
 def tuple_hash(t: Any) -> int:
-    """CPython's tuple hash (xxHash-based, 3.8+) over the items' sandbox hashes."""
-    acc = _XXPRIME_5
-    for item in t:
-        lane = sandbox_hash(item) & _MASK
-        acc = (acc + lane * _XXPRIME_2) & _MASK
-        acc = ((acc << 31) | (acc >> 33)) & _MASK
-        acc = (acc * _XXPRIME_1) & _MASK
-    acc = (acc + (len(t) ^ (_XXPRIME_5 ^ 3527539))) & _MASK
-    if acc == _MASK:
-        return 1546275796
-    return _signed(acc)
-
-
-def _shuffle_bits(h: int) -> int:
-    return (((h ^ 89869747) ^ (h << 16)) * 3644798167) & _MASK
+    """CPython's tuple hash (its own value for numbers) over the items' sandbox hashes."""
+    if _numbers_only(t):
+        return _hash(t)
+    return _hash(tuple(_map(sandbox_hash, t)))
 
 
 def frozenset_hash(s: Any) -> int:
-    """CPython's frozenset hash (order-independent) over the items' sandbox hashes."""
-    acc = 0
-    for item in s:
-        acc ^= _shuffle_bits(sandbox_hash(item) & _MASK)
-    acc ^= ((len(s) + 1) * 1927868237) & _MASK
-    acc ^= (acc >> 11) ^ (acc >> 25)
-    acc = (acc * 69069 + 907133923) & _MASK
-    if acc == _MASK:
-        return 590923713
-    return _signed(acc)
+    """CPython's frozenset hash (order-independent; its own value for numbers) over the items'
+    sandbox hashes."""
+    if _numbers_only(s):
+        return _hash(s if _type(s) is frozenset else frozenset(s))
+    return _hash(frozenset(_map(sandbox_hash, s)))
 
 
 def _fold(h: int) -> int:
@@ -284,6 +274,9 @@ def _resolve(t: type, name: str) -> Any:
 def sandbox_hash(obj: Any, /) -> int:
     """The sandbox's `hash()`: the same value in every process (see the module docstring)."""
     t = _type(obj)
+    if t is str:
+        h = _CACHE.get(obj)
+        return h if h is not None else str_hash(obj)
     exact = _EXACT.get(t)
     if exact is not None:
         return exact(obj)
@@ -307,6 +300,7 @@ sandbox_hash.__module__ = 'builtins'
 # Types whose hashes are the same in every process: sets of them already iterate in a fixed order.
 _SEEDLESS = frozenset({int, float, complex, bool})
 SETS = frozenset({set, frozenset})
+_NUMBER_NESTS = _SEEDLESS | {tuple, frozenset}
 _TOTAL = frozenset({str, bytes, int, float, bool, tuple})  # `<` orders their values totally
 
 
