@@ -14,6 +14,9 @@ The output is still a Python AST, compiled by CPython into ordinary bytecode. Wh
   a sandbox instance;
 - every `except` handler starts with the same stop check, so a run that has been stopped (time
   limit, cancellation) cannot swallow its own stop with `except BaseException:`;
+- f-string fields, `str()`/`list()`/`tuple()` calls, `*x` and unpacking assignments render and
+  unpack the same way in every process (determinism.py, mixed in: no addresses, sets in canonical
+  order);
 - the last expression statement of the module is stored in `_m_result`.
 
 Names starting with `_m_` are reserved (the checker refuses them in user code).

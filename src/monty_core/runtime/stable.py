@@ -4,10 +4,11 @@ Snapshots are replay logs (docs/pausing-and-snapshots.md), so a program given th
 must do the same thing in every process. CPython seeds `str`/`bytes` hashes per process and shows
 memory addresses in default reprs; this module gives the sandbox process-independent versions:
 
-- `sandbox_hash`: the sandbox's `hash()`. Numbers keep CPython's hashes (already seedless); `str`
-  and `bytes` use a fixed-key BLAKE2b hash; tuples and frozensets combine their items' sandbox hashes
-  with CPython's own algorithms; objects with the default hash get a per-run number; a `__hash__` the
-  class defines is called as CPython calls it. (dict and set internals keep CPython's real hash: only
+- `sandbox_hash`: the sandbox's `hash()`. Numbers keep CPython's hashes (already seedless), and so
+  do tuples and frozensets of numbers; `str` and `bytes` use a fixed-key BLAKE2b hash; other tuples
+  and frozensets are CPython's hash of the tuple/frozenset of their items' sandbox hashes; objects
+  with the default hash get a per-run number; a `__hash__` the class defines is called as CPython
+  calls it. (dict and set internals keep CPython's real hash: only
   their iteration order is visible, see `canonical`.)
 - `Identities`: a run's stand-ins for addresses. The n-th object whose identity the run observes (by
   `hash()` or a default repr) gets the fake address `ADDRESS_BASE + 16 * n`, for as long as it lives.
