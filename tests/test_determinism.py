@@ -524,3 +524,24 @@ def test_rendering_a_huge_aliased_structure_stops_at_the_time_limit() -> None:
     with pytest.raises(MontyRuntimeError) as info:
         monty_core.Monty(code).run(limits={'max_duration_secs': 0.3})
     assert info.value.type_name == 'TimeoutError'
+
+
+def test_names_known_to_hold_plain_values_skip_the_test_but_nothing_else_does() -> None:
+    code = """
+def range(n):
+    return [{'b', 'a'}] * n
+def f():
+    out = []
+    for i in range(1):
+        out.append(f'{i}')
+    name = 'x'
+    out.append([f'{name}' for name in [{'d', 'c'}]][0])
+    class K:
+        name = {'f', 'e'}
+        text = f'{name}'
+    out.append(K.text)
+    out.append(f'{name}')
+    return out
+f()
+"""
+    assert run(code)[0] == ["{'a', 'b'}", "{'c', 'd'}", "{'e', 'f'}", 'x']

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from .astutil import OPERATOR_LEAVES, child_fields, child_nodes, handler_table
-from .determinism import DeterminismRewrites
+from .determinism import DeterminismRewrites, binds_range, plain_locals
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_depth'
@@ -126,6 +126,14 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         self.fast_self: str | None = None  # the method's `self` while rewriting a method body
         self.fast_stores = 0
         self.handlers = handler_table(type(self))
+        self.module: ast.Module | None = None
+        self._range_rebound: bool | None = None
+
+    def range_rebound(self) -> bool:
+        """Whether the module binds `range` (computed once, when a function first needs it)."""
+        if self._range_rebound is None:
+            self._range_rebound = binds_range(self.module) if self.module is not None else True
+        return self._range_rebound
 
     def attr_name(self, attr: str) -> ast.Constant:
         """The attribute name as the guard must see it: private names mangled as CPython does."""
@@ -367,13 +375,14 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
             if isinstance(body[0].value.value, str):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
         makes_calls = _makes_calls(body)
-        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores
+        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.plain_names
         self.fast_self = _method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
+        self.plain_names = plain_locals(node, self.range_rebound)
         new_body = self._stmts(body) or [ast.Pass()]
         if self.fast_stores and self.fast_self is not None:
             new_body.insert(0, _self_check(self.fast_self))
-        self.temp_counter, self.in_class, self.fast_self, self.fast_stores = saved
+        self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.plain_names = saved
         if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
             # Suspended frames must not hold depth: generators and coroutines only check for a stop.
             node.body = [*doc, _stop_check(), *new_body]
@@ -404,9 +413,10 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         node.args.kw_defaults = [
             cast(ast.expr, self.visit(d)) if d is not None else None for d in node.args.kw_defaults
         ]
-        saved, self.in_class = self.in_class, False
+        saved, self.in_class, plain = self.in_class, False, self.plain_names
+        self.plain_names = frozenset()
         body = cast(ast.expr, self.visit(node.body))
-        self.in_class = saved
+        self.in_class, self.plain_names = saved, plain
         # `body if _m_depth <= _m_maxdepth else _m_deep(_m_depth)`: a stopped run (or expired
         # deadline) lowers `_m_maxdepth`, so recursive lambdas stop too.
         test = ast.Compare(left=_name(DEPTH_NAME), ops=[ast.LtE()], comparators=[_name('_m_maxdepth')])
@@ -416,10 +426,11 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.ClassDef:
         node.bases = [cast(ast.expr, self.visit(b)) for b in node.bases]
         node.decorator_list = [cast(ast.expr, self.visit(d)) for d in node.decorator_list]
-        saved = self.in_class, self.fast_self, self.class_name
+        saved = self.in_class, self.fast_self, self.class_name, self.plain_names
         self.in_class, self.fast_self, self.class_name = True, None, node.name
+        self.plain_names = frozenset()
         node.body = self._stmts(node.body) or [ast.Pass()]
-        self.in_class, self.fast_self, self.class_name = saved
+        self.in_class, self.fast_self, self.class_name, self.plain_names = saved
         return node
 
     # -- exceptions -----------------------------------------------------------------------------
@@ -498,6 +509,7 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.M
     body = tree.body
     last: ast.Expr | None = body[-1] if body and isinstance(body[-1], ast.Expr) else None
     rewriter = _Rewriter(plain_safe)
+    rewriter.module = tree
     new_body = rewriter._stmts(body[:-1] if last is not None else body)
     if last is not None:
         value = cast(ast.expr, rewriter.visit(last.value))
