@@ -29,7 +29,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from .astutil import OPERATOR_LEAVES, child_fields, child_nodes, handler_table
-from .determinism import DeterminismRewrites, binds_range, plain_locals
+from .determinism import DeterminismRewrites, binds_range
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_depth'
@@ -375,14 +375,15 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
             if isinstance(body[0].value.value, str):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
         makes_calls = _makes_calls(body)
-        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.plain_names
+        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores
         self.fast_self = _method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
-        self.plain_names = plain_locals(node, self.range_rebound)
+        scope = self.enter_scope(node)
         new_body = self._stmts(body) or [ast.Pass()]
+        self.leave_scope(scope)
         if self.fast_stores and self.fast_self is not None:
             new_body.insert(0, _self_check(self.fast_self))
-        self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.plain_names = saved
+        self.temp_counter, self.in_class, self.fast_self, self.fast_stores = saved
         if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
             # Suspended frames must not hold depth: generators and coroutines only check for a stop.
             node.body = [*doc, _stop_check(), *new_body]
@@ -413,10 +414,11 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         node.args.kw_defaults = [
             cast(ast.expr, self.visit(d)) if d is not None else None for d in node.args.kw_defaults
         ]
-        saved, self.in_class, plain = self.in_class, False, self.plain_names
-        self.plain_names = frozenset()
+        saved, self.in_class = self.in_class, False
+        scope = self.enter_scope(None)
         body = cast(ast.expr, self.visit(node.body))
-        self.in_class, self.plain_names = saved, plain
+        self.leave_scope(scope)
+        self.in_class = saved
         # `body if _m_depth <= _m_maxdepth else _m_deep(_m_depth)`: a stopped run (or expired
         # deadline) lowers `_m_maxdepth`, so recursive lambdas stop too.
         test = ast.Compare(left=_name(DEPTH_NAME), ops=[ast.LtE()], comparators=[_name('_m_maxdepth')])
@@ -426,11 +428,12 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.ClassDef:
         node.bases = [cast(ast.expr, self.visit(b)) for b in node.bases]
         node.decorator_list = [cast(ast.expr, self.visit(d)) for d in node.decorator_list]
-        saved = self.in_class, self.fast_self, self.class_name, self.plain_names
+        saved = self.in_class, self.fast_self, self.class_name
         self.in_class, self.fast_self, self.class_name = True, None, node.name
-        self.plain_names = frozenset()
+        scope = self.enter_scope(None)
         node.body = self._stmts(node.body) or [ast.Pass()]
-        self.in_class, self.fast_self, self.class_name, self.plain_names = saved
+        self.leave_scope(scope)
+        self.in_class, self.fast_self, self.class_name = saved
         return node
 
     # -- exceptions -----------------------------------------------------------------------------

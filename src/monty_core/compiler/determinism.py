@@ -46,30 +46,32 @@ _HOLDERS = (ast.Name, ast.Attribute, ast.Subscript)
 _FIELDS = (*_HOLDERS, ast.Set, ast.SetComp, ast.Dict, ast.DictComp, ast.List, ast.ListComp, ast.Tuple)
 
 
-def _name(id_: str) -> ast.Name:
-    return ast.Name(id=id_, ctx=ast.Load())
+_LOAD = ast.Load()  # shared, as in parsed trees
+Pos = dict[str, int]
 
 
-def _call(func: str, *args: ast.expr) -> ast.Call:
-    return ast.Call(func=_name(func), args=list(args), keywords=[])
+def _pos(src: ast.AST) -> Pos:
+    """The position of `src`, for the nodes that replace it (set at creation: cheaper than later)."""
+    d = src.__dict__
+    line, col = d.get('lineno', 1), d.get('col_offset', 0)
+    return {'lineno': line, 'col_offset': col, 'end_lineno': d.get('end_lineno', line),
+            'end_col_offset': d.get('end_col_offset', col)}  # fmt: skip
 
 
-def _place(new: ast.expr, src: ast.AST) -> Any:
-    """Give `new` and its new descendants (those without a position) the position of `src`."""
-    line, col = getattr(src, 'lineno', 1), getattr(src, 'col_offset', 0)
-    end_line, end_col = getattr(src, 'end_lineno', line), getattr(src, 'end_col_offset', col)
-    stack: list[ast.AST] = [new]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, ast.expr):
-            if getattr(n, 'lineno', None) is not None:
-                continue
-            n.lineno, n.col_offset, n.end_lineno, n.end_col_offset = line, col, end_line, end_col
-        stack.extend(ast.iter_child_nodes(n))
-    return new
+def _name(id_: str, pos: Pos) -> ast.Name:
+    return ast.Name(id=id_, ctx=_LOAD, **pos)
+
+
+def _call(func: str, pos: Pos, *args: ast.expr) -> ast.Call:
+    return ast.Call(func=_name(func, pos), args=list(args), keywords=[], **pos)
 
 
 TEMP = '_m_f'
+
+
+def _same(value: ast.expr, pos: Pos) -> ast.expr:
+    return value
+
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -186,17 +188,40 @@ class DeterminismRewrites:
     generic_visit: Any
     in_class: bool
     in_comp_iter: bool = False  # set by the main pass while it rewrites a comprehension's iterable
-    plain_names: frozenset[str] = frozenset()  # the current function's `plain_locals`
+    range_rebound: Callable[[], bool]
+    # The function whose body is being rewritten (None: module level, class body, lambda), its
+    # `plain_locals` once a test needs them, and the names comprehensions inside it rebind.
+    plain_scope: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+    plain_cache: frozenset[str] | None = None
+    shadowed: frozenset[str] = frozenset()
+
+    def enter_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef | None) -> tuple[Any, ...]:
+        """Start rewriting a new scope (a function, or None for a lambda or class body); returns
+        what `leave_scope` restores."""
+        saved = self.plain_scope, self.plain_cache, self.shadowed
+        self.plain_scope, self.plain_cache, self.shadowed = node, None, frozenset()
+        return saved
+
+    def leave_scope(self, saved: tuple[Any, ...]) -> None:
+        self.plain_scope, self.plain_cache, self.shadowed = saved
+
+    def _plain_name(self, name: str) -> bool:
+        scope = self.plain_scope
+        if scope is None or name in self.shadowed:
+            return False
+        if self.plain_cache is None:
+            self.plain_cache = plain_locals(scope, self.range_rebound)
+        return name in self.plain_cache
 
     def _comprehension(self, node: Any) -> Any:
-        saved = self.plain_names
-        if saved:  # the comprehension's own variables shadow the function's
+        saved = self.shadowed
+        if self.plain_scope is not None:  # the comprehension's own variables shadow the function's
             bound = {n.id for gen in node.generators for n in ast.walk(gen.target) if isinstance(n, ast.Name)}
-            self.plain_names = saved - bound
+            self.shadowed = saved | bound
         try:
             return self.generic_visit(node)
         finally:
-            self.plain_names = saved
+            self.shadowed = saved
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 
@@ -205,22 +230,29 @@ class DeterminismRewrites:
         value: ast.expr,
         op: ast.cmpop,
         against: str,
-        fast: Callable[[ast.expr], ast.expr],
-        helper: Callable[[ast.expr], ast.expr],
+        fast: Callable[[ast.expr, Pos], ast.expr],
+        helper: Callable[[ast.expr, Pos], ast.expr],
+        at: ast.AST | None = None,
     ) -> ast.expr:
-        """`fast(v) if _m_rtype(v) <op> against else helper(v)`, evaluating `value` once."""
+        """`fast(v) if _m_rtype(v) <op> against else helper(v)`, evaluating `value` once (the new
+        nodes at the position of `at`, by default `value`'s)."""
+        pos = _pos(value if at is None else at)
         if isinstance(value, ast.Name):
-            if value.id in self.plain_names:
-                return fast(value)  # a local that only ever holds a str or a number
-            probe: ast.expr = _name(value.id)
+            if self._plain_name(value.id):
+                return fast(value, pos)  # a local that only ever holds a str or a number
+            probe: ast.expr = _name(value.id, pos)
             ref = value.id
         elif self.in_class or self.in_comp_iter:
-            return _place(helper(value), value)  # no `:=` here
+            return helper(value, pos)  # no `:=` here
         else:
-            probe = ast.NamedExpr(target=ast.Name(id=TEMP, ctx=ast.Store()), value=value)
+            probe = ast.NamedExpr(target=ast.Name(id=TEMP, ctx=ast.Store(), **pos), value=value, **pos)
             ref = TEMP
-        test = ast.Compare(left=_call('_m_rtype', probe), ops=[op], comparators=[_name(against)])
-        return _place(ast.IfExp(test=test, body=fast(_name(ref)), orelse=helper(_name(ref))), value)
+        test = ast.Compare(
+            left=_call('_m_rtype', pos, probe), ops=[op], comparators=[_name(against, pos)], **pos
+        )
+        return ast.IfExp(
+            test=test, body=fast(_name(ref, pos), pos), orelse=helper(_name(ref, pos), pos), **pos
+        )
 
     def unpacked_value(self, value: ast.expr) -> ast.expr:
         """The value of an unpacking assignment: a set held in a name, attribute or item is unpacked
@@ -231,7 +263,7 @@ class DeterminismRewrites:
         """`value`, visiting a set in canonical order (for `*value`)."""
         if isinstance(value, _NOT_SETS):
             return value
-        return self._tested(value, ast.NotIn(), '_m_sets', lambda v: v, lambda v: _call('_m_ord', v))
+        return self._tested(value, ast.NotIn(), '_m_sets', _same, lambda v, pos: _call('_m_ord', pos, v))
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.FormattedValue:
         node.value = cast(ast.expr, self.visit(node.value))
@@ -241,10 +273,12 @@ class DeterminismRewrites:
         has_spec = spec is not None and not (isinstance(spec, ast.JoinedStr) and not spec.values)
         value = node.value
         if node.conversion != -1:
-            node.value = _place(_call(_CONVERSIONS[node.conversion], value), value)
+            node.value = _call(_CONVERSIONS[node.conversion], _pos(value), value)
             node.conversion = -1
         elif not has_spec and isinstance(value, _FIELDS):
-            node.value = self._tested(value, ast.In(), '_m_plain', lambda v: v, lambda v: _call('_m_fv', v))
+            node.value = self._tested(
+                value, ast.In(), '_m_plain', _same, lambda v, pos: _call('_m_fv', pos, v)
+            )
         return node
 
     def visit_Starred(self, node: ast.Starred) -> ast.Starred:
@@ -266,13 +300,13 @@ class DeterminismRewrites:
         ):
             name = func.id
 
-            def native(v: ast.expr) -> ast.expr:
-                return ast.Call(func=_name(name), args=[v], keywords=[])
+            def native(v: ast.expr, pos: Pos) -> ast.expr:
+                return ast.Call(func=_name(name, pos), args=[v], keywords=[], **pos)
 
-            def helper(v: ast.expr) -> ast.expr:
-                return _call('_m_c1', _name(name), v)
+            def helper(v: ast.expr, pos: Pos) -> ast.expr:
+                return _call('_m_c1', pos, _name(name, pos), v)
 
             if name == 'str':
-                return self._tested(node.args[0], ast.In(), '_m_plain', native, helper)
-            return self._tested(node.args[0], ast.NotIn(), '_m_sets', native, helper)
+                return self._tested(node.args[0], ast.In(), '_m_plain', native, helper, node)
+            return self._tested(node.args[0], ast.NotIn(), '_m_sets', native, helper, node)
         return node
