@@ -332,11 +332,6 @@ def test_no_object_addresses_through_id() -> None:
         monty_core.Monty('id(1)').run()
 
 
-@pytest.mark.xfail(
-    reason='hash() of str/None/objects and repr() of objects/functions expose the '
-    'process (hash seed, addresses); owned by the runtime',
-    strict=False,
-)
 @pytest.mark.parametrize(
     'expr', ['hash("a")', 'hash(None)', 'class A:\n    pass\nrepr(A())', 'def f():\n    pass\nrepr(f)']
 )

@@ -14,6 +14,9 @@ The output is still a Python AST, compiled by CPython into ordinary bytecode. Wh
   a sandbox instance;
 - every `except` handler starts with the same stop check, so a run that has been stopped (time
   limit, cancellation) cannot swallow its own stop with `except BaseException:`;
+- f-string fields, `str()`/`list()`/`tuple()` calls, `*x` and unpacking assignments render and
+  unpack the same way in every process (determinism.py, mixed in: no addresses, sets in canonical
+  order);
 - the last expression statement of the module is stored in `_m_result`.
 
 Names starting with `_m_` are reserved (the checker refuses them in user code).
@@ -26,6 +29,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from .astutil import OPERATOR_LEAVES, child_fields, child_nodes, handler_table
+from .determinism import DeterminismRewrites, binds_range
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_depth'
@@ -113,7 +117,7 @@ def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> 
     return False
 
 
-class _Rewriter(ast.NodeTransformer):
+class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
     def __init__(self, plain_safe: Callable[[str], bool]) -> None:
         self.plain_safe = plain_safe
         self.temp_counter = 0
@@ -122,6 +126,14 @@ class _Rewriter(ast.NodeTransformer):
         self.fast_self: str | None = None  # the method's `self` while rewriting a method body
         self.fast_stores = 0
         self.handlers = handler_table(type(self))
+        self.module: ast.Module | None = None
+        self._range_rebound: bool | None = None
+
+    def range_rebound(self) -> bool:
+        """Whether the module binds `range` (computed once, when a function first needs it)."""
+        if self._range_rebound is None:
+            self._range_rebound = binds_range(self.module) if self.module is not None else True
+        return self._range_rebound
 
     def attr_name(self, attr: str) -> ast.Constant:
         """The attribute name as the guard must see it: private names mangled as CPython does."""
@@ -191,6 +203,8 @@ class _Rewriter(ast.NodeTransformer):
 
     def visit_Assign(self, node: ast.Assign) -> Any:
         node.value = cast(ast.expr, self.visit(node.value))
+        if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
+            node.value = self.unpacked_value(node.value)  # `a, b = some_set`: the same in every process
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
             t = node.targets[0]
             obj = cast(ast.expr, self.visit(t.value))
@@ -309,7 +323,9 @@ class _Rewriter(ast.NodeTransformer):
         return node
 
     def visit_comprehension(self, node: ast.comprehension) -> ast.comprehension:
+        saved, self.in_comp_iter = self.in_comp_iter, True  # CPython forbids `:=` in the iterable
         node.iter = cast(ast.expr, self.visit(node.iter))
+        self.in_comp_iter = saved
         if not node.is_async:
             node.iter = self._metered_iter(node.iter)
         node.target = cast(ast.expr, self.visit(node.target))
@@ -362,7 +378,9 @@ class _Rewriter(ast.NodeTransformer):
         saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores
         self.fast_self = _method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
+        scope = self.enter_scope(node)
         new_body = self._stmts(body) or [ast.Pass()]
+        self.leave_scope(scope)
         if self.fast_stores and self.fast_self is not None:
             new_body.insert(0, _self_check(self.fast_self))
         self.temp_counter, self.in_class, self.fast_self, self.fast_stores = saved
@@ -397,7 +415,9 @@ class _Rewriter(ast.NodeTransformer):
             cast(ast.expr, self.visit(d)) if d is not None else None for d in node.args.kw_defaults
         ]
         saved, self.in_class = self.in_class, False
+        scope = self.enter_scope(None)
         body = cast(ast.expr, self.visit(node.body))
+        self.leave_scope(scope)
         self.in_class = saved
         # `body if _m_depth <= _m_maxdepth else _m_deep(_m_depth)`: a stopped run (or expired
         # deadline) lowers `_m_maxdepth`, so recursive lambdas stop too.
@@ -410,7 +430,9 @@ class _Rewriter(ast.NodeTransformer):
         node.decorator_list = [cast(ast.expr, self.visit(d)) for d in node.decorator_list]
         saved = self.in_class, self.fast_self, self.class_name
         self.in_class, self.fast_self, self.class_name = True, None, node.name
+        scope = self.enter_scope(None)
         node.body = self._stmts(node.body) or [ast.Pass()]
+        self.leave_scope(scope)
         self.in_class, self.fast_self, self.class_name = saved
         return node
 
@@ -490,6 +512,7 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.M
     body = tree.body
     last: ast.Expr | None = body[-1] if body and isinstance(body[-1], ast.Expr) else None
     rewriter = _Rewriter(plain_safe)
+    rewriter.module = tree
     new_body = rewriter._stmts(body[:-1] if last is not None else body)
     if last is not None:
         value = cast(ast.expr, rewriter.visit(last.value))

@@ -30,6 +30,7 @@ from ..runtime.limits import reserve
 from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
+from ..runtime.stable import IDENTITIES_NAME, Identities
 from ..stdlib._support import forget_run
 from .scheduler import HostFuture, Loop
 
@@ -166,6 +167,7 @@ class _RunGreenlet(greenlet):
     """
 
     ticker: Any = None
+    identities: Identities | None = None  # the run's fake object addresses (runtime/stable.py)
     # The finished run's last event, handed to the driver through here rather than as the argument
     # of the parking switch (which the idle greenlet's frame would keep alive until its next run).
     outbox: Any = None
@@ -214,8 +216,9 @@ def _serve(execution: Execution | None) -> Any:
         assert execution is not None
         worker.gr_context = None  # every run starts in an empty contextvars context (decimal's, ...)
         worker.ticker = execution.meter.ticker
+        worker.identities = execution.identities
         event = execution._main(None)
-        worker.ticker = None
+        worker.ticker = worker.identities = None
         execution = None
         forget_run(worker)
         idle = _POOL.idle
@@ -280,6 +283,11 @@ class Execution:
         self._loop: Loop | None = None
         self._next_call_id = 0
         self._greenlet: _RunGreenlet | None = None  # taken from the pool by the first `reply`
+        identities = globals_.get(IDENTITIES_NAME)
+        if not isinstance(identities, Identities):
+            identities = globals_[IDENTITIES_NAME] = Identities()  # a REPL's snippets share them
+        self.identities = identities
+        builtins['_m_plain'] = identities.plain
         self.finished = False
 
     def _module_context(self) -> RunContext:

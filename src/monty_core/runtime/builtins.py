@@ -43,10 +43,24 @@ from .guards import (
     sandbox_type_of,
 )
 from .meter import Meter
+from .stable import (
+    BUILTIN_CONTAINER_REPRS,
+    NATIVE_TEXT,
+    SETS,
+    canonical,
+    container_repr,
+    default_repr,
+    ordered,
+    sandbox_hash,
+    stable_ascii,
+    stable_field,
+    stable_format,
+    stable_repr,
+    stable_str,
+)
 
 _SHARED_NAMES = (
     'abs',
-    'ascii',
     'bin',
     'bool',
     'bytearray',
@@ -58,9 +72,7 @@ _SHARED_NAMES = (
     'dict',
     'divmod',
     'float',
-    'format',
     'frozenset',
-    'hash',
     'hex',
     'int',
     'isinstance',
@@ -72,7 +84,6 @@ _SHARED_NAMES = (
     'oct',
     'ord',
     'property',
-    'repr',
     'round',
     'set',
     'slice',
@@ -237,7 +248,24 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
             'builtin base) in the sandbox'
         )
     type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
+    inherited = _inherited_repr(cls)
+    if inherited is _object_repr:
+        # CPython's default shows the address: the sandbox's shows the run's fake address instead,
+        # wherever C code reaches it (containers, print, %r, f-strings, str()).
+        type.__setattr__(cls, '__repr__', default_repr)
+    elif inherited in BUILTIN_CONTAINER_REPRS:
+        type.__setattr__(cls, '__repr__', container_repr)  # set subclasses: items in canonical order
     return cls
+
+
+_object_repr = object.__repr__
+
+
+def _inherited_repr(cls: type) -> Any:
+    for klass in cls.__mro__:
+        if '__repr__' in klass.__dict__:
+            return klass.__dict__['__repr__']
+    return None
 
 
 def _builtin_owner(cls: type, name: str) -> bool:
@@ -289,6 +317,26 @@ def _vars(*args: Any) -> dict[str, Any]:
     raise TypeError(f"vars() of a '{t.__name__}' object is not available in the sandbox")
 
 
+# -- text: no addresses, sets in canonical order (runtime/stable.py) --------------------------------
+def _format(value: Any, format_spec: Any = '', /) -> str:
+    if format_spec == '' and type(format_spec) is str:
+        return stable_format(value)
+    return _limits.checked_format(value, format_spec)
+
+
+_format.__name__ = _format.__qualname__ = 'format'
+_str, _list, _tuple = str, list, tuple
+
+
+def _call_one(func: Any, arg: Any) -> Any:
+    """`_m_c1`: a call `str(x)`, `list(x)` or `tuple(x)` (whatever those names hold at run time)."""
+    if func is _str:
+        return stable_str(arg)
+    if (func is _list or func is _tuple) and type(arg) in SETS:
+        return func(canonical(arg))
+    return func(arg)
+
+
 def _template() -> dict[str, Any]:
     ns: dict[str, Any] = {name: getattr(_b, name) for name in _SHARED_NAMES}
     for name, value in vars(_b).items():
@@ -308,7 +356,10 @@ def _template() -> dict[str, Any]:
         bytes=SandboxBytes,
         bytearray=SandboxBytearray,
         pow=_limits.checked_pow,
-        format=_limits.checked_format,
+        format=_format,
+        hash=sandbox_hash,
+        repr=stable_repr,
+        ascii=stable_ascii,
         _m_mul=_limits.mul,
         _m_imul=_limits.imul,
         _m_pow=_limits.power,
@@ -317,7 +368,15 @@ def _template() -> dict[str, Any]:
         _m_ilshift=_limits.ilshift,
         _m_mod=_limits.mod,
         _m_imod=_limits.imod,
-        _m_fmt=_limits.checked_format,
+        _m_fmt=_format,
+        _m_fv=stable_field,
+        _m_repr=stable_repr,
+        _m_sv=stable_str,
+        _m_ascii=stable_ascii,
+        _m_c1=_call_one,
+        _m_ord=ordered,
+        _m_plain=NATIVE_TEXT,  # each run's own growing set (Identities.plain), see execution/run.py
+        _m_sets=SETS,
         _m_len=_limits.check_length,
         _m_int=int,
         _m_kwget=match_attr,
@@ -340,34 +399,9 @@ def _ticker() -> Any:
     return getcurrent().ticker  # type: ignore[attr-defined]
 
 
-# Types whose hashes are the same in every process: sets of them already iterate in a fixed order.
-_SEEDLESS = frozenset({int, float, complex, bool})
-_SETS = frozenset({set, frozenset})
-
-
-def _order_key(item: Any) -> tuple[str, str]:
-    return (type(item).__name__, repr(item))
-
-
-def canonical(items: set[Any] | frozenset[Any]) -> Any:
-    """A set's items in an order that is the same in every process.
-
-    CPython iterates a set in hash order, and `str`/`bytes` hashes are seeded per process, so a
-    snapshot replayed in another process would visit the set in another order and diverge. Sets of
-    numbers keep CPython's own order; any other set is visited sorted (by value, or by type name and
-    repr when its items do not compare).
-    """
-    if _b.all(_b.map(_SEEDLESS.__contains__, _b.map(type, items))):
-        return items
-    try:
-        return _b.sorted(items)
-    except TypeError:
-        return _b.sorted(items, key=_order_key)
-
-
 def loop_iter(iterable: Any, ticker: Any) -> Any:
     """`_m_compress`: what `for` loops and comprehensions iterate (metered, sets in canonical order)."""
-    if type(iterable) in _SETS:
+    if type(iterable) in SETS:
         iterable = canonical(iterable)
     return compress(iterable, ticker)
 
@@ -375,15 +409,11 @@ def loop_iter(iterable: Any, ticker: Any) -> Any:
 def metered(iterable: Any) -> Any:
     """`iterable`, ticking the run's meter per item unless it is an in-memory container."""
     t = type(iterable)
-    if t in _SETS:
+    if t in SETS:
         return canonical(iterable)
     if t in _IN_MEMORY:
         return iterable
     return compress(iterable, _ticker())
-
-
-def _ordered(iterable: Any) -> Any:
-    return canonical(iterable) if type(iterable) in _SETS else iterable
 
 
 def _meter_first(args: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -426,7 +456,7 @@ def all(*args: Any, **kwargs: Any) -> bool:
 
 
 def iter(*args: Any) -> Any:
-    if len(args) == 1 and type(args[0]) in _SETS:
+    if len(args) == 1 and type(args[0]) in SETS:
         return _b.iter(canonical(args[0]))
     it = _b.iter(*args)
     if it is args[0] or (len(args) == 1 and type(args[0]) in _IN_MEMORY):
@@ -442,7 +472,7 @@ class map(compress):
     __slots__ = ()
 
     def __new__(cls, func: Any, *iterables: Any) -> map:
-        return compress.__new__(cls, _b.map(func, *_b.map(_ordered, iterables)), _ticker())
+        return compress.__new__(cls, _b.map(func, *_b.map(ordered, iterables)), _ticker())
 
 
 class filter(compress):
@@ -451,7 +481,7 @@ class filter(compress):
     __slots__ = ()
 
     def __new__(cls, function: Any, iterable: Any, /) -> filter:
-        return compress.__new__(cls, _b.filter(function, _ordered(iterable)), _ticker())
+        return compress.__new__(cls, _b.filter(function, ordered(iterable)), _ticker())
 
 
 class zip(compress):
@@ -460,7 +490,7 @@ class zip(compress):
     __slots__ = ()
 
     def __new__(cls, *iterables: Any, strict: bool = False) -> zip:
-        return compress.__new__(cls, _b.zip(*_b.map(_ordered, iterables), strict=strict), _ticker())
+        return compress.__new__(cls, _b.zip(*_b.map(ordered, iterables), strict=strict), _ticker())
 
 
 class enumerate(compress):
@@ -469,7 +499,7 @@ class enumerate(compress):
     __slots__ = ()
 
     def __new__(cls, iterable: Any, start: int = 0) -> enumerate:
-        return compress.__new__(cls, _b.enumerate(_ordered(iterable), start), _ticker())
+        return compress.__new__(cls, _b.enumerate(ordered(iterable), start), _ticker())
 
 
 class reversed(compress):

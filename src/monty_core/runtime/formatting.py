@@ -17,6 +17,7 @@ from typing import Any
 
 from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
 from .limits import SMALL, check_format_spec, reserve
+from .stable import NATIVE_TEXT, SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
 
 _parse = _string.formatter_parser
 _split = _string.formatter_field_name_split
@@ -37,7 +38,18 @@ class GuardedFormatter(string.Formatter):
 
     def format_field(self, value: Any, format_spec: str) -> Any:
         check_format_spec(format_spec)
-        return format(value, format_spec)
+        return stable_format(value, format_spec)
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion is None:
+            return value
+        convert = _CONVERT.get(conversion)
+        if convert is None:
+            raise ValueError(f'Unknown conversion specifier {conversion}')
+        return convert(value)
+
+
+_CONVERT = {'r': stable_repr, 's': stable_str, 'a': stable_ascii}
 
 
 _FORMATTER = GuardedFormatter()
@@ -61,11 +73,19 @@ def _is_plain(fmt: str) -> bool:
     return True
 
 
+def _plain_values(values: Any) -> bool:
+    """Whether CPython renders every value the same in every process (no address, no set)."""
+    for v in values:
+        if type(v) not in NATIVE_TEXT:
+            return False
+    return True
+
+
 def sandbox_format(fmt: str) -> Callable[..., str]:
     """The bound `fmt.format` handed to sandbox code."""
 
     def format(*args: Any, **kwargs: Any) -> str:
-        if _is_plain(fmt):
+        if _plain_values(args) and _plain_values(kwargs.values()) and _is_plain(fmt):
             return _native_format(fmt, *args, **kwargs)
         return _FORMATTER.vformat(str(fmt), args, kwargs)
 
@@ -76,7 +96,7 @@ def sandbox_format_map(fmt: str) -> Callable[[Any], str]:
     """The bound `fmt.format_map` handed to sandbox code."""
 
     def format_map(mapping: Any) -> str:
-        if _is_plain(fmt):
+        if type(mapping) is dict and _plain_values(mapping.values()) and _is_plain(fmt):
             return _native_format_map(fmt, mapping)
         return _FORMATTER.vformat(str(fmt), (), mapping)
 
@@ -158,6 +178,8 @@ def _join(obj: Any) -> Callable[..., Any]:
         if len(args) != 1 or kwargs:
             return method(*args, **kwargs)  # CPython's own error
         iterable = args[0]
+        if type(iterable) in SETS:
+            iterable = canonical(iterable)  # the same text in every process
         items = iterable if type(iterable) in (list, tuple) else list(iterable)
         if len(items) > 1:
             # Items may all be the same big string: count their lengths, not the memory they use.

@@ -43,6 +43,10 @@ STANDIN_METAS: set[type] = set()
 
 _ALL_NAMES: dict[type, frozenset[str]] = {}
 
+# '__repr__' / '__str__' -> f(value read) -> what sandbox code gets instead (runtime/stable.py: CPython's
+# own renderings, `object.__repr__(x)` included, would show addresses).
+TEXT_DUNDERS: dict[str, Callable[[Any], Any]] = {}
+
 
 def _rcheck(check: Callable[..., None]) -> Callable[..., None]:
     return lambda self, other, *rest: check(other, self, *rest)
@@ -174,6 +178,9 @@ def _dunder(obj: Any, name: str) -> Any:
         raise _refused(obj, name)
     target: Any = REAL_OF.get(obj, obj) if _type(obj) in STANDIN_METAS else obj
     value = _getattr(target, name)
+    text = TEXT_DUNDERS.get(name)
+    if text is not None:
+        return text(value)
     check = DUNDER_CHECKS.get(name)
     if check is None:
         return value

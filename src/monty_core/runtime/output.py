@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from .allowlists import ALLOWED
 from .limits import reserve
+from .stable import stable_str
 
 Stream = Literal['stdout', 'stderr']
 PrintCallback = Callable[[Stream, str], None]
@@ -98,7 +99,7 @@ def make_print(output: Output, stdout: SandboxStream, stderr: SandboxStream) -> 
             end = '\n'
         elif type(end) is not str:
             raise TypeError(f'end must be None or a string, not {type(end).__name__}')
-        items = [a if type(a) is str else str(a) for a in args]
+        items = [a if type(a) is str else stable_str(a) for a in args]
         if len(sep) > 1 and len(items) > 2:
             reserve(len(sep) * (len(items) - 1), 'print() separators')
         text = sep.join(items) + end

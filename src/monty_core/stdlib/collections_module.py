@@ -18,6 +18,7 @@ from typing import Any
 
 from ..runtime.guards import WRAPPERS, reset_plain_cache
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import stable_repr
 from ._support import allow, allow_public, bind, current, mark_sandbox_class, metered, reserve, ticked
 
 allow_public(_c.Counter, exclude={'fromkeys'})
@@ -159,7 +160,7 @@ def namedtuple(
         return result
 
     def __repr__(self: Any) -> str:
-        inner = ', '.join(f'{name}={value!r}' for name, value in zip(fields, self, strict=False))
+        inner = ', '.join(f'{name}={stable_repr(value)}' for name, value in zip(fields, self, strict=False))
         return f'{type(self).__name__}({inner})'
 
     def _asdict(self: Any) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from typing import Any
 from ..runtime.allowlists import ALLOWED
 from ..runtime.guards import SANDBOX_CLASS_MARK
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import current_identities, default_repr, sandbox_hash, stable_repr
 
 ALLOWED[dataclasses.Field] = frozenset(
     {'name', 'type', 'default', 'default_factory', 'init', 'repr', 'hash', 'compare', 'metadata', 'kw_only'}
@@ -32,14 +33,68 @@ def dataclass(cls: Any = None, /, **kwargs: Any) -> Any:
 
     def wrap(klass: Any) -> Any:
         _check_class(klass)
+        if klass.__dict__.get('__repr__') is default_repr:
+            type.__delattr__(klass, '__repr__')  # the sandbox's stand-in for object's: dataclass may add one
+        own_hash = klass.__dict__.get('__hash__', _ABSENT)
         out = dataclasses.dataclass(**kwargs)(klass)
         if SANDBOX_CLASS_MARK not in out.__dict__:  # slots=True builds a new class
             type.__setattr__(out, SANDBOX_CLASS_MARK, True)
+        _stable_methods(out, own_hash)
         return out
 
     if cls is None:
         return wrap
     return wrap(cls)
+
+
+_ABSENT = object()
+
+
+def _stable_methods(cls: Any, own_hash: Any) -> None:
+    """Replace the generated `__repr__` and `__hash__` (which use CPython's `repr()` and `hash()`) by
+    ones whose results are the same in every process (runtime/stable.py)."""
+    generated_repr = cls.__dict__.get('__repr__')
+    if generated_repr is None:
+        if _inherited(cls, '__repr__') is object.__repr__:
+            type.__setattr__(cls, '__repr__', default_repr)
+    elif getattr(generated_repr, '__wrapped__', None) is not None:  # dataclasses' recursive_repr
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.repr)
+        type.__setattr__(cls, '__repr__', _repr_fn(names))
+    generated_hash = cls.__dict__.get('__hash__', _ABSENT)
+    if generated_hash is not own_hash and generated_hash is not None and generated_hash is not _ABSENT:
+        names = tuple(f.name for f in dataclasses.fields(cls) if (f.compare if f.hash is None else f.hash))
+        type.__setattr__(cls, '__hash__', _hash_fn(names))
+
+
+def _inherited(cls: type, name: str) -> Any:
+    for klass in cls.__mro__:
+        if name in klass.__dict__:
+            return klass.__dict__[name]
+    return None
+
+
+def _repr_fn(names: tuple[str, ...]) -> Any:
+    def __repr__(self: Any) -> str:
+        ids = current_identities()
+        guard = ids.active if ids is not None else set()
+        key = id(self)
+        if key in guard:
+            return '...'  # as dataclasses' recursive_repr
+        guard.add(key)
+        try:
+            inner = ', '.join([f'{name}={stable_repr(getattr(self, name))}' for name in names])
+        finally:
+            guard.discard(key)
+        return f'{type(self).__qualname__}({inner})'
+
+    return __repr__
+
+
+def _hash_fn(names: tuple[str, ...]) -> Any:
+    def __hash__(self: Any) -> int:
+        return sandbox_hash(tuple(getattr(self, name) for name in names))
+
+    return __hash__
 
 
 def _instance_only(fn: Any) -> Any:

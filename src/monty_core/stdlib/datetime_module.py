@@ -21,6 +21,7 @@ import time as _time
 from typing import Any
 
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import HASHERS, tuple_hash
 from ._support import allow, allow_public, bind, current, hook
 
 _UTC = _dt.UTC
@@ -109,6 +110,30 @@ for _cls, _base in ((date, _dt.date), (datetime, _dt.datetime)):
     )
     allow_public(_cls)
     allow_public(_base, exclude=_CLOCK_METHODS)
+
+
+# CPython hashes naive dates, datetimes and times by their bytes, with the per-process seed: the
+# sandbox hashes the same fields as a tuple instead (aware ones hash their UTC offset, seedless).
+def _date_hash(d: Any) -> int:
+    return tuple_hash((d.year, d.month, d.day))
+
+
+def _datetime_hash(d: Any) -> int:
+    if d.utcoffset() is not None:
+        return hash(d)
+    return tuple_hash((d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond))
+
+
+def _time_hash(t: Any) -> int:
+    if t.utcoffset() is not None:
+        return hash(t)
+    return tuple_hash((t.hour, t.minute, t.second, t.microsecond))
+
+
+HASHERS[_dt.date.__hash__] = _date_hash
+HASHERS[_dt.datetime.__hash__] = _datetime_hash
+HASHERS[_dt.time.__hash__] = _time_hash
+
 for _cls in (_dt.time, _dt.timedelta, _dt.timezone, _dt.tzinfo):
     allow_public(_cls)
 allow(type(_dt.date(2000, 1, 1).isocalendar()), {'year', 'week', 'weekday', 'count', 'index'})

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..runtime.guards import SAFE_METACLASSES
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import sandbox_hash, stable_repr
 from ._support import mark_sandbox_class
 
 _DESCRIPTOR_ATTRS = ('__get__', '__set__', '__delete__')
@@ -137,7 +138,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
 
         def __repr__(self) -> str:
             mixin = _member_type(type(self))
-            value = mixin.__repr__(self._value_) if mixin is not object else repr(self._value_)
+            value = mixin.__repr__(self._value_) if mixin is not object else stable_repr(self._value_)
             return f'<{type(self).__name__}.{self._name_}: {value}>'
 
         def __str__(self) -> str:
@@ -147,7 +148,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
             return format(str(self), spec)
 
         def __hash__(self) -> int:
-            return hash(self._name_)
+            return sandbox_hash(self._name_)  # the same in every process (runtime/stable.py)
 
         def __copy__(self) -> Any:
             return self

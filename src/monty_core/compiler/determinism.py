@@ -1,0 +1,312 @@
+"""Rewrites that keep what sandbox code observes the same in every process (runtime/stable.py).
+
+Mixed into the main rewrite pass (codegen.py). Where CPython's C code would render a default repr
+(an address) or walk a set in hash order (seeded per process), the rewritten code asks the runtime,
+after an inline type test so that common values (str, int, float, ..., and types the run has
+already seen render stably) cost one `type()` call and no Python-level call:
+
+- f-string fields: `f'{x}'` formats `x if _m_rtype(x) in _m_plain else _m_fv(x)` when `x` is a
+  name, attribute, subscript or display (where containers and functions usually come from; a field
+  computed by a call or an operator is left to CPython: testing every field would cost ~15 ns each);
+  `f'{x!r}'` formats `_m_repr(x)` (`!s`, `!a` likewise). Fields with a literal spec are left alone:
+  no default `__format__` accepts one.
+- calls `str(x)`, `list(x)`, `tuple(x)` with one positional argument: `str(x) if _m_rtype(x) in
+  _m_plain else _m_c1(str, x)` (the runtime checks that the name still holds the builtin).
+- `*x` in calls and displays, and the value of an unpacking assignment `a, b = x` (when it is a
+  name, attribute or subscript), visit a set in canonical order: `x if _m_rtype(x) not in _m_sets
+  else _m_ord(x)`.
+
+`x` is evaluated once: a name is loaded twice (no side effects), another expression is bound to the
+temporary `_m_f` with `:=` — except where CPython forbids `:=` (class bodies, comprehension
+iterables), where the whole value goes through the runtime helper instead (`_m_fv(expr)`, ...).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import Any, cast
+
+_CONVERSIONS = {ord('r'): '_m_repr', ord('s'): '_m_sv', ord('a'): '_m_ascii'}
+_CONVERTED_CALLS = frozenset({'str', 'list', 'tuple'})
+# Expressions that never evaluate to a set: unpacking them needs no reordering.
+_NOT_SETS = (
+    ast.Tuple,
+    ast.List,
+    ast.ListComp,
+    ast.Dict,
+    ast.DictComp,
+    ast.Constant,
+    ast.JoinedStr,
+    ast.GeneratorExp,
+)
+# Values whose unpacking is checked, and f-string fields whose rendering is checked (other expressions
+# are left to CPython: see above).
+_HOLDERS = (ast.Name, ast.Attribute, ast.Subscript)
+_FIELDS = (*_HOLDERS, ast.Set, ast.SetComp, ast.Dict, ast.DictComp, ast.List, ast.ListComp, ast.Tuple)
+
+
+_LOAD = ast.Load()  # shared, as in parsed trees
+Pos = dict[str, int]
+
+
+def _pos(src: ast.AST) -> Pos:
+    """The position of `src`, for the nodes that replace it (set at creation: cheaper than later)."""
+    d = src.__dict__
+    line, col = d.get('lineno', 1), d.get('col_offset', 0)
+    return {'lineno': line, 'col_offset': col, 'end_lineno': d.get('end_lineno', line),
+            'end_col_offset': d.get('end_col_offset', col)}  # fmt: skip
+
+
+def _name(id_: str, pos: Pos) -> ast.Name:
+    return ast.Name(id=id_, ctx=_LOAD, **pos)
+
+
+def _call(func: str, pos: Pos, *args: ast.expr) -> ast.Call:
+    return ast.Call(func=_name(func, pos), args=list(args), keywords=[], **pos)
+
+
+TEMP = '_m_f'
+
+
+def _same(value: ast.expr, pos: Pos) -> ast.expr:
+    return value
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _plain_value(value: ast.expr) -> bool:
+    return isinstance(value, ast.JoinedStr) or (
+        isinstance(value, ast.Constant) and type(value.value) in (str, int, float, bool)
+    )
+
+
+def binds_range(tree: ast.AST) -> bool:
+    """Whether the module binds the name `range` anywhere (then no loop counter is known to be an int)."""
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Name):
+            if n.id == 'range' and not isinstance(n.ctx, ast.Load):
+                return True
+        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            if n.name == 'range':
+                return True
+        elif isinstance(n, ast.arg):
+            if n.arg == 'range':
+                return True
+        elif isinstance(n, ast.alias):
+            if (n.asname or n.name) == 'range':
+                return True
+        elif isinstance(n, (ast.Global, ast.Nonlocal)):
+            if 'range' in n.names:
+                return True
+        elif isinstance(n, (ast.MatchAs, ast.MatchStar)):
+            if n.name == 'range':
+                return True
+        elif isinstance(n, ast.MatchMapping):
+            if n.rest == 'range':
+                return True
+        elif isinstance(n, ast.ExceptHandler) and n.name == 'range':
+            return True
+    return False
+
+
+def plain_locals(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, range_rebound: Callable[[], bool]
+) -> frozenset[str]:
+    """The function's local names that only ever hold a str, int, float or bool: every binding is
+    `name = <f-string or literal>` or `for name in range(...)`. Rendering or unpacking them needs no
+    test. (Flow-insensitive, so conservative: any other binding of the name in the scope, a
+    parameter, a `global`/`nonlocal` declaration, a `nonlocal` in a nested scope, disqualifies it.)"""
+    plain: set[int] = set()  # ids of the Name nodes bound by a plain form
+    stores: dict[str, list[int]] = {}
+    other: set[str] = set()
+    range_loops: set[str] = set()
+    args = node.args
+    for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
+        if a is not None:
+            other.add(a.arg)
+    stack: list[ast.AST] = list(node.body)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, _SCOPES):
+            if not isinstance(n, ast.Lambda):
+                other.add(n.name)
+            for inner in ast.walk(n):  # a nested scope can rebind our names only by `nonlocal`
+                if isinstance(inner, ast.Nonlocal):
+                    other.update(inner.names)
+            # what a nested definition evaluates here (a `:=` in it binds here)
+            if isinstance(n, ast.ClassDef):
+                stack.extend([*n.decorator_list, *n.bases, *n.keywords])
+            else:
+                defaults = [d for d in [*n.args.defaults, *n.args.kw_defaults] if d is not None]
+                stack.extend(defaults if isinstance(n, ast.Lambda) else [*n.decorator_list, *defaults])
+            continue
+        if isinstance(n, ast.Name):
+            if not isinstance(n.ctx, ast.Load):
+                stores.setdefault(n.id, []).append(id(n))
+            continue
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+            if _plain_value(n.value):
+                plain.add(id(n.targets[0]))
+        elif isinstance(n, ast.For) and isinstance(n.target, ast.Name):
+            it = n.iter
+            if (
+                isinstance(it, ast.Call)
+                and isinstance(it.func, ast.Name)
+                and it.func.id == 'range'
+                and not it.keywords
+                and not any(isinstance(a, ast.Starred) for a in it.args)
+            ):
+                plain.add(id(n.target))
+                range_loops.add(n.target.id)
+        elif isinstance(n, (ast.Global, ast.Nonlocal)):
+            other.update(n.names)
+        elif isinstance(n, ast.ExceptHandler) and n.name:
+            other.add(n.name)
+        elif isinstance(n, ast.alias):
+            other.add((n.asname or n.name).split('.')[0])
+        elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
+            other.add(n.name)
+        elif isinstance(n, ast.MatchMapping) and n.rest:
+            other.add(n.rest)
+        stack.extend(ast.iter_child_nodes(n))
+    names = frozenset(
+        name for name, ids in stores.items() if name not in other and all(i in plain for i in ids)
+    )
+    counters = names & range_loops
+    if counters and range_rebound():
+        names -= counters  # `range` is rebound somewhere in the module: a loop counter may be anything
+    return names
+
+
+class DeterminismRewrites:
+    """`visit_*` methods for the main rewrite pass (see the module docstring)."""
+
+    visit: Any
+    generic_visit: Any
+    in_class: bool
+    in_comp_iter: bool = False  # set by the main pass while it rewrites a comprehension's iterable
+    range_rebound: Callable[[], bool]
+    # The function whose body is being rewritten (None: module level, class body, lambda), its
+    # `plain_locals` once a test needs them, and the names comprehensions inside it rebind.
+    plain_scope: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+    plain_cache: frozenset[str] | None = None
+    shadowed: frozenset[str] = frozenset()
+
+    def enter_scope(self, node: ast.FunctionDef | ast.AsyncFunctionDef | None) -> tuple[Any, ...]:
+        """Start rewriting a new scope (a function, or None for a lambda or class body); returns
+        what `leave_scope` restores."""
+        saved = self.plain_scope, self.plain_cache, self.shadowed
+        self.plain_scope, self.plain_cache, self.shadowed = node, None, frozenset()
+        return saved
+
+    def leave_scope(self, saved: tuple[Any, ...]) -> None:
+        self.plain_scope, self.plain_cache, self.shadowed = saved
+
+    def _plain_name(self, name: str) -> bool:
+        scope = self.plain_scope
+        if scope is None or name in self.shadowed:
+            return False
+        if self.plain_cache is None:
+            self.plain_cache = plain_locals(scope, self.range_rebound)
+        return name in self.plain_cache
+
+    def _comprehension(self, node: Any) -> Any:
+        saved = self.shadowed
+        if self.plain_scope is not None:  # the comprehension's own variables shadow the function's
+            bound = {n.id for gen in node.generators for n in ast.walk(gen.target) if isinstance(n, ast.Name)}
+            self.shadowed = saved | bound
+        try:
+            return self.generic_visit(node)
+        finally:
+            self.shadowed = saved
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
+
+    def _tested(
+        self,
+        value: ast.expr,
+        op: ast.cmpop,
+        against: str,
+        fast: Callable[[ast.expr, Pos], ast.expr],
+        helper: Callable[[ast.expr, Pos], ast.expr],
+        at: ast.AST | None = None,
+    ) -> ast.expr:
+        """`fast(v) if _m_rtype(v) <op> against else helper(v)`, evaluating `value` once (the new
+        nodes at the position of `at`, by default `value`'s)."""
+        pos = _pos(value if at is None else at)
+        if isinstance(value, ast.Name):
+            if self._plain_name(value.id):
+                return fast(value, pos)  # a local that only ever holds a str or a number
+            probe: ast.expr = _name(value.id, pos)
+            ref = value.id
+        elif self.in_class or self.in_comp_iter:
+            return helper(value, pos)  # no `:=` here
+        else:
+            probe = ast.NamedExpr(target=ast.Name(id=TEMP, ctx=ast.Store(), **pos), value=value, **pos)
+            ref = TEMP
+        test = ast.Compare(
+            left=_call('_m_rtype', pos, probe), ops=[op], comparators=[_name(against, pos)], **pos
+        )
+        return ast.IfExp(
+            test=test, body=fast(_name(ref, pos), pos), orelse=helper(_name(ref, pos), pos), **pos
+        )
+
+    def unpacked_value(self, value: ast.expr) -> ast.expr:
+        """The value of an unpacking assignment: a set held in a name, attribute or item is unpacked
+        in canonical order."""
+        return self.in_canonical_order(value) if isinstance(value, _HOLDERS) else value
+
+    def in_canonical_order(self, value: ast.expr) -> ast.expr:
+        """`value`, visiting a set in canonical order (for `*value`)."""
+        if isinstance(value, _NOT_SETS):
+            return value
+        return self._tested(value, ast.NotIn(), '_m_sets', _same, lambda v, pos: _call('_m_ord', pos, v))
+
+    def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.FormattedValue:
+        node.value = cast(ast.expr, self.visit(node.value))
+        spec = node.format_spec
+        if spec is not None:
+            node.format_spec = cast(ast.expr, self.visit(spec))
+        has_spec = spec is not None and not (isinstance(spec, ast.JoinedStr) and not spec.values)
+        value = node.value
+        if node.conversion != -1:
+            node.value = _call(_CONVERSIONS[node.conversion], _pos(value), value)
+            node.conversion = -1
+        elif not has_spec and isinstance(value, _FIELDS):
+            node.value = self._tested(
+                value, ast.In(), '_m_plain', _same, lambda v, pos: _call('_m_fv', pos, v)
+            )
+        return node
+
+    def visit_Starred(self, node: ast.Starred) -> ast.Starred:
+        node.value = cast(ast.expr, self.visit(node.value))
+        if isinstance(node.ctx, ast.Load):
+            node.value = self.in_canonical_order(node.value)
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        node = self.generic_visit(node)
+        func = node.func
+        if node.keywords:
+            return node
+        if (
+            isinstance(func, ast.Name)
+            and func.id in _CONVERTED_CALLS
+            and len(node.args) == 1
+            and not isinstance(node.args[0], ast.Starred)
+        ):
+            name = func.id
+
+            def native(v: ast.expr, pos: Pos) -> ast.expr:
+                return ast.Call(func=_name(name, pos), args=[v], keywords=[], **pos)
+
+            def helper(v: ast.expr, pos: Pos) -> ast.expr:
+                return _call('_m_c1', pos, _name(name, pos), v)
+
+            if name == 'str':
+                return self._tested(node.args[0], ast.In(), '_m_plain', native, helper, node)
+            return self._tested(node.args[0], ast.NotIn(), '_m_sets', native, helper, node)
+        return node
