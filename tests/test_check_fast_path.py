@@ -90,6 +90,7 @@ def test_refused_programs_take_the_walk(source: str) -> None:
         "x = f'{y:>100000}'",
         "x = f'''{y:\n>1000000000}'''",
         "x = f'{y:.100000f}'",
+        "x = f'{y:>+#09999,.99999f}'",
         'x *= 3',
     ],
 )
@@ -99,7 +100,7 @@ def test_size_sensitive_programs_are_flagged(source: str) -> None:
 
 
 def test_plain_glue_code_skips_the_walk() -> None:
-    source = "users = fetch('users', page=2)\nnames = [u['name'] for u in users if u['active']]\nnames"
+    source = "users = fetch('users', page=12345)\nnames = [u['name'] for u in users if u['active']]\nnames"
     assert not _needs_walk(source)
     assert not _may_be_size_sensitive(source)
 

@@ -284,7 +284,9 @@ _REFUSED_NODES: dict[type[ast.AST], str] = {}
 # (Plain `in` and `find` scans: CPython's `re` costs several times more per character here.)
 _WALK_WORDS = ('import', 'metaclass', 'type', 'match', 'case')
 _NESTED_FIELD = re.compile(r'\{[^{}]*\{')
-_BIG_NUMBER = re.compile(r'\d{5}')
+# A format spec is `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`: a big width or
+# precision sits within a dozen characters after the field's colon (`{x:>100000}`, `{x:,.100000f}`).
+_BIG_SPEC_NUMBER = re.compile(r':[^{}]{0,12}?\d{5}')
 
 
 def _needs_walk(source: str) -> bool:
@@ -307,7 +309,7 @@ def _may_be_size_sensitive(source: str) -> bool:
     if '*' in source or '%' in source or '<<' in source:
         return True
     return '{' in source and (
-        _NESTED_FIELD.search(source) is not None or _BIG_NUMBER.search(source) is not None
+        _NESTED_FIELD.search(source) is not None or _BIG_SPEC_NUMBER.search(source) is not None
     )
 
 

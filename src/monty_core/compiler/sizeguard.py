@@ -389,16 +389,49 @@ def _safe_format_literal(e: ast.expr) -> bool:
     return type(value) is str and '*' not in value and not _BIG_DIGITS.search(value)
 
 
+def _scope_kind(node: ast.AST) -> str:
+    if isinstance(node, ast.Module):
+        return 'module'
+    if isinstance(node, ast.ClassDef):
+        return 'class'
+    return 'comp' if isinstance(node, _COMP_SCOPES) else 'function'
+
+
 class _Guard(ast.NodeTransformer):
-    def __init__(self, analysis: _Analysis) -> None:
-        self.a = analysis
-        self.scope = analysis.module
+    """The rewrite. The binding analysis is costly (about as much as parsing) and most programs never
+    need it: it runs only when an operation is not decided by its constants (`x * 2`, `'%s' % y`).
+    Analysing the partly rewritten tree is sound: a rewritten operation is a call, never numeric."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self.tree = tree
+        self._analysis: _Analysis | None = None
+        self.scope_nodes: list[ast.AST] = [tree]  # the enclosing scopes, innermost last
         self.dominated: set[str] | None = set()
         self.in_len_method = False
         self.match_counter = 0
 
+    @property
+    def a(self) -> _Analysis:
+        if self._analysis is None:
+            self._analysis = _Analysis(self.tree)
+        return self._analysis
+
+    @property
+    def scope(self) -> _Scope:
+        scope_of = self.a.scope_of
+        for node in reversed(self.scope_nodes):
+            scope = scope_of.get(id(node))
+            if scope is not None:
+                return scope
+        return self.a.module
+
+    @property
+    def scope_kind(self) -> str:
+        return _scope_kind(self.scope_nodes[-1])
+
     def num(self, e: ast.expr) -> bool:
-        return self.a.is_numeric(e, self.scope, self.dominated if self.scope.kind == 'module' else None)
+        module_level = self.scope_kind == 'module'
+        return self.a.is_numeric(e, self.scope, self.dominated if module_level else None)
 
     def safe(self, op: ast.operator, left: ast.expr, right: ast.expr) -> bool:
         if isinstance(op, ast.Mult):
@@ -413,16 +446,17 @@ class _Guard(ast.NodeTransformer):
 
     # -- scopes -------------------------------------------------------------------------------------
     def _in_scope(self, node: Any, fields: list[str]) -> Any:
-        saved = self.scope, self.dominated
-        self.scope = self.a.scope_of.get(id(node), self.scope)
-        self.dominated = None if self.scope.kind != 'module' else self.dominated
+        saved = self.dominated
+        self.scope_nodes.append(node)
+        self.dominated = None
         for f in fields:
             value = getattr(node, f)
             if isinstance(value, list):
                 setattr(node, f, self._list(value))
             elif isinstance(value, ast.AST):
                 setattr(node, f, self.visit(value))
-        self.scope, self.dominated = saved
+        self.scope_nodes.pop()
+        self.dominated = saved
         return node
 
     def _list(self, items: list[Any]) -> list[Any]:
@@ -448,7 +482,7 @@ class _Guard(ast.NodeTransformer):
         node.decorator_list = self._list(node.decorator_list)
         node.args = self.visit(node.args)
         saved = self.in_len_method
-        self.in_len_method = self.scope.kind == 'class' and node.name in ('__len__', '__length_hint__')
+        self.in_len_method = self.scope_kind == 'class' and node.name in ('__len__', '__length_hint__')
         self._in_scope(node, ['body'])
         self.in_len_method = saved
         return node
@@ -476,8 +510,8 @@ class _Guard(ast.NodeTransformer):
     def _comp(self, node: Any) -> Any:
         first = node.generators[0]
         first.iter = self.visit(first.iter)
-        saved = self.scope, self.dominated
-        self.scope = self.a.scope_of.get(id(node), self.scope)
+        saved = self.dominated
+        self.scope_nodes.append(node)
         self.dominated = None
         for i, gen in enumerate(node.generators):
             if i:
@@ -485,7 +519,8 @@ class _Guard(ast.NodeTransformer):
             gen.ifs = self._list(gen.ifs)
         for f in ('key', 'value') if isinstance(node, ast.DictComp) else ('elt',):
             setattr(node, f, self.visit(getattr(node, f)))
-        self.scope, self.dominated = saved
+        self.scope_nodes.pop()
+        self.dominated = saved
         return node
 
     visit_ListComp = _comp
@@ -671,7 +706,7 @@ class _Guard(ast.NodeTransformer):
     def visit_Return(self, node: ast.Return) -> Any:
         if node.value is not None:
             value: ast.expr = self.visit(node.value)
-            if self.in_len_method and self.scope.kind == 'function':
+            if self.in_len_method and self.scope_kind == 'function':
                 value = _locate(_call('_m_len', value), value)
             node.value = value
         return node
@@ -689,4 +724,4 @@ def guard_sizes(tree: ast.Module) -> ast.Module:
 
     The check pass tells whether a tree needs this pass at all (`check_tree` returns it).
     """
-    return _Guard(_Analysis(tree)).visit(tree)
+    return _Guard(tree).visit(tree)

@@ -1,0 +1,58 @@
+"""The size-guard pass: which operations it routes through pre-checks, and that it stays sound when
+its binding analysis runs late (only once an operation needs it)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from monty_core import Monty, MontyRuntimeError
+from monty_core.compiler.sizeguard import guard_sizes
+
+
+def guarded(source: str) -> str:
+    return ast.unparse(guard_sizes(ast.parse(source)))
+
+
+@pytest.mark.parametrize(
+    'source',
+    [
+        'y = x * 2',
+        'y = 2 * x',
+        'y = x ** 2',
+        'y = x << 3',
+        "y = '%s-%d' % (a, b)",
+        'def f(a, b):\n    i = len(a)\n    j = len(b)\n    return i * j',
+        'def f(xs):\n    k = len(xs) * 2\n    return k * k',
+        'def f(n):\n    total = 0\n    for i in range(n):\n        total = total + i * i\n    return total',
+    ],
+)
+def test_operations_decided_statically_stay_plain(source: str) -> None:
+    assert '_m_' not in guarded(source)
+
+
+@pytest.mark.parametrize(
+    ('source', 'helper'),
+    [
+        ('y = x * n', '_m_mul'),
+        ('y = 2 ** n', '_m_pow'),
+        ('y = 1 << n', '_m_lshift'),
+        ('y = fmt % args', '_m_mod'),
+        # `m` holds a rewritten (so unproven) product: its square must be guarded too.
+        ('def g(xs, n):\n    m = xs * n\n    return m * m', '_m_mul'),
+        ("def g(n):\n    s = 'ab' * n\n    return s * n", '_m_mul'),
+    ],
+)
+def test_operations_that_may_amplify_are_guarded(source: str, helper: str) -> None:
+    out = guarded(source)
+    assert helper in out
+    if source.startswith('def g'):
+        assert out.count(helper) >= 2, out
+
+
+def test_late_analysis_guards_a_name_bound_to_a_rewritten_operation() -> None:
+    code = "def g(n):\n    s = 'ab' * n\n    return s * n\ng(10**4)"
+    with pytest.raises(MontyRuntimeError) as info:
+        Monty(code).run(limits={'max_memory': 32 * 2**20})
+    assert info.value.type_name == 'MemoryError'
