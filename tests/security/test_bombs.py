@@ -56,6 +56,24 @@ BOMBS: list[Bomb] = [
         'import pprint\na = [0] * 10**4\nb = [a] * 300\npprint.pformat([b] * 300)',
         'TimeoutError',
     ),
+    # -- rendering aliased data: one C call would build text far bigger than the data ------------
+    Bomb('str_of_aliased_lists', 'a = [0] * 10**6\nb = [a] * 100\nlen(str(b))', 'MemoryError'),
+    Bomb('print_of_aliased_lists', 'a = [0] * 10**6\nb = [a] * 100\nprint(b)', 'MemoryError'),
+    Bomb(
+        'fstring_of_aliased_dict',
+        "a = [0] * 10**6\nd = {'k': a, 'j': a, 'i': a}\nlen(f'{[d] * 30}')",
+        'MemoryError',
+    ),
+    Bomb(
+        'repr_of_aliased_chain',
+        'a = [0] * 1000\nfor _ in range(5):\n    a = [a] * 1000\nrepr(a)',
+        'MemoryError',
+    ),
+    Bomb(
+        'str_of_shared_big_string',
+        "s = 'x' * 10**6\nl = []\nfor i in range(300):\n    l.append(s)\nlen(str(l))",
+        'MemoryError',
+    ),
     Bomb(
         'swallow_with_except',
         'while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass',

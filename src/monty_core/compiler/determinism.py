@@ -43,7 +43,7 @@ _NOT_SETS = (
 # Values whose unpacking is checked, and f-string fields whose rendering is checked (other expressions
 # are left to CPython: see above).
 _HOLDERS = (ast.Name, ast.Attribute, ast.Subscript)
-_FIELDS = (*_HOLDERS, ast.Set, ast.SetComp, ast.Dict, ast.DictComp, ast.List, ast.ListComp, ast.Tuple)
+_TEXT_FIELDS = (ast.Constant, ast.JoinedStr)  # f-string fields that are text or a literal already
 
 
 _LOAD = ast.Load()  # shared, as in parsed trees
@@ -275,7 +275,9 @@ class DeterminismRewrites:
         if node.conversion != -1:
             node.value = _call(_CONVERSIONS[node.conversion], _pos(value), value)
             node.conversion = -1
-        elif not has_spec and isinstance(value, _FIELDS):
+        elif not has_spec and not isinstance(value, _TEXT_FIELDS):
+            # Every computed field too (`f'{get_rows()}'`, `f'{[d] * 30}'`): the helper both renders
+            # sets and addresses stably and weighs shared data before CPython renders it in one call.
             node.value = self._tested(
                 value, ast.In(), '_m_plain', _same, lambda v, pos: _call('_m_fv', pos, v)
             )

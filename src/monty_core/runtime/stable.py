@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import builtins as _b
 import types
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 from weakref import KeyedRef
@@ -29,6 +30,7 @@ from weakref import KeyedRef
 from greenlet import getcurrent
 
 from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS
+from .limits import reserve
 
 try:
     from _blake2 import blake2b as _blake2b
@@ -43,6 +45,7 @@ _type = _b.type
 _id = _b.id
 _sorted = _b.sorted
 _all = _b.all
+_sum = _b.sum
 _map = _b.map
 _NoneType = _type(None)
 
@@ -353,10 +356,12 @@ def _unstable(root: Any, base: Any) -> set[int]:
     show an address or a seeded set order; empty when CPython's repr of `root` is stable.
 
     Iterative (no recursion however deep the data), one pass over the containers, ticking the run's
-    meter per container."""
+    meter per container. Also weighs the text the rendering will build (`_check_expansion`)."""
     ticker = getattr(getcurrent(), 'ticker', None)
     seen: dict[int, Any] = {}  # holds each container: ids stay unique during the check
     order: list[tuple[int, list[int]]] = []
+    own: dict[int, int] = {}  # a lower bound of each container's text, its container items aside
+    refs = 0  # container items met, repeats included: more than the containers means shared ones
     bad: set[int] = set()
     stack: list[tuple[Any, Any]] = [(root, base)]
     while stack:
@@ -378,6 +383,7 @@ def _unstable(root: Any, base: Any) -> set[int]:
             if (t is set or t is frozenset) and not kinds <= _SEEDLESS:
                 bad.add(key)  # iterates in hash order: rendered in canonical order instead
         children: list[int] = []
+        own[key] = _own_text(obj, t, items, kinds)
         for kind in kinds:
             if kind in _CONTAINERS:
                 continue
@@ -390,7 +396,9 @@ def _unstable(root: Any, base: Any) -> set[int]:
                 if kind in _CONTAINERS:
                     children.append(_id(item))
                     stack.append((item, kind))
+            refs += len(children)
         order.append((key, children))
+    _check_expansion(_id(root), order, own, shared=refs >= len(order))
     changed = bool(bad)
     while changed:  # a container holding an unstable one is unstable (cycles: until nothing changes)
         changed = False
@@ -402,6 +410,55 @@ def _unstable(root: Any, base: Any) -> set[int]:
                         changed = True
                         break
     return bad
+
+
+def _own_text(obj: Any, t: Any, items: Any, kinds: set[type]) -> int:
+    """A lower bound of the characters container `obj` renders to, not counting its container
+    items: brackets, separators, one character per other item, the text of its strings."""
+    n = len(obj)
+    size = 2 + 2 * max(n - 1, 0) + (2 * n if t is dict else n)  # dicts: ': ' and two items each
+    if str in kinds:
+        strings = items if len(kinds) == 1 else [x for x in items if _type(x) is str]
+        size += _sum(_map(len, strings)) + len(strings)  # quotes (one item counted already)
+    return size
+
+
+_EXPANSION_CHECK = 1 << 20  # unshared data this small renders to text of about its own size
+
+
+def _check_expansion(
+    root: int, order: list[tuple[int, list[int]]], own: dict[int, int], shared: bool
+) -> None:
+    """Refuse (`MemoryError`) a rendering whose text cannot fit in the run's memory limit, before one
+    C call builds it. Shared containers render once per reference (`[[0] * 10**6] * 1000` holds 8 MB
+    and renders to 3 GB), so each container's weight counts its items' weights every time."""
+    total_own = _sum(own.values())
+    if not shared and total_own < _EXPANSION_CHECK:
+        return
+    children_of = dict(order)
+    weight: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[int, bool]] = [(root, False)]
+    while stack:
+        key, done = stack.pop()
+        if done:
+            visiting.discard(key)
+            w = own[key]
+            for child, times in Counter(children_of[key]).items():
+                w += weight.get(child, 5) * times  # a container still being weighed is a cycle: `[...]`
+            weight[key] = w
+            if w > _WEIGHT_CAP:
+                break
+        elif key not in weight and key not in visiting:
+            visiting.add(key)
+            stack.append((key, True))
+            stack.extend((child, False) for child in children_of[key] if child not in weight)
+    text = weight.get(root, max(weight.values(), default=0))
+    if text >= _EXPANSION_CHECK:
+        reserve(text, 'rendering this value as text')
+
+
+_WEIGHT_CAP = 1 << 62  # far past any memory limit: stop weighing
 
 
 def _render(obj: Any, bad: set[int], active: set[int]) -> str:
