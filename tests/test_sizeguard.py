@@ -22,7 +22,7 @@ def guarded(source: str) -> str:
         'y = 2 * x',
         'y = x ** 2',
         'y = x << 3',
-        "y = '%s-%d' % (a, b)",
+        "y = '%d-%x' % (a, b)",
         'def f(a, b):\n    i = len(a)\n    j = len(b)\n    return i * j',
         'def f(xs):\n    k = len(xs) * 2\n    return k * k',
         'def f(n):\n    total = 0\n    for i in range(n):\n        total = total + i * i\n    return total',
@@ -39,6 +39,7 @@ def test_operations_decided_statically_stay_plain(source: str) -> None:
         ('y = 2 ** n', '_m_pow'),
         ('y = 1 << n', '_m_lshift'),
         ('y = fmt % args', '_m_mod'),
+        ("y = '%s: %r' % (a, b)", '_m_mod'),  # renders its arguments as text: weighed first
         # `m` holds a rewritten (so unproven) product: its square must be guarded too.
         ('def g(xs, n):\n    m = xs * n\n    return m * m', '_m_mul'),
         ("def g(n):\n    s = 'ab' * n\n    return s * n", '_m_mul'),

@@ -65,6 +65,12 @@ BOMBS: list[Bomb] = [
         'MemoryError',
     ),
     Bomb(
+        'percent_format_of_aliased_lists', "a = [0] * 10**6\nb = [a] * 100\nlen('%s' % (b,))", 'MemoryError'
+    ),
+    Bomb(
+        'str_format_of_aliased_lists', "a = [0] * 10**6\nb = [a] * 100\nlen('{!r}'.format(b))", 'MemoryError'
+    ),
+    Bomb(
         'repr_of_aliased_chain',
         'a = [0] * 1000\nfor _ in range(5):\n    a = [a] * 1000\nrepr(a)',
         'MemoryError',

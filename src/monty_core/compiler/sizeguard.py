@@ -21,6 +21,7 @@ f-string fields whose format spec is computed (`f'{x:{w}}'`) or has a big width 
 from __future__ import annotations
 
 import ast
+import re
 from typing import Any
 
 from ..errors import MontySyntaxError
@@ -386,7 +387,16 @@ def _safe_format_literal(e: ast.expr) -> bool:
     value: Any = e.value
     if type(value) is bytes:
         value = value.decode('latin-1')
-    return type(value) is str and '*' not in value and not _BIG_DIGITS.search(value)
+    return (
+        type(value) is str
+        and '*' not in value
+        and not _BIG_DIGITS.search(value)
+        and not _TEXT_CONVERSION.search(value)
+    )
+
+
+# `%s`/`%r`/`%a` render their argument as text: aliased data must be weighed first (`_m_mod`).
+_TEXT_CONVERSION = re.compile(r'%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d*)?[sra]')
 
 
 def _scope_kind(node: ast.AST) -> str:

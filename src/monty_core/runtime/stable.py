@@ -30,7 +30,7 @@ from weakref import KeyedRef
 from greenlet import getcurrent
 
 from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS
-from .limits import reserve
+from .limits import imod, mod, reserve
 
 try:
     from _blake2 import blake2b as _blake2b
@@ -459,6 +459,30 @@ def _check_expansion(
 
 
 _WEIGHT_CAP = 1 << 62  # far past any memory limit: stop weighing
+
+
+def _weigh_format_args(args: Any) -> None:
+    """Weigh the containers a `%` format renders (its tuple's items, or the one argument)."""
+    t = _type(args)
+    items = args if t is tuple else dict.values(args) if t is dict else (args,)
+    for item in items:
+        kind = _type(item)
+        if kind in _CONTAINERS:
+            _unstable(item, kind)
+
+
+def checked_mod(a: Any, b: Any) -> Any:
+    """`_m_mod`: `a % b` with the size checks, weighing what `%s`/`%r`/`%a` would render."""
+    if _type(a) is str:
+        _weigh_format_args(b)
+    return mod(a, b)
+
+
+def checked_imod(a: Any, b: Any) -> Any:
+    """`_m_imod`: `a %= b`, checked as `checked_mod`."""
+    if _type(a) is str:
+        _weigh_format_args(b)
+    return imod(a, b)
 
 
 def _render(obj: Any, bad: set[int], active: set[int]) -> str:
