@@ -70,6 +70,7 @@ BOMBS: list[Bomb] = [
     Bomb(
         'str_format_of_aliased_lists', "a = [0] * 10**6\nb = [a] * 100\nlen('{!r}'.format(b))", 'MemoryError'
     ),
+    Bomb('map_str_of_aliased_lists', 'a = [0] * 10**6\nb = [a] * 100\nlist(map(str, [b]))', 'MemoryError'),
     Bomb(
         'repr_of_aliased_chain',
         'a = [0] * 1000\nfor _ in range(5):\n    a = [a] * 1000\nrepr(a)',

@@ -474,6 +474,8 @@ class map(compress):
     __slots__ = ()
 
     def __new__(cls, func: Any, *iterables: Any) -> map:
+        if func is str and len(iterables) == 1:
+            func = stable_str  # `map(str, rows)`: each item's text weighed and stable, as `str(row)`
         return compress.__new__(cls, _b.map(func, *_b.map(ordered, iterables)), _ticker())
 
 
