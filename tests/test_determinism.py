@@ -547,3 +547,13 @@ def f():
 f()
 """
     assert run(code)[0] == ["{'a', 'b'}", "{'c', 'd'}", "{'e', 'f'}", 'x']
+
+
+def test_computed_fstring_fields_render_sets_the_same_in_every_process() -> None:
+    code = (
+        'def tags():\n    return {"b", "a", "c", "dd", "ee"}\n'
+        'print(f"{tags()} {tags() | {\'x\'}} {[*tags()][0]}")\n'
+    )
+    outs = run_in_children(code)
+    assert len(set(outs)) == 1, outs
+    assert outs[0].startswith("{'a', 'b', 'c', 'dd', 'ee'} {'a', 'b', 'c', 'dd', 'ee', 'x'} a")
