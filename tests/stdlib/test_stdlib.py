@@ -299,3 +299,8 @@ def test_json_dump_to_stdout() -> None:
 def test_pprint_goes_to_sandbox_stdout() -> None:
     out = run_monty('import pprint\npprint.pprint({"b": 1, "a": [1, 2]})')
     assert out.stdout == "{'a': [1, 2], 'b': 1}\n"
+
+
+def test_pprint_with_depth_matches_cpython() -> None:
+    out = run_monty('import pprint\nprint(pprint.pformat([[1, [2]], 3], depth=1))')
+    assert out.stdout == '[[...], 3]\n'

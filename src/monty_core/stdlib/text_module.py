@@ -286,6 +286,9 @@ def _stream(stream: Any) -> _Stream:
 class PrettyPrinter(InitOnly, _pp.PrettyPrinter):
     """Pretty-printer (CPython's); prints to the sandbox's `sys.stdout` by default."""
 
+    # CPython's printer records these two flags on itself while formatting (`depth=`, recursion).
+    _settable = frozenset({'_readable', '_recursive'})
+
     def __init__(
         self,
         indent: int = 1,
