@@ -26,7 +26,6 @@ from ._support import (
     allow,
     bind,
     build,
-    check_lshift,
     check_mul,
     check_pow,
     current,
@@ -293,15 +292,6 @@ def _operator(ctx: RunContext) -> dict[str, Any]:
         a **= b
         return a
 
-    def lshift(a: Any, b: Any) -> Any:
-        check_lshift(a, b)
-        return a << b
-
-    def ilshift(a: Any, b: Any) -> Any:
-        check_lshift(a, b)
-        a <<= b
-        return a
-
     def concat(a: Any, b: Any) -> Any:
         return _op.concat(a, b)
 
@@ -320,8 +310,8 @@ def _operator(ctx: RunContext) -> dict[str, Any]:
         imul=imul,
         pow=pow,
         ipow=ipow,
-        lshift=lshift,
-        ilshift=ilshift,
+        lshift=_limits.lshift,  # the checked operators the compiler emits for `<<` / `<<=`
+        ilshift=_limits.ilshift,
         concat=concat,
         iconcat=iconcat,
         countOf=countOf,
