@@ -144,6 +144,24 @@ BOMBS: list[Bomb] = [
     Bomb(
         'allocation_count', 'x = [[] for _ in range(10**7)]', 'MemoryError', (('max_allocations', 100_000),)
     ),
+    # -- memory: straight-line code (no loop tick between the statements) -------------------------
+    Bomb('straight_string_doubling', "s = 'a' * 1000\n" + 's = s + s\n' * 30, 'MemoryError'),
+    Bomb('straight_augmented_doubling', 'x = [0] * 1000\n' + 'x += x\n' * 30, 'MemoryError'),
+    Bomb('straight_extend_doubling', 'x = [0] * 1000\n' + 'x.extend(x)\n' * 30, 'MemoryError'),
+    Bomb(
+        'straight_fstring_doubling',
+        "s = 'a' * 1000\n" + "s = f'{s}{s}'\n" + "s = f'{s}{s}'\n" * 29,
+        'MemoryError',
+    ),
+    Bomb('straight_star_doubling', 'x = [0] * 1000\n' + 'x = [*x, *x]\n' * 30, 'MemoryError'),
+    Bomb(
+        'straight_doubling_in_function',
+        'def f(s):\n' + '    s = s + s\n' * 30 + '    return len(s)\n' + "f('a' * 1000)",
+        'MemoryError',
+    ),
+    Bomb('recursive_doubling', "def f(s):\n    return f(s + s)\nf('a' * 1000)", 'MemoryError'),
+    Bomb('lambda_recursive_doubling', "f = lambda s: f(s + s)\nf('a' * 1000)", 'MemoryError'),
+    Bomb('straight_translate', "('a' * 1000).translate({97: 'b' * 10**6})", 'MemoryError'),
     # -- recursion and output ---------------------------------------------------------------------
     Bomb('deep_recursion', 'def f(n):\n    return f(n + 1)\nf(0)', 'RecursionError'),
     Bomb(

@@ -47,13 +47,36 @@ def _tick() -> ast.Expr:
     return ast.Expr(_call('_m_next', _name('_m_T')))
 
 
-def _stop_check() -> ast.If:
-    """`if _m_depth > _m_maxdepth: _m_deep(_m_depth)` — depth limit, time limit and stops in one compare."""
+def _stop_check(at: ast.AST | None = None) -> ast.If:
+    """`if _m_depth > _m_maxdepth: _m_deep(_m_depth)` — depth limit, time limit, memory and stops in one
+    compare. With `at`, every node gets that node's position (cheaper than `_locate` afterwards)."""
+    pos: dict[str, Any] = {}
+    if at is not None:
+        pos = {
+            'lineno': getattr(at, 'lineno', 1),
+            'col_offset': getattr(at, 'col_offset', 0),
+            'end_lineno': getattr(at, 'end_lineno', None),
+            'end_col_offset': getattr(at, 'end_col_offset', None),
+        }
+    load = ast.Load()
+
+    def name(id_: str) -> ast.Name:
+        return ast.Name(id=id_, ctx=load, **pos)
+
+    call = ast.Call(func=name('_m_deep'), args=[name(DEPTH_NAME)], keywords=[], **pos)
     return ast.If(
-        test=ast.Compare(left=_name(DEPTH_NAME), ops=[ast.Gt()], comparators=[_name('_m_maxdepth')]),
-        body=[ast.Expr(_call('_m_deep', _name(DEPTH_NAME)))],
+        test=ast.Compare(left=name(DEPTH_NAME), ops=[ast.Gt()], comparators=[name('_m_maxdepth')], **pos),
+        body=[ast.Expr(call, **pos)],
         orelse=[],
+        **pos,
     )
+
+
+def _statement_check(after: ast.stmt) -> tuple[ast.stmt, ast.stmt]:
+    """The check between two amplifying statements (see `_Rewriter._stmts`), with the position of
+    the earlier one, whose allocation it catches: a tick (a C call: CPython hands the GIL over to
+    the watchdog only at calls and back-edges), then the stop check."""
+    return _locate(_tick(), after), _stop_check(after)
 
 
 def _method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
@@ -128,6 +151,9 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         self.handlers = handler_table(type(self))
         self.module: ast.Module | None = None
         self._range_rebound: bool | None = None
+        # Whether the statement being rewritten may build a large value in one native operation
+        # (see `_AMPLIFYING`); `_stmts` puts a check between two such statements.
+        self.heavy = False
 
     def range_rebound(self) -> bool:
         """Whether the module binds `range` (computed once, when a function first needs it)."""
@@ -245,6 +271,8 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
 
     def visit_AugAssign(self, node: ast.AugAssign) -> Any:
         node.value = cast(ast.expr, self.visit(node.value))
+        if type(node.op) is ast.Add and type(node.value) is not ast.Constant:
+            self.heavy = True
         if not isinstance(node.target, ast.Attribute):
             node.target = cast(ast.Name | ast.Subscript, self.visit(node.target))
             return node
@@ -292,6 +320,39 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         if plain:
             out.append(_locate(ast.Delete(targets=plain), node))
         return out
+
+    # -- operations that may build a large value natively (see `heavy`) ---------------------------
+    def visit_BinOp(self, node: ast.BinOp) -> ast.expr:
+        if (
+            type(node.op) is ast.Add
+            and type(node.left) is not ast.Constant
+            and type(node.right) is not ast.Constant
+        ):
+            self.heavy = True
+        return cast(ast.expr, self.generic_visit(node))
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        func = node.func
+        if not (
+            (type(func) is ast.Name and func.id in _SMALL_RESULT_FUNCTIONS)
+            or (type(func) is ast.Attribute and func.attr in _SMALL_RESULT_METHODS)
+        ):
+            self.heavy = True
+        return super().visit_Call(node)
+
+    def visit_Starred(self, node: ast.Starred) -> ast.Starred:
+        self.heavy = True
+        return super().visit_Starred(node)
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.expr:
+        if sum(type(v) is ast.FormattedValue for v in node.values) > 1:
+            self.heavy = True
+        return cast(ast.expr, self.generic_visit(node))
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.expr:
+        if type(node.slice) is ast.Slice:
+            self.heavy = True  # a copy: thirty `t = s[:]` in a row hold thirty copies
+        return cast(ast.expr, self.generic_visit(node))
 
     # -- loops ----------------------------------------------------------------------------------
     def _metered_iter(self, it: ast.expr) -> ast.expr:
@@ -350,15 +411,31 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
 
     # -- functions ------------------------------------------------------------------------------
     def _stmts(self, body: list[ast.stmt]) -> list[ast.stmt]:
+        """Rewrite a statement list. Between two statements that may each build a large value
+        natively (`s = s + s` written thirty times, with no loop in between), a tick and a stop
+        check, which raises what the watchdog found (time limit, memory limit, stop). The start of a body is already a
+        check point (function entry, loop tick, or the check before the compound statement), so
+        one amplifying operation at most runs between two checks."""
         out: list[ast.stmt] = []
+        outer_heavy = self.heavy
+        last_heavy: ast.stmt | None = None  # the last amplifying statement since the last check
         for stmt in body:
+            self.heavy = False
             res = self.visit(stmt)
+            if self.heavy:
+                if last_heavy is not None:
+                    out.extend(_statement_check(last_heavy))
+                last_heavy = stmt
             if res is None:
                 continue
             if isinstance(res, list):
                 out.extend(cast(list[ast.stmt], res))
             else:
                 out.append(cast(ast.stmt, res))
+        # A list that ends by leaving (`raise`, `return`, ...) never falls through to the statement
+        # after its compound statement.
+        falls_through = not body or type(body[-1]) not in _JUMPS
+        self.heavy = outer_heavy or (last_heavy is not None and falls_through)
         return out
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
@@ -379,7 +456,9 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         self.fast_self = _method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
         scope = self.enter_scope(node)
+        heavy = self.heavy  # what the body does happens when it is called, not here
         new_body = self._stmts(body) or [ast.Pass()]
+        self.heavy = heavy
         self.leave_scope(scope)
         if self.fast_stores and self.fast_self is not None:
             new_body.insert(0, _self_check(self.fast_self))
@@ -416,13 +495,17 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         ]
         saved, self.in_class = self.in_class, False
         scope = self.enter_scope(None)
+        heavy = self.heavy
         body = cast(ast.expr, self.visit(node.body))
+        self.heavy = heavy
         self.leave_scope(scope)
         self.in_class = saved
-        # `body if _m_depth <= _m_maxdepth else _m_deep(_m_depth)`: a stopped run (or expired
-        # deadline) lowers `_m_maxdepth`, so recursive lambdas stop too.
+        # `(_m_depth <= _m_maxdepth or _m_deep(_m_depth)) and body`: a stopped run (or expired
+        # deadline, or a memory check the watchdog asks for) lowers `_m_maxdepth`, so recursive
+        # lambdas stop too; `_m_deep` returns True when the run may go on.
         test = ast.Compare(left=_name(DEPTH_NAME), ops=[ast.LtE()], comparators=[_name('_m_maxdepth')])
-        node.body = _locate(ast.IfExp(test=test, body=body, orelse=_call('_m_deep', _name(DEPTH_NAME))), body)
+        check = ast.BoolOp(op=ast.Or(), values=[test, _call('_m_deep', _name(DEPTH_NAME))])
+        node.body = _locate(ast.BoolOp(op=ast.And(), values=[check, body]), body)
         return node
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.ClassDef:
@@ -478,6 +561,22 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         return node
 
 
+# Calls that cannot build a value much larger than their arguments hold already (sizes, tests,
+# numbers, lazy iterators, single items): a statement made of these needs no check after it. A
+# sandbox function of the same name is checked by its own statements; what its `return` builds
+# is at most one unchecked amplification.
+_SMALL_RESULT_FUNCTIONS = frozenset(
+    'abs all any bool callable chr divmod enumerate filter float hasattr hash id int isinstance '
+    'issubclass iter len map max min next ord print range reversed round sum type zip'.split()
+)
+_SMALL_RESULT_METHODS = frozenset(
+    'add append appendleft clear count discard endswith find get index insert isalnum isalpha '
+    'isdigit isspace items keys pop popleft remove reverse rfind setdefault sort startswith '
+    'values'.split()
+)
+
+_JUMPS = frozenset({ast.Return, ast.Raise, ast.Continue, ast.Break})
+
 # The rewrite never changes these (names and imports included): it does not descend into them.
 _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
     ast.Name,
@@ -513,9 +612,9 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.M
     last: ast.Expr | None = body[-1] if body and isinstance(body[-1], ast.Expr) else None
     rewriter = _Rewriter(plain_safe)
     rewriter.module = tree
-    new_body = rewriter._stmts(body[:-1] if last is not None else body)
-    if last is not None:
-        value = cast(ast.expr, rewriter.visit(last.value))
-        new_body.append(_locate(ast.Assign(targets=[_name(RESULT_NAME, ast.Store())], value=value), last))
+    new_body = rewriter._stmts(body)
+    if last is not None and new_body and new_body[-1] is last:
+        target = _name(RESULT_NAME, ast.Store())
+        new_body[-1] = _locate(ast.Assign(targets=[target], value=last.value), last)
     tree.body = new_body
     return tree

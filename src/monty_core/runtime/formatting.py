@@ -198,7 +198,7 @@ def _translate(obj: Any) -> Callable[..., Any]:
 
     def translate(*args: Any, **kwargs: Any) -> Any:
         table = args[0] if args else None
-        if isinstance(obj, str) and type(table) is dict and len(obj) >= 1024:
+        if isinstance(obj, str) and type(table) is dict and obj:
             longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
             if longest > 1:
                 reserve(len(obj) * longest * 4, 'translate()')

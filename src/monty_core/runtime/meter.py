@@ -241,9 +241,11 @@ class Meter:
 
     def poke(self) -> None:
         """Called by the watchdog thread: make the next tick refill (and so check the limits), and
-        once the deadline has passed, make the next function entry check it too."""
+        make the next function entry or statement check (`too_deep`) check them too: once the
+        deadline has passed, and at every poke when the run has a memory account — a recursion or
+        a run of straight-line statements (`s = s + s` thirty times) has no loop tick."""
         deque(self._chunk, maxlen=0)
-        if _perf() > self._deadline:
+        if self.account is not None or _perf() > self._deadline:
             self.builtins['_m_maxdepth'] = -1
 
     def _refill(self, _: object) -> Iterator[bool]:
@@ -264,19 +266,8 @@ class Meter:
             raise timeout
         if now >= self._next_check:
             self._next_check = now + CHECK_INTERVAL
-            account = self.account
-            if account is not None:
-                error = account.check()
-                if error is not None:
-                    self._chunk = repeat(True, CHUNK)
-                    if account.strikes > 1:
-                        # Still over the limit at the next check: the run kept the memory (it caught
-                        # the first MemoryError); end it for good.
-                        self.stop(error)
-                    raise error
-            hook = self.allocation_hook
-            if hook is not None:
-                hook()
+            self._chunk = repeat(True, CHUNK)  # a caught MemoryError leaves the ticker working
+            self._check_memory()
         if self.yield_hook is not None:
             self.yield_hook()
         self._chunk = repeat(True, CHUNK)
@@ -307,15 +298,35 @@ class Meter:
         if self._stop is not None:
             raise self._stop
 
-    def too_deep(self, depth: int) -> None:
-        """Slow path of a function entry: a stopped run, an expired deadline, or real recursion."""
+    def _check_memory(self) -> None:
+        account = self.account
+        if account is not None:
+            error = account.check()
+            if error is not None:
+                if account.strikes > 1:
+                    # Still over the limit at the next check: the run kept the memory (it caught
+                    # the first MemoryError); end it for good.
+                    self.stop(error)
+                raise error
+        hook = self.allocation_hook
+        if hook is not None:
+            hook()
+
+    def too_deep(self, depth: int) -> bool:
+        """Slow path of a function entry or statement check: a stopped run, an expired deadline, a
+        memory check the watchdog asked for, or real recursion. Returns True when the run may go on
+        (a lambda's body is `(_m_depth <= _m_maxdepth or _m_deep(_m_depth)) and body`)."""
         if self._stop is not None:
             raise self._stop
-        if _perf() > self._deadline:
+        now = _perf()
+        if now > self._deadline:
             timeout = TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)')
             self.stop(timeout)
             raise timeout
         if self.builtins.get('_m_maxdepth') != self.max_depth:
-            self.builtins['_m_maxdepth'] = self.max_depth  # flagged while the clock was paused
+            self.builtins['_m_maxdepth'] = self.max_depth  # flagged by the watchdog: check memory
+            self._next_check = now + CHECK_INTERVAL
+            self._check_memory()
         if depth > self.max_depth:
             raise RecursionError('maximum recursion depth exceeded')
+        return True

@@ -1,0 +1,70 @@
+"""Stop checks between statements: straight-line code meets the time and memory limits.
+
+Loops tick and function entries compare a depth counter, but thirty `s = s + s` in a row do
+neither. The rewriter puts a tick and a stop check between two statements that may each build a
+large value natively, and nowhere else (the check costs ~17 ns, and loop bodies are hot).
+"""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from monty_core import Monty, MontyRuntimeError
+from monty_core.compiler.codegen import rewrite_module
+from monty_core.runtime.guards import is_plain_safe
+
+
+def checks_in(source: str) -> int:
+    text = ast.unparse(rewrite_module(ast.parse(source), is_plain_safe))
+    return text.count('_m_next(_m_T)')
+
+
+@pytest.mark.parametrize(
+    ('source', 'expected'),
+    [
+        ('s = s + s\ns = s + s\ns = s + s', 2),
+        ('x += x\nx += x', 1),
+        ('x.extend(x)\nx.extend(x)', 1),
+        ("s = f'{s}{s}'\ns = f'{s}{s}'", 1),
+        ('x = [*x, *x]\nx = [*x, *x]', 1),
+        ('a = s[:]\nb = s[:]', 1),
+        ('def f(s):\n    s = s + s\n    s = s + s\n    return s', 1),
+        ('if c:\n    s = s + s\ns = s + s', 1),
+        # one amplifying statement between checks needs none
+        ('s = s + s\nn = len(s)\nok = isinstance(s, str)', 0),
+        ('total = 0\nfor i in range(10):\n    total += i * i\n', 0),
+        ('i = i + 1\nj = j + 1', 0),  # a constant operand: at most linear growth
+        ("x.append(1)\ny = d.get('k')\nd.pop('k')", 0),
+        # a body that leaves (`raise`, `return`) does not fall through to the next statement
+        ("if v < 0:\n    raise ValueError(f'{v}')\nw = g(v)", 0),
+        # a function body runs when called, not where it is defined
+        ('def f(s):\n    return s + s\ng(1)', 0),
+    ],
+)
+def test_checks_go_between_amplifying_statements(source: str, expected: int) -> None:
+    assert checks_in(source) == expected
+
+
+def test_checks_keep_results_and_tracebacks() -> None:
+    code = "s = 'ab'\ns = s + s\nt = s + s\nu = t + s\nu.upper()"
+    assert Monty(code).run() == 'ABABABABABAB'
+    code = "s = 'ab'\ns = s + s\nt = s + s\nt + 1"
+    with pytest.raises(MontyRuntimeError) as info:
+        Monty(code).run()
+    assert info.value.traceback()[-1].line == 4
+
+
+def test_lambdas_return_their_value_when_the_watchdog_flags_a_check() -> None:
+    # The watchdog lowers `_m_maxdepth` every few ms when a memory limit is set; a lambda then
+    # takes its slow path, which must still return the lambda's value.
+    code = 'f = lambda x: x + 1\ntotal = 0\nfor i in range(300000):\n    total += f(i)\ntotal'
+    assert Monty(code).run(limits={'max_memory': 512 * 1024 * 1024}) == sum(range(1, 300001))
+
+
+def test_straight_line_doubling_stops_at_the_memory_limit() -> None:
+    code = "s = 'a' * 1000\n" + 's = s + s\n' * 30
+    with pytest.raises(MontyRuntimeError) as info:
+        Monty(code).run(limits={'max_memory': 64 * 1024 * 1024, 'max_duration_secs': 5})
+    assert info.value.type_name == 'MemoryError'
