@@ -117,12 +117,9 @@ def _method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
 
 
 def _self_check(name: str) -> ast.Assign:
-    """`_m_self = '__monty_class__' in _m_rtype(self).__dict__`: is `self` a sandbox instance?"""
-    test = ast.Compare(
-        left=ast.Constant('__monty_class__'),
-        ops=[ast.In()],
-        comparators=[ast.Attribute(value=_call('_m_rtype', _name(name)), attr='__dict__', ctx=ast.Load())],
-    )
+    """`_m_self = _m_rtype(self) in _m_classes`: is `self` an instance of one of the run's sandbox
+    classes (the class builder records them)?"""
+    test = ast.Compare(left=_call('_m_rtype', _name(name)), ops=[ast.In()], comparators=[_name('_m_classes')])
     return ast.Assign(targets=[_name('_m_self', ast.Store())], value=test)
 
 

@@ -288,6 +288,7 @@ class Execution:
             identities = globals_[IDENTITIES_NAME] = Identities()  # a REPL's snippets share them
         self.identities = identities
         builtins['_m_plain'] = identities.plain
+        builtins['_m_classes'] = identities.classes
         self.finished = False
 
     def _module_context(self) -> RunContext:

@@ -51,6 +51,7 @@ from .stable import (
     checked_imod,
     checked_mod,
     container_repr,
+    current_identities,
     default_repr,
     ordered,
     sandbox_hash,
@@ -250,6 +251,9 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
             'builtin base) in the sandbox'
         )
     type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
+    identities = current_identities()
+    if identities is not None:
+        identities.classes.add(cls)
     inherited = _inherited_repr(cls)
     if inherited is _object_repr:
         # CPython's default shows the address: the sandbox's shows the run's fake address instead,
@@ -377,6 +381,7 @@ def _template() -> dict[str, Any]:
         _m_ascii=stable_ascii,
         _m_c1=_call_one,
         _m_ord=ordered,
+        _m_classes=frozenset(),  # each run's own set (Identities.classes), see execution/run.py
         _m_plain=NATIVE_TEXT,  # each run's own growing set (Identities.plain), see execution/run.py
         _m_sets=SETS,
         _m_len=_limits.check_length,

@@ -79,7 +79,7 @@ class Identities:
     REPL's snippets share them. An entry lives as long as its object (weakly referenced when the
     object allows it, else kept alive, so that no other object can take its address meanwhile)."""
 
-    __slots__ = ('active', 'count', 'forget', 'plain', 'table')
+    __slots__ = ('active', 'classes', 'count', 'forget', 'plain', 'table')
 
     def __init__(self) -> None:
         table: dict[int, tuple[int, Any]] = {}
@@ -89,6 +89,9 @@ class Identities:
         # Types whose CPython rendering is stable (`_m_plain`: the compiled code's inline test), grown
         # by the runtime helpers as the run meets them (sandbox classes, exceptions, ...).
         self.plain: set[type] = set(NATIVE_TEXT)
+        # The run's sandbox classes (`_m_classes`): a method's stores to its own `self` skip the
+        # attribute guard when `type(self)` is one of them (compiler/codegen.py, `_self_check`).
+        self.classes: set[type] = set()
 
         def forget(ref: Any) -> None:
             current = table.get(ref.key)
