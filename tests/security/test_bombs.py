@@ -20,7 +20,7 @@ import pytest
 TIME_LIMIT = 0.5  # seconds
 MEMORY_LIMIT = 64 * 1024 * 1024
 JITTER = 0.2  # seconds of scheduling noise allowed when the whole suite loads both cores
-RSS_BOUND = 2 * MEMORY_LIMIT + 48 * 1024 * 1024  # ~2x the limit, plus interpreter noise
+RSS_NOISE = 48 * 1024 * 1024
 CHILD = Path(__file__).with_name('bomb_child.py')
 
 
@@ -30,6 +30,9 @@ class Bomb:
     code: str
     expect: str  # the sandbox exception type that must end the run
     limits: tuple[tuple[str, object], ...] = ()
+    # Peak RSS growth allowed, in memory limits (plus interpreter noise). Growth caught after the
+    # fact lets the doubling that crosses the limit complete: old + new value, up to ~3x.
+    rss_limits: float = 2
 
 
 BOMBS: list[Bomb] = [
@@ -196,4 +199,5 @@ def test_bomb(bomb: Bomb) -> None:
     if report['type'] == 'MemoryError':
         assert 'limit' in str(report['message']), report
     assert float(report['elapsed']) <= TIME_LIMIT * 1.1 + JITTER, report  # type: ignore[arg-type]
-    assert int(report['rss_growth']) <= RSS_BOUND, report  # type: ignore[call-overload]
+    bound = bomb.rss_limits * MEMORY_LIMIT + RSS_NOISE
+    assert int(report['rss_growth']) <= bound, report  # type: ignore[call-overload]

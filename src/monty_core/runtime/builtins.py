@@ -366,6 +366,8 @@ def _template() -> dict[str, Any]:
         hash=sandbox_hash,
         repr=stable_repr,
         ascii=stable_ascii,
+        _m_add=_limits.add,
+        _m_iadd=_limits.iadd,
         _m_mul=_limits.mul,
         _m_imul=_limits.imul,
         _m_pow=_limits.power,

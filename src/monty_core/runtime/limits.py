@@ -205,6 +205,17 @@ _SEQUENCES = (str, bytes, bytearray, list, tuple)
 _ITEM_SIZE: dict[type, int] = {str: 1, bytes: 1, bytearray: 1, list: 8, tuple: 8}
 
 
+def _payload(seq: Any) -> int:
+    """The bytes `seq`'s items occupy in a built-in sequence (its whole size for a subclass)."""
+    per_item = _ITEM_SIZE.get(_type(seq))
+    if per_item is None:
+        return _getsizeof(seq)
+    length = len(seq)
+    if per_item == 1 and _type(seq) is str and length and not seq.isascii():
+        per_item = max((_getsizeof(seq) - 72) // (length + 1), 1)  # 1, 2 or 4 bytes per character
+    return length * per_item
+
+
 def _seq_repeat_size(seq: Any, times: Any) -> int:
     """The size of `seq * times`: its items' share only, as CPython allocates it (`[0] * 10**7` is
     80 MB of references to one `0`, not ten million lists)."""
@@ -214,13 +225,23 @@ def _seq_repeat_size(seq: Any, times: Any) -> int:
         return 0
     if n <= 1:
         return 0
-    per_item = _ITEM_SIZE.get(_type(seq))
-    if per_item is None:  # a subclass: count its whole size per repetition (an over-estimate)
-        return _getsizeof(seq) * n
-    length = len(seq)
-    if per_item == 1 and _type(seq) is str and length and not seq.isascii():
-        per_item = max((_getsizeof(seq) - 72) // (length + 1), 1)  # 1, 2 or 4 bytes per character
-    return length * per_item * n + 64
+    return _payload(seq) * n + 64
+
+
+def add(a: Any, b: Any) -> Any:
+    """`a + b`, pre-checked when both are sequences (module-level straight-line code: see
+    compiler/codegen.py)."""
+    if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
+        reserve(_payload(a) + _payload(b), 'concatenating')
+    return a + b
+
+
+def iadd(a: Any, b: Any) -> Any:
+    """`a += b`, pre-checked like `add`."""
+    if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
+        reserve(_payload(a) + _payload(b), 'concatenating')
+    a += b
+    return a
 
 
 def check_mul(a: Any, b: Any) -> None:
