@@ -73,6 +73,11 @@ BOMBS: list[Bomb] = [
     Bomb(
         'str_format_of_aliased_lists', "a = [0] * 10**6\nb = [a] * 100\nlen('{!r}'.format(b))", 'MemoryError'
     ),
+    Bomb(
+        'sorted_key_str_of_aliased_lists',
+        'a = [0] * 10**6\nb = [a] * 100\nsorted([b, b], key=str)',
+        'MemoryError',
+    ),
     Bomb('map_str_of_aliased_lists', 'a = [0] * 10**6\nb = [a] * 100\nlist(map(str, [b]))', 'MemoryError'),
     Bomb(
         'repr_of_aliased_chain',

@@ -444,16 +444,25 @@ def sum(*args: Any, **kwargs: Any) -> Any:
     return _b.sum(*_meter_first(args), **kwargs)
 
 
+def _text_key(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """`key=str` renders every item in one C loop: render through the sandbox's `str` instead, which
+    weighs shared data first and renders sets and addresses stably (the sandbox's `repr` is that
+    renderer already)."""
+    if kwargs.get('key') is str:
+        kwargs['key'] = stable_str
+    return kwargs
+
+
 def min(*args: Any, **kwargs: Any) -> Any:
-    return _b.min(*_meter_first(args) if len(args) == 1 else args, **kwargs)
+    return _b.min(*_meter_first(args) if len(args) == 1 else args, **_text_key(kwargs))
 
 
 def max(*args: Any, **kwargs: Any) -> Any:
-    return _b.max(*_meter_first(args) if len(args) == 1 else args, **kwargs)
+    return _b.max(*_meter_first(args) if len(args) == 1 else args, **_text_key(kwargs))
 
 
 def sorted(*args: Any, **kwargs: Any) -> list[Any]:
-    return _b.sorted(*_meter_first(args), **kwargs)
+    return _b.sorted(*_meter_first(args), **_text_key(kwargs))
 
 
 def any(*args: Any, **kwargs: Any) -> bool:
