@@ -167,8 +167,8 @@ BOMBS: list[Bomb] = [
         'def f(s):\n' + '    s = s + s\n' * 30 + '    return len(s)\n' + "f('a' * 1000)",
         'MemoryError',
     ),
-    Bomb('recursive_doubling', "def f(s):\n    return f(s + s)\nf('a' * 1000)", 'MemoryError'),
-    Bomb('lambda_recursive_doubling', "f = lambda s: f(s + s)\nf('a' * 1000)", 'MemoryError'),
+    Bomb('recursive_doubling', "def f(s):\n    return f(s + s)\nf('a' * 1000)", 'MemoryError', rss_limits=3),
+    Bomb('lambda_recursive_doubling', "f = lambda s: f(s + s)\nf('a' * 1000)", 'MemoryError', rss_limits=3),
     Bomb('straight_translate', "('a' * 1000).translate({97: 'b' * 10**6})", 'MemoryError'),
     # -- recursion and output ---------------------------------------------------------------------
     Bomb('deep_recursion', 'def f(n):\n    return f(n + 1)\nf(0)', 'RecursionError'),

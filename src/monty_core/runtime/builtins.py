@@ -30,6 +30,7 @@ from .guards import (
     SANDBOX_TYPE,
     STANDIN_METAS,
     STANDINS,
+    WRAPPERS,
     _class_getattr,
     guarded_delattr,
     guarded_getattr,
@@ -451,6 +452,18 @@ def _text_key(kwargs: dict[str, Any]) -> dict[str, Any]:
     if kwargs.get('key') is str:
         kwargs['key'] = stable_str
     return kwargs
+
+
+def _list_sort(obj: list[Any]) -> Callable[..., None]:
+    method = obj.sort
+
+    def sort(*args: Any, **kwargs: Any) -> None:
+        return method(*args, **_text_key(kwargs))
+
+    return sort
+
+
+WRAPPERS[(list, 'sort')] = _list_sort
 
 
 def min(*args: Any, **kwargs: Any) -> Any:

@@ -63,6 +63,25 @@ def current_rss() -> int:
     return peak_rss()
 
 
+def _load_trim() -> Any:
+    """glibc's `malloc_trim`, or None: freed memory stays in the process (and in its RSS) until the
+    allocator returns it, so a run that freed what it had allocated could still look over its limit."""
+    if not sys.platform.startswith('linux'):
+        return None
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return trim
+
+
+_TRIM = _load_trim()
+
+
 def _mib(n: int) -> str:
     return f'{n / (1 << 20):.0f} MiB' if n >= (1 << 20) else f'{n} bytes'
 
@@ -133,6 +152,9 @@ class MemoryAccount:
             peak = self._last_peak = peak_rss()
             if peak - base > limit:
                 used = current_rss() - base
+                if used > limit and _TRIM is not None:
+                    _TRIM(0)  # hand freed memory back first: only what is still held counts
+                    used = current_rss() - base
                 self.used = used
                 if used > limit:
                     self._strikes += 1

@@ -325,8 +325,9 @@ class Meter:
             raise timeout
         if self.builtins.get('_m_maxdepth') != self.max_depth:
             self.builtins['_m_maxdepth'] = self.max_depth  # flagged by the watchdog: check memory
-            self._next_check = now + CHECK_INTERVAL
-            self._check_memory()
+            if now >= self._next_check:  # (not twice within an interval: a caught MemoryError
+                self._next_check = now + CHECK_INTERVAL  # leaves the handler time to let go)
+                self._check_memory()
         if depth > self.max_depth:
             raise RecursionError('maximum recursion depth exceeded')
         return True
