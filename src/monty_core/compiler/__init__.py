@@ -7,8 +7,8 @@ script name so a `Monty` built twice from the same code compiles once.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from types import CodeType
 
 from ..runtime.guards import is_plain_safe
@@ -26,9 +26,18 @@ class Program:
     source: str
     script_name: str
     code: CodeType
-    codes: frozenset[CodeType] = field(repr=False)
-    lines: tuple[str, ...] = field(repr=False)
     is_async: bool = False
+
+    # Needed only to describe an error: computed then, not for every compiled program.
+    @cached_property
+    def codes(self) -> frozenset[CodeType]:
+        """Every code object of the program (the module's and its functions', nested)."""
+        return _all_codes(self.code)
+
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """The source's lines, for tracebacks."""
+        return tuple(self.source.splitlines())
 
 
 def _all_codes(code: CodeType) -> frozenset[CodeType]:
@@ -64,4 +73,4 @@ def compile_program(source: str, script_name: str) -> Program:
             source_line=lines[line - 1] if line and 0 < line <= len(lines) else None,
         ) from None
     is_async = bool(code.co_flags & 0x80)  # CO_COROUTINE: the module has a top-level await
-    return Program(source, script_name, code, _all_codes(code), tuple(source.splitlines()), is_async)
+    return Program(source, script_name, code, is_async)

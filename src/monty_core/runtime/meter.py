@@ -30,6 +30,7 @@ from typing import Any
 from .limits import CHECK_INTERVAL, CURRENT, MemoryAccount
 
 CHUNK = 2000
+FIRST_CHECK_DELAY = 0.0005  # seconds of a run before its first memory check
 POKE_INTERVAL = 0.005
 
 DEFAULT_MAX_RECURSION_DEPTH = 1000
@@ -221,6 +222,11 @@ class Meter:
             CURRENT.account = self.account
             CURRENT.ticker = self.ticker
         now = self.started = _perf()
+        if not self._next_check:
+            # The memory account's first check takes its baseline (a /proc read, which also hands
+            # the GIL to any thread waiting for it): runs shorter than this never pay for it.
+            # Growth before the baseline is bounded by the pre-checks and by this delay.
+            self._next_check = now + FIRST_CHECK_DELAY
         self._running = True
         if WATCHDOG.idle:  # set before the watchdog re-checks for running clocks: see `_Watchdog.add`
             WATCHDOG.wake.set()
