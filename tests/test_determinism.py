@@ -129,6 +129,10 @@ mixed = {'a', 1, 2.5, None, ('t',)}
 print(mixed, list(mixed))
 nested = {frozenset({'b', 'a'}), frozenset({'c'})}
 print(nested)
+import pprint
+loop = [1]
+loop.append(loop)
+print(pprint.pformat(loop), pprint.saferepr({'l': loop}))
 repr((a, f, words))
 """
 
@@ -142,6 +146,7 @@ def test_reprs_and_set_renderings_are_the_same_in_every_process() -> None:
     assert "Tags({'apple', 'fig', 'kiwi', 'pear', 'plum'}) Tags()" in out
     assert "['apple', 'fig', 'kiwi', 'pear', 'plum'] ('apple', 'fig', 'kiwi', 'pear', 'plum')" in out
     assert 'apple fig ' in out  # x, y, *rest = words
+    assert '[1, <Recursion on list with id=1396' in out  # pprint: the fake address, in decimal
 
 
 SNAPSHOT = """

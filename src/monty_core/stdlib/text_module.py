@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from ..runtime.guards import guarded_getattr
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import address
 from ._support import (
     InitOnly,
     Sealed,
@@ -319,7 +320,24 @@ class PrettyPrinter(InitOnly, _pp.PrettyPrinter):
         # CPython's pretty-printer walks containers in Python and calls `format` once per element:
         # ticking here puts that walk under the run's time and memory checks.
         tick(current())
+        if id(object) in context:
+            return _recursion(object), False, True
         return super().format(object, context, maxlevels, level)
+
+    def _format(
+        self, object: Any, stream: Any, indent: int, allowance: int, context: Any, level: int
+    ) -> None:
+        if id(object) in context:
+            stream.write(_recursion(object))
+            self._recursive = True
+            self._readable = False
+            return
+        super()._format(object, stream, indent, allowance, context, level)  # type: ignore[misc]
+
+
+def _recursion(obj: Any) -> str:
+    """CPython's marker for a container met inside itself, with the run's fake address for its id."""
+    return f'<Recursion on {type(obj).__name__} with id={int(address(obj), 16)}>'
 
 
 PrettyPrinter.__module__ = 'pprint'
@@ -372,14 +390,28 @@ def _pprint_factory(ctx: RunContext) -> dict[str, Any]:
             underscore_numbers=underscore_numbers,
         ).pformat(obj)
 
+    # CPython's module functions run its own printer: unmetered, with real ids in recursion marks.
+    def safe(object: Any) -> tuple[str, bool, bool]:
+        no_depth_limit: Any = None  # what CPython passes (its stub says int)
+        return PrettyPrinter()._safe_repr(object, {}, no_depth_limit, 0)
+
+    def saferepr(object: Any) -> str:
+        return safe(object)[0]
+
+    def isreadable(object: Any) -> bool:
+        return safe(object)[1]
+
+    def isrecursive(object: Any) -> bool:
+        return safe(object)[2]
+
     return {
         'pprint': pprint,
         'pp': pp,
         'pformat': pformat,
         'PrettyPrinter': PrettyPrinter,
-        'isreadable': _pp.isreadable,
-        'isrecursive': _pp.isrecursive,
-        'saferepr': _pp.saferepr,
+        'isreadable': isreadable,
+        'isrecursive': isrecursive,
+        'saferepr': saferepr,
     }
 
 
