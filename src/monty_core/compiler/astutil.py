@@ -81,3 +81,26 @@ def static_format_spec(spec: ast.expr) -> bool:
         return False
     parts = [v.value for v in spec.values if isinstance(v, ast.Constant)]
     return len(parts) == len(spec.values) and not BIG_DIGITS.search(''.join(map(str, parts)))
+
+
+# -- building nodes with a position ---------------------------------------------------------------
+# New nodes need a position for CPython's compiler. Giving it at creation is cheaper than walking
+# the new nodes afterwards (`codegen._locate`), which matters on the first-run latency path.
+LOAD = ast.Load()
+
+
+def position(at: ast.AST) -> dict[str, Any]:
+    """`at`'s position, as keyword arguments for new nodes that stand for it."""
+    d = at.__dict__
+    line, col = d.get('lineno', 1), d.get('col_offset', 0)
+    return {
+        'lineno': line,
+        'col_offset': col,
+        'end_lineno': d.get('end_lineno', line),
+        'end_col_offset': d.get('end_col_offset', col),
+    }
+
+
+def positioned_call(func: str, pos: dict[str, Any], *args: ast.expr) -> ast.Call:
+    """`func(*args)` for a runtime helper `func`, every new node at `pos`."""
+    return ast.Call(ast.Name(func, LOAD, **pos), list(args), [], **pos)

@@ -14,6 +14,10 @@ The output is still a Python AST, compiled by CPython into ordinary bytecode. Wh
   a sandbox instance;
 - every `except` handler starts with the same stop check, so a run that has been stopped (time
   limit, cancellation) cannot swallow its own stop with `except BaseException:`;
+- between two statements that may each build a large value natively (`s = s + s` thirty times in
+  a row), a tick and a check, so straight-line code meets the time and memory limits; code that
+  runs once (module level, outside loops, functions and comprehensions) pre-checks `a + b` and
+  `x += y` exactly (`_m_add`, `_m_iadd`);
 - f-string fields, `str()`/`list()`/`tuple()` calls, `*x` and unpacking assignments render and
   unpack the same way in every process (determinism.py, mixed in: no addresses, sets in canonical
   order);
@@ -28,8 +32,17 @@ import ast
 from collections.abc import Callable
 from typing import Any, cast
 
-from .astutil import OPERATOR_LEAVES, child_fields, child_nodes, handler_table
-from .determinism import DeterminismRewrites, binds_range
+from .amplification import JUMPS, AmplificationChecks, statement_check
+from .astutil import (
+    LOAD,
+    OPERATOR_LEAVES,
+    child_fields,
+    child_nodes,
+    handler_table,
+    position,
+    positioned_call,
+)
+from .determinism import binds_range
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_depth'
@@ -43,60 +56,27 @@ def _call(func: str, *args: ast.expr) -> ast.Call:
     return ast.Call(func=_name(func), args=list(args), keywords=[])
 
 
-def _pcall(func: str, pos: dict[str, Any], *args: ast.expr) -> ast.Call:
-    """`func(*args)` with every new node at `pos` (see `_position`): no `_locate` walk needed."""
-    return ast.Call(ast.Name(func, _LOAD, **pos), list(args), [], **pos)
-
-
 def _tick() -> ast.Expr:
     return ast.Expr(_call('_m_next', _name('_m_T')))
 
 
-def _stop_check(at: ast.AST | None = None) -> ast.If:
+def _stop_check(at: ast.AST | None = None, slow_path: str = '_m_deep') -> ast.If:
     """`if _m_depth > _m_maxdepth: _m_deep(_m_depth)` — depth limit, time limit, memory and stops in one
     compare. With `at`, every node gets that node's position (cheaper than `_locate` afterwards)."""
-    pos = _position(at) if at is not None else {}
+    pos = position(at) if at is not None else {}
     call = ast.Call(
-        func=ast.Name('_m_deep', _LOAD, **pos), args=[ast.Name(DEPTH_NAME, _LOAD, **pos)], keywords=[], **pos
+        func=ast.Name(slow_path, LOAD, **pos), args=[ast.Name(DEPTH_NAME, LOAD, **pos)], keywords=[], **pos
     )
     test = ast.Compare(
-        left=ast.Name(DEPTH_NAME, _LOAD, **pos),
+        left=ast.Name(DEPTH_NAME, LOAD, **pos),
         ops=[_GT],
-        comparators=[ast.Name('_m_maxdepth', _LOAD, **pos)],
+        comparators=[ast.Name('_m_maxdepth', LOAD, **pos)],
         **pos,
     )
     return ast.If(test=test, body=[ast.Expr(call, **pos)], orelse=[], **pos)
 
 
-def _position(at: ast.AST) -> dict[str, Any]:
-    d = at.__dict__
-    line, col = d.get('lineno', 1), d.get('col_offset', 0)
-    return {
-        'lineno': line,
-        'col_offset': col,
-        'end_lineno': d.get('end_lineno', line),
-        'end_col_offset': d.get('end_col_offset', col),
-    }
-
-
-_LOAD = ast.Load()
 _GT = ast.Gt()
-
-
-def _statement_check(after: ast.stmt) -> ast.Expr:
-    """The check between two amplifying statements (see `_Rewriter._stmts`), at the position of the
-    earlier one, whose allocation it catches: `_m_next(_m_T, _m_next(_m_T))`. The inner tick is a C
-    call, after which CPython may hand the GIL to the watchdog (it does so only at calls and
-    back-edges); a watchdog poke empties the ticker's chunk, so the outer tick then refills, which
-    checks the time, the memory and whether the run was stopped. Two C calls cost ~18 ns and five
-    AST nodes, about half what a tick plus a compare-and-branch costs to build and compile."""
-    d = after.__dict__
-    line, col = d.get('lineno', 1), d.get('col_offset', 0)
-    pos = {'lineno': line, 'col_offset': col, 'end_lineno': d.get('end_lineno', line),
-           'end_col_offset': d.get('end_col_offset', col)}  # fmt: skip
-    next_, ticker = ast.Name('_m_next', _LOAD, **pos), ast.Name('_m_T', _LOAD, **pos)
-    inner = ast.Call(next_, [ticker], [], **pos)
-    return ast.Expr(ast.Call(next_, [ticker, inner], [], **pos), **pos)
 
 
 def _method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
@@ -157,7 +137,7 @@ def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> 
     return False
 
 
-class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
+class _Rewriter(AmplificationChecks, ast.NodeTransformer):
     def __init__(self, plain_safe: Callable[[str], bool]) -> None:
         self.plain_safe = plain_safe
         self.temp_counter = 0
@@ -168,11 +148,7 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         self.handlers = handler_table(type(self))
         self.module: ast.Module | None = None
         self._range_rebound: bool | None = None
-        # Whether the statement being rewritten may build a large value in one native operation
-        # (see `_AMPLIFYING`); `_stmts` puts a check between two such statements.
-        self.heavy = False
-        # How many loops, functions and comprehensions enclose the code being rewritten: outside
-        # all of them code runs once, so `a + b` there can afford an exact pre-check.
+        self.heavy = False  # see amplification.py
         self.hot = 0
 
     def range_rebound(self) -> bool:
@@ -199,8 +175,10 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         if isinstance(node.ctx, ast.Load):
             if self.plain_safe(node.attr):
                 return node
-            pos = _position(node)
-            return _pcall('_m_ga', pos, node.value, ast.Constant(self.attr_name(node.attr).value, **pos))
+            pos = position(node)
+            return positioned_call(
+                '_m_ga', pos, node.value, ast.Constant(self.attr_name(node.attr).value, **pos)
+            )
         # Store/Del contexts are rewritten by the statements that contain them.
         return node
 
@@ -296,8 +274,8 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
             self.heavy = True
             if not self.hot and type(node.target) is ast.Name:
                 # Run once: an exact pre-check (`x = _m_iadd(x, y)`, still in place for lists).
-                pos = _position(node)
-                value = _pcall('_m_iadd', pos, ast.Name(node.target.id, _LOAD, **pos), node.value)
+                pos = position(node)
+                value = positioned_call('_m_iadd', pos, ast.Name(node.target.id, LOAD, **pos), node.value)
                 return ast.Assign([ast.Name(node.target.id, ast.Store(), **pos)], value, **pos)
         if not isinstance(node.target, ast.Attribute):
             node.target = cast(ast.Name | ast.Subscript, self.visit(node.target))
@@ -347,57 +325,10 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
             out.append(_locate(ast.Delete(targets=plain), node))
         return out
 
-    # -- operations that may build a large value natively (see `heavy`) ---------------------------
-    def visit_BinOp(self, node: ast.BinOp) -> ast.expr:
-        concatenates = (
-            type(node.op) is ast.Add
-            and type(node.left) is not ast.Constant
-            and type(node.right) is not ast.Constant
-        )
-        node = cast(ast.BinOp, self.generic_visit(node))
-        if not concatenates:
-            return node
-        self.heavy = True
-        if self.hot:
-            return node  # checked after the statement (`_stmts`): ~18 ns rather than a call
-        return _pcall('_m_add', _position(node), node.left, node.right)
-
-    def _comprehension_hot(self, node: Any) -> Any:
-        self.hot += 1
-        try:
-            return self._comprehension(node)
-        finally:
-            self.hot -= 1
-
-    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension_hot
-
-    def visit_Call(self, node: ast.Call) -> ast.expr:
-        func = node.func
-        if not (
-            (type(func) is ast.Name and func.id in _SMALL_RESULT_FUNCTIONS)
-            or (type(func) is ast.Attribute and func.attr in _SMALL_RESULT_METHODS)
-        ):
-            self.heavy = True
-        return super().visit_Call(node)
-
-    def visit_Starred(self, node: ast.Starred) -> ast.Starred:
-        self.heavy = True
-        return super().visit_Starred(node)
-
-    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.expr:
-        if sum(type(v) is ast.FormattedValue for v in node.values) > 1:
-            self.heavy = True
-        return cast(ast.expr, self.generic_visit(node))
-
-    def visit_Subscript(self, node: ast.Subscript) -> ast.expr:
-        if type(node.slice) is ast.Slice:
-            self.heavy = True  # a copy: thirty `t = s[:]` in a row hold thirty copies
-        return cast(ast.expr, self.generic_visit(node))
-
     # -- loops ----------------------------------------------------------------------------------
     def _metered_iter(self, it: ast.expr) -> ast.expr:
-        pos = _position(it)
-        return _pcall('_m_compress', pos, it, ast.Name('_m_T', _LOAD, **pos))
+        pos = position(it)
+        return positioned_call('_m_compress', pos, it, ast.Name('_m_T', LOAD, **pos))
 
     def _loop_target(self, node: ast.For | ast.AsyncFor) -> None:
         node.target, after = self._temp_target(node.target)
@@ -456,9 +387,10 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
     def _stmts(self, body: list[ast.stmt]) -> list[ast.stmt]:
         """Rewrite a statement list. Between two statements that may each build a large value
         natively (`s = s + s` written thirty times, with no loop in between), a check
-        (`_statement_check`) raising what the watchdog found (time limit, memory limit, stop). The start of a body is already a
-        check point (function entry, loop tick, or the check before the compound statement), so
-        one amplifying operation at most runs between two checks."""
+        (`statement_check`) raising what the watchdog found (time limit, memory limit, stop).
+        The start of a body is already a check point (function entry, loop tick, or the check
+        before the compound statement), so at most one amplifying operation runs between two
+        checks."""
         out: list[ast.stmt] = []
         outer_heavy = self.heavy
         last_heavy: ast.stmt | None = None  # the last amplifying statement since the last check
@@ -471,7 +403,7 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
                 last_heavy = stmt if self.heavy else None
             elif self.heavy:
                 if last_heavy is not None:
-                    out.append(_statement_check(last_heavy))
+                    out.append(statement_check(last_heavy))
                 last_heavy = stmt
             if res is None:
                 continue
@@ -481,16 +413,9 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
                 out.append(cast(ast.stmt, res))
         # A list that ends by leaving (`raise`, `return`, ...) never falls through to the statement
         # after its compound statement.
-        falls_through = not body or type(body[-1]) not in _JUMPS
+        falls_through = not body or type(body[-1]) not in JUMPS
         self.heavy = outer_heavy or (last_heavy is not None and falls_through)
         return out
-
-    def _hot_stmts(self, body: list[ast.stmt]) -> list[ast.stmt]:
-        self.hot += 1
-        try:
-            return self._stmts(body)
-        finally:
-            self.hot -= 1
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> ast.AST:
         node.decorator_list = [cast(ast.expr, self.visit(d)) for d in node.decorator_list]
@@ -559,10 +484,10 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
         # `(_m_depth <= _m_maxdepth or _m_deep(_m_depth)) and body`: a stopped run (or expired
         # deadline, or a memory check the watchdog asks for) lowers `_m_maxdepth`, so recursive
         # lambdas stop too; `_m_deep` returns True when the run may go on.
-        pos = _position(body)
-        depth = ast.Name(DEPTH_NAME, _LOAD, **pos)
-        test = ast.Compare(depth, [ast.LtE()], [ast.Name('_m_maxdepth', _LOAD, **pos)], **pos)
-        check = ast.BoolOp(ast.Or(), [test, _pcall('_m_deep', pos, depth)], **pos)
+        pos = position(body)
+        depth = ast.Name(DEPTH_NAME, LOAD, **pos)
+        test = ast.Compare(depth, [ast.LtE()], [ast.Name('_m_maxdepth', LOAD, **pos)], **pos)
+        check = ast.BoolOp(ast.Or(), [test, positioned_call('_m_deep', pos, depth)], **pos)
         node.body = ast.BoolOp(ast.And(), [check, body], **pos)
         return node
 
@@ -581,7 +506,9 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.ExceptHandler:
         if node.type is not None:
             node.type = cast(ast.expr, self.visit(node.type))
-        node.body = [_stop_check(node), *self._stmts(node.body)]
+        # `_m_handler`: stops and the deadline, but not the memory check `_m_deep` would make (the
+        # handler may have caught the MemoryError and be about to let go of the memory).
+        node.body = [_stop_check(node, '_m_handler'), *self._stmts(node.body)]
         return node
 
     def visit(self, node: ast.AST) -> Any:
@@ -618,24 +545,6 @@ class _Rewriter(DeterminismRewrites, ast.NodeTransformer):
                 setattr(node, field, visit(old))
         return node
 
-
-# Calls that cannot build a value much larger than their arguments hold already (sizes, tests,
-# numbers, lazy iterators, single items): a statement made of these needs no check after it. A
-# sandbox function of the same name is checked by its own statements; what its `return` builds
-# is at most one unchecked amplification.
-_SMALL_RESULT_FUNCTIONS = frozenset(
-    'abs all any bool callable chr divmod enumerate filter float hasattr hash id int isinstance '
-    'issubclass iter len map max min next ord print range reversed round sum type zip'.split()
-)
-_SMALL_RESULT_METHODS = frozenset(
-    'add append appendleft clear count discard endswith find get index insert isalnum isalpha '
-    'isdigit isspace items keys pop popleft remove reverse rfind setdefault sort startswith '
-    'values '
-    # str methods whose result the runtime weighs before building it (runtime/formatting.py)
-    'center expandtabs format format_map join ljust replace rjust translate zfill'.split()
-)
-
-_JUMPS = frozenset({ast.Return, ast.Raise, ast.Continue, ast.Break})
 
 # The rewrite never changes these (names and imports included): it does not descend into them.
 _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
@@ -674,7 +583,7 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.M
     rewriter.module = tree
     new_body = rewriter._stmts(body)
     if last is not None and new_body and new_body[-1] is last:
-        pos = _position(last)
+        pos = position(last)
         target = ast.Name(RESULT_NAME, ast.Store(), **pos)
         new_body[-1] = ast.Assign([target], last.value, **pos)
     tree.body = new_body

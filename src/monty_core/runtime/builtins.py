@@ -566,6 +566,7 @@ def make_builtins(
         __import__=importer,
         _m_T=meter.ticker,
         _m_deep=meter.too_deep,
+        _m_handler=meter.handler_check,
         _m_maxdepth=meter.max_depth,
     )
     return ns

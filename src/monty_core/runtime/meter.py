@@ -300,9 +300,20 @@ class Meter:
         return self._stop
 
     def alive(self) -> None:
-        """Called first in every sandbox `except` handler."""
+        """Raise the stop of a stopped run (before a host call, and so on)."""
         if self._stop is not None:
             raise self._stop
+
+    def handler_check(self, depth: int) -> None:
+        """Slow path of the check that starts every sandbox `except` handler: re-raise a stop or an
+        expired deadline, so `except BaseException:` cannot swallow them. Never a memory check: a
+        handler that caught `MemoryError` must get the chance to let go of the memory first."""
+        if self._stop is not None:
+            raise self._stop
+        if _perf() > self._deadline:
+            timeout = TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)')
+            self.stop(timeout)
+            raise timeout
 
     def _check_memory(self) -> None:
         account = self.account

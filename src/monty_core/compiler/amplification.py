@@ -1,0 +1,118 @@
+"""Part of stage 3 (mixed into the rewriter): straight-line code meets the time and memory limits.
+
+Loops tick the meter and function entries compare a depth counter, but thirty `s = s + s` in a row
+do neither, and CPython hands the GIL to the watchdog thread only at calls and loop back-edges. So
+the rewriter notes which statements may build a large value in one native operation (`a + b` with
+no constant operand, `+=`, `*x`, a multi-field f-string, a slice copy, a call not known to return
+something small) and `_stmts` puts a check between two of them (`statement_check`): at most one
+amplifying operation runs between two checks.
+
+Code that runs once (module level, outside every loop, function and comprehension: `hot == 0`)
+pre-checks `a + b` exactly instead (`_m_add`: both operands' sizes are reserved before CPython
+concatenates); in hot code a call per `+` would cost too much, and the check after the statement
+(~18 ns, and only where two amplifying statements meet) bounds the overshoot to one doubling.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, cast
+
+from .astutil import LOAD, position, positioned_call
+from .determinism import DeterminismRewrites
+
+# Calls that cannot build a value much larger than their arguments hold already (sizes, tests,
+# numbers, lazy iterators, single items): a statement made of these needs no check after it. A
+# sandbox function of the same name is checked by its own statements; what its `return` builds
+# is at most one unchecked amplification.
+SMALL_RESULT_FUNCTIONS = frozenset(
+    'abs all any bool callable chr divmod enumerate filter float hasattr hash id int isinstance '
+    'issubclass iter len map max min next ord print range reversed round sum type zip'.split()
+)
+SMALL_RESULT_METHODS = frozenset(
+    'add append appendleft clear count discard endswith find get index insert isalnum isalpha '
+    'isdigit isspace items keys pop popleft remove reverse rfind setdefault sort startswith '
+    'values '
+    # str methods whose result the runtime weighs before building it (runtime/formatting.py)
+    'center expandtabs format format_map join ljust replace rjust translate zfill'.split()
+)
+
+# Statements after which a statement list does not fall through to what follows its compound
+# statement.
+JUMPS = frozenset({ast.Return, ast.Raise, ast.Continue, ast.Break})
+
+
+def statement_check(after: ast.stmt) -> ast.Expr:
+    """The check between two amplifying statements, at the position of the earlier one, whose
+    allocation it catches: `_m_next(_m_T, _m_next(_m_T))`. The inner tick is a C call, after which
+    CPython may hand the GIL to the watchdog; a watchdog poke empties the ticker's chunk, so the
+    outer tick then refills, which checks the time, the memory and whether the run was stopped.
+    Two C calls cost ~18 ns and five AST nodes, about half what a tick plus a compare-and-branch
+    costs to build and compile."""
+    pos = position(after)
+    next_, ticker = ast.Name('_m_next', LOAD, **pos), ast.Name('_m_T', LOAD, **pos)
+    inner = ast.Call(next_, [ticker], [], **pos)
+    return ast.Expr(ast.Call(next_, [ticker, inner], [], **pos), **pos)
+
+
+class AmplificationChecks(DeterminismRewrites):
+    """Rewriter mixin: sets `heavy` for amplifying operations and keeps `hot` (see the module
+    docstring). `_stmts`, in the main rewriter, places the checks. Built on the determinism
+    rewrites, whose `visit_Call`/`visit_Starred` it extends."""
+
+    heavy: bool = False  # the statement being rewritten may build a large value natively
+    hot: int = 0  # loops, functions and comprehensions enclosing the code being rewritten
+    _stmts: Any  # provided by the main rewriter
+
+    def _hot_stmts(self, body: list[ast.stmt]) -> list[ast.stmt]:
+        self.hot += 1
+        try:
+            return self._stmts(body)
+        finally:
+            self.hot -= 1
+
+    def visit_BinOp(self, node: ast.BinOp) -> ast.expr:
+        concatenates = (
+            type(node.op) is ast.Add
+            and type(node.left) is not ast.Constant
+            and type(node.right) is not ast.Constant
+        )
+        node = cast(ast.BinOp, self.generic_visit(node))
+        if not concatenates:
+            return node
+        self.heavy = True
+        if self.hot:
+            return node  # checked after the statement (`_stmts`): ~18 ns rather than a call
+        return positioned_call('_m_add', position(node), node.left, node.right)
+
+    def _comprehension_hot(self, node: Any) -> Any:
+        self.hot += 1
+        try:
+            return self._comprehension(node)
+        finally:
+            self.hot -= 1
+
+    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension_hot
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        func = node.func
+        if not (
+            (type(func) is ast.Name and func.id in SMALL_RESULT_FUNCTIONS)
+            or (type(func) is ast.Attribute and func.attr in SMALL_RESULT_METHODS)
+        ):
+            self.heavy = True
+        return super().visit_Call(node)
+
+    def visit_Starred(self, node: ast.Starred) -> ast.Starred:
+        self.heavy = True
+        return super().visit_Starred(node)
+
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.expr:
+        if sum(type(v) is ast.FormattedValue for v in node.values) > 1:
+            self.heavy = True
+        return cast(ast.expr, self.generic_visit(node))
+
+    def visit_Subscript(self, node: ast.Subscript) -> ast.expr:
+        if type(node.slice) is ast.Slice:
+            self.heavy = True  # a copy: thirty `t = s[:]` in a row hold thirty copies
+        return cast(ast.expr, self.generic_visit(node))
