@@ -7,7 +7,7 @@ The output is still a Python AST, compiled by CPython into ordinary bytecode. Wh
 - `for` loops and comprehensions iterate `_m_compress(iterable, _m_T)`, a C-level iterator that
   consults the meter every few thousand items (no Python call per item); `while` loops call
   `_m_next(_m_T)`;
-- plain functions count their depth in the run-global `_m_depth` (try/finally is free in 3.11) and,
+- plain functions count their depth in the run's `_m_D.d` (a slot: try/finally is free in 3.11) and,
   like generators and lambdas, compare it with `_m_maxdepth` on entry: the watchdog lowers that
   value to stop a run whose time is up, so recursion needs no clock reads;
 - a method's plain stores to its own `self` skip the guard once a per-call check has shown `self` is
@@ -45,7 +45,7 @@ from .astutil import (
 from .determinism import binds_range
 
 RESULT_NAME = '_m_result'
-DEPTH_NAME = '_m_depth'
+DEPTH_NAME = '_m_D'  # the run's depth counter object; its count is `_m_D.d`
 
 
 def _name(id_: str, ctx: ast.expr_context | None = None) -> ast.Name:
@@ -61,14 +61,12 @@ def _tick() -> ast.Expr:
 
 
 def _stop_check(at: ast.AST | None = None, slow_path: str = '_m_deep') -> ast.If:
-    """`if _m_depth > _m_maxdepth: _m_deep(_m_depth)` — depth limit, time limit, memory and stops in one
+    """`if _m_D.d > _m_maxdepth: _m_deep(_m_D.d)` — depth limit, time limit, memory and stops in one
     compare. With `at`, every node gets that node's position (cheaper than `_locate` afterwards)."""
     pos = position(at) if at is not None else {}
-    call = ast.Call(
-        func=ast.Name(slow_path, LOAD, **pos), args=[ast.Name(DEPTH_NAME, LOAD, **pos)], keywords=[], **pos
-    )
+    call = ast.Call(func=ast.Name(slow_path, LOAD, **pos), args=[_depth(pos)], keywords=[], **pos)
     test = ast.Compare(
-        left=ast.Name(DEPTH_NAME, LOAD, **pos),
+        left=_depth(pos),
         ops=[_GT],
         comparators=[ast.Name('_m_maxdepth', LOAD, **pos)],
         **pos,
@@ -77,6 +75,12 @@ def _stop_check(at: ast.AST | None = None, slow_path: str = '_m_deep') -> ast.If
 
 
 _GT = ast.Gt()
+
+
+def _depth(pos: dict[str, Any], ctx: ast.expr_context = LOAD) -> ast.Attribute:
+    """`_m_D.d`: the run's call depth, a slot of a per-run object (a slot store is specialised by
+    CPython 3.11; a global store goes through a dict every time)."""
+    return ast.Attribute(ast.Name(DEPTH_NAME, LOAD, **pos), 'd', ctx, **pos)
 
 
 def _method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
@@ -451,10 +455,11 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
             # recursion through `__add__` must still end at the time limit).
             node.body = [*doc, _stop_check(), *new_body]
         else:
-            enter = ast.AugAssign(target=_name(DEPTH_NAME, ast.Store()), op=ast.Add(), value=ast.Constant(1))
-            leave = ast.AugAssign(target=_name(DEPTH_NAME, ast.Store()), op=ast.Sub(), value=ast.Constant(1))
+            pos = position(node)
+            enter = ast.AugAssign(_depth(pos, ast.Store()), ast.Add(), ast.Constant(1, **pos), **pos)
+            leave = ast.AugAssign(_depth(pos, ast.Store()), ast.Sub(), ast.Constant(1, **pos), **pos)
             guarded = ast.Try(body=[_stop_check(), *new_body], handlers=[], orelse=[], finalbody=[leave])
-            node.body = [*doc, ast.Global(names=[DEPTH_NAME]), enter, guarded]
+            node.body = [*doc, enter, guarded]
         for n in node.body:
             _locate(n, node)
         return node
@@ -481,11 +486,11 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
         self.heavy = heavy
         self.leave_scope(scope)
         self.in_class = saved
-        # `(_m_depth <= _m_maxdepth or _m_deep(_m_depth)) and body`: a stopped run (or expired
+        # `(_m_D.d <= _m_maxdepth or _m_deep(_m_D.d)) and body`: a stopped run (or expired
         # deadline, or a memory check the watchdog asks for) lowers `_m_maxdepth`, so recursive
         # lambdas stop too; `_m_deep` returns True when the run may go on.
         pos = position(body)
-        depth = ast.Name(DEPTH_NAME, LOAD, **pos)
+        depth = _depth(pos)
         test = ast.Compare(depth, [ast.LtE()], [ast.Name('_m_maxdepth', LOAD, **pos)], **pos)
         check = ast.BoolOp(ast.Or(), [test, positioned_call('_m_deep', pos, depth)], **pos)
         node.body = ast.BoolOp(ast.And(), [check, body], **pos)

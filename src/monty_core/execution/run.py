@@ -27,7 +27,7 @@ from ..runtime.builtins import make_builtins
 from ..runtime.errors import sandbox_exception_from_host, to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
 from ..runtime.limits import reserve
-from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Meter
+from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Depth, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
 from ..runtime.stable import IDENTITIES_NAME, Identities
@@ -272,7 +272,7 @@ class Execution:
                 builtins = meter.builtins = existing
             globals_['__builtins__'] = builtins
         globals_[SANDBOX_GLOBALS_MARK] = True
-        globals_['_m_depth'] = 0
+        globals_['_m_D'] = Depth()
         if inputs:
             globals_.update(inputs)
         self._handles: list[HostFunction] = []

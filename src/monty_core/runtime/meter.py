@@ -39,6 +39,17 @@ _perf = time.perf_counter
 _INF = float('inf')
 
 
+class Depth:
+    """A run's call depth (`_m_D.d` in compiled code): function entries add one, their `finally`
+    takes it back. A slot of a per-run object, because CPython 3.11 specialises slot reads and
+    writes; a module global would be written through a dict lookup at every call."""
+
+    __slots__ = ('d',)
+
+    def __init__(self) -> None:
+        self.d = 0
+
+
 class _Raiser:
     """A ticker chunk that raises `exc` (once, or at every tick for a stopped run)."""
 
@@ -332,7 +343,7 @@ class Meter:
     def too_deep(self, depth: int) -> bool:
         """Slow path of a function entry or statement check: a stopped run, an expired deadline, a
         memory check the watchdog asked for, or real recursion. Returns True when the run may go on
-        (a lambda's body is `(_m_depth <= _m_maxdepth or _m_deep(_m_depth)) and body`)."""
+        (a lambda's body is `(_m_D.d <= _m_maxdepth or _m_deep(_m_D.d)) and body`)."""
         if self._stop is not None:
             raise self._stop
         now = _perf()
