@@ -68,3 +68,54 @@ def test_straight_line_doubling_stops_at_the_memory_limit() -> None:
     with pytest.raises(MontyRuntimeError) as info:
         Monty(code).run(limits={'max_memory': 64 * 1024 * 1024, 'max_duration_secs': 5})
     assert info.value.type_name == 'MemoryError'
+
+
+def test_module_level_concatenation_keeps_cpython_semantics() -> None:
+    # Module-level `a + b` / `x += y` go through exact pre-checks (`_m_add`/`_m_iadd`): operator
+    # dispatch, in-place list growth seen through aliases and error messages stay CPython's.
+    code = """
+class V:
+    def __init__(self, n):
+        self.n = n
+    def __add__(self, other):
+        return V(self.n + getattr(other, 'n', other))
+    def __radd__(self, other):
+        return V(other + self.n)
+    def __iadd__(self, other):
+        self.n = self.n * 10 + other.n
+        return self
+a, b = V(1), V(2)
+c = a + b
+d = 5 + a
+e = a
+e += b
+items = [1]
+alias = items
+items += [2, 3]
+s = 'ab'
+s += s
+t = (1,) + (2,)
+try:
+    bad = 1 + 'x'
+except TypeError as exc:
+    message = str(exc)
+(c.n, d.n, a.n, e is a, alias, s, t, message)
+"""
+    assert Monty(code).run() == (
+        3,
+        6,
+        12,
+        True,
+        [1, 2, 3],
+        'abab',
+        (1, 2),
+        "unsupported operand type(s) for +: 'int' and 'str'",
+    )
+
+
+def test_module_level_concatenation_is_refused_before_it_allocates() -> None:
+    code = "s = 'x' * (40 * 1024 * 1024)\ns = s + s"
+    with pytest.raises(MontyRuntimeError) as info:
+        Monty(code).run(limits={'max_memory': 64 * 1024 * 1024})
+    assert info.value.type_name == 'MemoryError'
+    assert 'concatenating would need' in info.value.message
