@@ -213,6 +213,9 @@ def _register_typing_types() -> None:
         int | None,
     ):
         ALLOWED.setdefault(type(sample), frozenset())
+    # `*args: P.args, **kwargs: P.kwargs` in a decorator's signature: both are inert typing objects
+    # (their own types allow nothing).
+    ALLOWED[typing.ParamSpec] = frozenset({'args', 'kwargs'})
 
 
 _register_typing_types()
