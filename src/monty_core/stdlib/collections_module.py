@@ -183,10 +183,22 @@ def namedtuple(
         '__match_args__': fields,
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(_itemgetter(index), doc=f'Alias for field number {index}')
+        namespace[name] = property(
+            _itemgetter(index), _field_set, _field_delete, doc=f'Alias for field number {index}'
+        )
     cls = type(typename, (tuple,), namespace)
     cls.__module__ = module if isinstance(module, str) else '__main__'
     return mark_sandbox_class(cls)
+
+
+# CPython's field descriptors (`_tuplegetter`) refuse writes with these messages, not a property's
+# "property 'x' of 'Point' object has no setter".
+def _field_set(self: Any, value: Any) -> None:
+    raise AttributeError("can't set attribute")
+
+
+def _field_delete(self: Any) -> None:
+    raise AttributeError("can't delete attribute")
 
 
 _ABC_NAMES = (
