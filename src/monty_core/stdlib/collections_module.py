@@ -115,6 +115,16 @@ def namedtuple(
         if len(defaults) > n_fields:
             raise TypeError('Got more default values than field names')
         field_defaults = dict(reversed(list(zip(reversed(fields), reversed(defaults), strict=False))))
+    cls = type(typename, (tuple,), named_tuple_namespace(typename, fields, field_defaults))
+    cls.__module__ = module if isinstance(module, str) else '__main__'
+    return mark_sandbox_class(cls)
+
+
+def named_tuple_namespace(
+    typename: str, fields: tuple[str, ...], field_defaults: dict[str, Any]
+) -> dict[str, Any]:
+    """The methods and field properties of a named tuple class (`namedtuple`, `typing.NamedTuple`)."""
+    n_fields = len(fields)
 
     def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
         if len(args) > n_fields:
@@ -186,9 +196,7 @@ def namedtuple(
         namespace[name] = property(
             _itemgetter(index), _field_set, _field_delete, doc=f'Alias for field number {index}'
         )
-    cls = type(typename, (tuple,), namespace)
-    cls.__module__ = module if isinstance(module, str) else '__main__'
-    return mark_sandbox_class(cls)
+    return namespace
 
 
 # CPython's field descriptors (`_tuplegetter`) refuse writes with these messages, not a property's
