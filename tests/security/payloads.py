@@ -296,7 +296,7 @@ match g():
     case object(gi_frame=f):
         print(f.f_globals)
 """,
-        expect='syntax',
+        # read through the attribute guard: the refusal raises (or the function has no such attribute)
     ),
     Payload(
         'match_kwd_f_globals',
@@ -304,6 +304,45 @@ match g():
 match print:
     case object(f_globals=g):
         print(g)
+""",
+        # read through the attribute guard: no such attribute, no match
+        expect='any',
+    ),
+    Payload(
+        'match_kwd_nested_inert',
+        """
+def g():
+    yield 1
+match g():
+    case object(gi_frame=object(f_globals={'__name__': '__main__'})):
+        print('read the frame natively')
+""",
+        expect='syntax',
+    ),
+    Payload(
+        'match_kwd_value_pattern_eq',
+        """
+class Spy:
+    def __eq__(self, other):
+        print(other.f_globals)
+        return False
+class K:
+    spy = Spy()
+def g():
+    yield 1
+match g():
+    case object(gi_frame=K.spy):
+        pass
+""",
+        expect='syntax',
+    ),
+    Payload(
+        'match_kwd_wrapped_nested',
+        # a capture below the top of a case used to be read natively: the unchecked `str.center`
+        """
+match ['x']:
+    case [str(center=f)]:
+        print(len(f(10**9)))
 """,
         expect='syntax',
     ),

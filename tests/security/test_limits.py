@@ -169,8 +169,34 @@ def test_match_args_naming_builtin_methods_refused() -> None:
 
 
 def test_refused_names_in_class_patterns() -> None:
-    with pytest.raises(MontySyntaxError):
-        Monty('match x:\n    case object(gi_frame=f):\n        pass')
+    # A top-level capture is read through the attribute guard: the refusal raises at run time.
+    gen = 'def g():\n    yield 1\nmatch g():\n'
+    assert error_of(gen + '    case object(gi_frame=f):\n        pass') == (
+        "AttributeError: access to 'generator.gi_frame' is not allowed in the sandbox"
+    )
+    # Elsewhere CPython would read it natively: captures, nested patterns, sequences, mappings and
+    # dotted values (whose `__eq__` may be sandbox code) are refused at compile time.
+    for case in (
+        '[object(gi_frame=f)]',
+        'object(gi_frame=[f])',
+        'object(gi_frame=object(f_globals={"x": 1}))',
+        'object(gi_frame=object(f_globals=g))',
+        'object(gi_frame={"x": 1})',
+        'object(gi_frame=[1])',
+        'object(gi_frame=E.X)',
+        'object(gi_frame=object() as f) | object(gi_frame=f)',
+    ):
+        with pytest.raises(MontySyntaxError):
+            Monty(f'match x:\n    case {case}:\n        pass')
+    # Inert sub-patterns (constants, bare type tests) only learn whether the value matched.
+    assert run(gen + '    case object(gi_frame=None):\n        1\nr = 2\nr') == 2
+    # Data attributes named like a refused one somewhere (`HostFuture.name`, `ParamSpec.args`) match
+    # on sandbox classes as in CPython.
+    code = (
+        'class C:\n    def __init__(self):\n        self.name, self.value, self.args = "n", 1, [2]\n'
+        'match C():\n    case C(name="n" as n, value=int() as v, args=a):\n        r = (n, v, a)\nr'
+    )
+    assert run(code) == ('n', 1, [2])
 
 
 # -- ranges -------------------------------------------------------------------------------------

@@ -83,6 +83,38 @@ def static_format_spec(spec: ast.expr) -> bool:
     return len(parts) == len(spec.values) and not BIG_DIGITS.search(''.join(map(str, parts)))
 
 
+def _constant_expr(node: ast.expr) -> bool:
+    """A literal pattern's value: a constant, `-1`, or a complex literal such as `1 + 2j`."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp):
+        return _constant_expr(node.operand)
+    if isinstance(node, ast.BinOp):
+        return _constant_expr(node.left) and _constant_expr(node.right)
+    return False
+
+
+def inert_pattern(pattern: ast.pattern) -> bool:
+    """A pattern that hands nothing it matches to sandbox code and reads nothing further: literals,
+    `None`/`True`/`False`, bare `Cls()` type tests, `_` and their alternatives. A class pattern may read
+    an attribute natively (bypassing the attribute guard) when the attribute's sub-pattern is inert, as
+    `case Call(name='search')` only learns whether the value equals a constant or has a type. Refused:
+    captures, dotted value patterns (their `__eq__` may be sandbox code receiving the value), nested
+    keyword/positional sub-patterns (further native reads), sequence and mapping patterns (native
+    iteration and lookups into the value)."""
+    if isinstance(pattern, ast.MatchValue):
+        return _constant_expr(pattern.value)
+    if isinstance(pattern, ast.MatchSingleton):
+        return True
+    if isinstance(pattern, ast.MatchClass):
+        return not pattern.patterns and not pattern.kwd_patterns
+    if isinstance(pattern, ast.MatchAs):
+        return pattern.name is None and (pattern.pattern is None or inert_pattern(pattern.pattern))
+    if isinstance(pattern, ast.MatchOr):
+        return all(inert_pattern(p) for p in pattern.patterns)
+    return False
+
+
 # -- building nodes with a position ---------------------------------------------------------------
 # New nodes need a position for CPython's compiler. Giving it at creation is cheaper than walking
 # the new nodes afterwards (`codegen._locate`), which matters on the first-run latency path.

@@ -19,6 +19,7 @@ from .astutil import (
     SIZE_OPERATORS,
     child_fields,
     handler_table,
+    inert_pattern,
     static_format_spec,
 )
 
@@ -218,12 +219,14 @@ class _Checker(ast.NodeVisitor):
     def visit_MatchClass(self, node: ast.MatchClass) -> None:
         from ..runtime.guards import is_refused_somewhere
 
-        for name in node.kwd_attrs:
+        for name, sub in zip(node.kwd_attrs, node.kwd_patterns, strict=True):
             if name.startswith('_'):
                 self.fail(node, f"class patterns cannot match the private attribute '{name}'")
-            if is_refused_somewhere(name):
-                # CPython reads class-pattern attributes itself, bypassing the attribute guard: only
-                # names that are safe to read on every object may appear.
+            if is_refused_somewhere(name) and not _guardable_kwd_pattern(sub):
+                # CPython reads class-pattern attributes itself, bypassing the attribute guard: a name
+                # refused on some type may appear only where nothing read natively reaches sandbox code
+                # (the size-guard pass reads captures through the guard: `Call(name=n)`, `Call(name=str()
+                # as n)`), as dataclass fields named `name`, `value`, `args` or `start` are common.
                 self.fail(node, f"class patterns cannot match the attribute '{name}' in the sandbox")
         self.generic_visit(node)
 
@@ -347,3 +350,12 @@ def parse(source: str, filename: str) -> ast.Module:
     except (ValueError, MemoryError, RecursionError) as e:
         # NUL bytes, or a source nested too deeply for the parser.
         raise MontySyntaxError(f'cannot parse the code: {e}', filename=filename) from None
+
+
+def _guardable_kwd_pattern(sub: ast.pattern) -> bool:
+    """A class-pattern keyword sub-pattern the size-guard pass keeps away from native reads: a capture
+    (`name=n`, read through the guard), an inert pattern (`name='x'`), or an inert pattern with a
+    capture (`name=str() as n`, matched natively, the capture read through the guard)."""
+    if isinstance(sub, ast.MatchAs) and (sub.pattern is None or inert_pattern(sub.pattern)):
+        return True
+    return inert_pattern(sub)

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..errors import MontySyntaxError
 from ..runtime.guards import is_plain_safe
-from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, child_nodes
+from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, child_nodes, inert_pattern
 from .codegen import _locate
 
 # Nodes with nothing inside this pass cares about (Name is not one: the analysis reads names).
@@ -673,34 +673,15 @@ class _Guard(ast.NodeTransformer):
             case.body = self._list(case.body)
             pat = case.pattern
             target = pat.pattern if isinstance(pat, ast.MatchAs) and pat.pattern is not None else pat
-            if not isinstance(target, ast.MatchClass):
-                continue
-            tests: list[ast.expr] = []
-            attrs: list[str] = []
-            subs: list[ast.pattern] = []
-            for name, sub in zip(target.kwd_attrs, target.kwd_patterns, strict=True):
-                if is_plain_safe(name) or not (isinstance(sub, ast.MatchAs) and sub.pattern is None):
-                    attrs.append(name)
-                    subs.append(sub)
-                    continue
-                if subject is None:
-                    self.match_counter += 1
-                    subject = f'_m_subj{self.match_counter}'
-                read: ast.expr = _call('_m_kwget', _name(subject), ast.Constant(name))
-                if sub.name is not None:
-                    read = ast.NamedExpr(target=ast.Name(id=sub.name, ctx=ast.Store()), value=read)
-                tests.append(ast.Compare(left=read, ops=[ast.IsNot()], comparators=[_name('_m_missing')]))
-            if tests:
-                target.kwd_attrs, target.kwd_patterns = attrs, subs
-                if case.guard is not None:
-                    tests.append(case.guard)
-                case.guard = _locate(
-                    tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests), target
-                )
+            if isinstance(target, ast.MatchClass):
+                subject = self._guard_kwd_captures(case, target, subject)
+            # Every case, not only those with a class pattern at the top: `case [str(center=f)]` would
+            # otherwise hand the unchecked `str.center` to sandbox code.
             for n in ast.walk(case.pattern):
                 if isinstance(n, ast.MatchClass):
-                    for name in n.kwd_attrs:
-                        if not is_plain_safe(name):
+                    for name, sub in zip(n.kwd_attrs, n.kwd_patterns, strict=True):
+                        # An inert sub-pattern only learns whether the native read matched.
+                        if not is_plain_safe(name) and not inert_pattern(sub):
                             raise MontySyntaxError(
                                 f"class patterns can match the attribute '{name}' only as a capture "
                                 '(`Cls(name=var)`) at the top of a case in the sandbox',
@@ -712,6 +693,43 @@ class _Guard(ast.NodeTransformer):
                 ast.NamedExpr(target=ast.Name(id=subject, ctx=ast.Store()), value=node.subject), node.subject
             )
         return node
+
+    def _guard_kwd_captures(
+        self, case: ast.match_case, target: ast.MatchClass, subject: str | None
+    ) -> str | None:
+        """Move the top-level class pattern's captures of names that are not plain-safe into the case's
+        guard, read through the guard (`_m_kwget`); returns the name the subject is bound to."""
+        tests: list[ast.expr] = []
+        attrs: list[str] = []
+        subs: list[ast.pattern] = []
+        for name, sub in zip(target.kwd_attrs, target.kwd_patterns, strict=True):
+            if is_plain_safe(name) or not isinstance(sub, ast.MatchAs):
+                attrs.append(name)
+                subs.append(sub)
+                continue
+            if sub.pattern is not None:
+                attrs.append(name)
+                if sub.name is None or not inert_pattern(sub.pattern):
+                    subs.append(sub)
+                    continue
+                # `name=str() as n`: match the inert `str()` natively, read the capture through the
+                # guard (the same object, unless the guard refuses or wraps it).
+                subs.append(sub.pattern)
+            if subject is None:
+                self.match_counter += 1
+                subject = f'_m_subj{self.match_counter}'
+            read: ast.expr = _call('_m_kwget', _name(subject), ast.Constant(name))
+            if sub.name is not None:
+                read = ast.NamedExpr(target=ast.Name(id=sub.name, ctx=ast.Store()), value=read)
+            tests.append(ast.Compare(left=read, ops=[ast.IsNot()], comparators=[_name('_m_missing')]))
+        if tests:
+            target.kwd_attrs, target.kwd_patterns = attrs, subs
+            if case.guard is not None:
+                tests.append(case.guard)
+            case.guard = _locate(
+                tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests), target
+            )
+        return subject
 
     def visit_Return(self, node: ast.Return) -> Any:
         if node.value is not None:

@@ -240,17 +240,7 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
     cls = _b.__build_class__(func, name, *bases, **kwds)
     if type(cls) is not type and type(cls) not in SAFE_METACLASSES:
         raise TypeError('metaclasses are not supported in the sandbox')
-    match_args = cls.__dict__.get('__match_args__')
-    if match_args is not None and not (
-        type(match_args) is tuple
-        and all(type(a) is str and not (a.startswith('__') and a.endswith('__')) for a in match_args)
-        and not any(_builtin_owner(cls, a) for a in match_args)
-    ):
-        # CPython reads these attributes natively in `match` class patterns.
-        raise TypeError(
-            '__match_args__ must name attributes the class defines (not special names or methods of a '
-            'builtin base) in the sandbox'
-        )
+    check_match_args(cls)
     type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
     identities = current_identities()
     if identities is not None:
@@ -273,6 +263,21 @@ def _inherited_repr(cls: type) -> Any:
         if '__repr__' in klass.__dict__:
             return klass.__dict__['__repr__']
     return None
+
+
+def check_match_args(cls: type) -> None:
+    """Refuse a class's `__match_args__` naming special names or a builtin base's attributes: CPython
+    reads them natively in `match` class patterns. Run before the class is marked as the sandbox's."""
+    match_args = cls.__dict__.get('__match_args__')
+    if match_args is not None and not (
+        type(match_args) is tuple
+        and all(type(a) is str and not (a.startswith('__') and a.endswith('__')) for a in match_args)
+        and not any(_builtin_owner(cls, a) for a in match_args)
+    ):
+        raise TypeError(
+            '__match_args__ must name attributes the class defines (not special names or methods of a '
+            'builtin base) in the sandbox'
+        )
 
 
 def _builtin_owner(cls: type, name: str) -> bool:

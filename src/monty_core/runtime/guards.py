@@ -104,10 +104,13 @@ def _missing(obj: Any, name: str) -> AttributeError:
     return AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
 
 
+_REFUSED = 'is not allowed in the sandbox'
+
+
 def _refused(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
     owner = obj.__name__ if t is type or t in SAFE_METACLASSES or t is types.ModuleType else t.__name__
-    return AttributeError(f"access to '{owner}.{name}' is not allowed in the sandbox")
+    return AttributeError(f"access to '{owner}.{name}' {_REFUSED}")
 
 
 def _check_name(name: object) -> str:
@@ -169,7 +172,33 @@ def _is_exception_class(cls: Any) -> bool:
     return isinstance(cls, type) and issubclass(cls, BaseException) and cls.__module__ == 'builtins'
 
 
+def _is_sandbox_code(value: Any) -> bool:
+    t = _type(value)
+    if t is types.FunctionType:
+        return SANDBOX_GLOBALS_MARK in value.__globals__
+    return t is type and SANDBOX_CLASS_MARK in value.__dict__
+
+
+def _wrapped(obj: Any) -> Any:
+    """`f.__wrapped__` (`functools.wraps`, `lru_cache`): what sandbox code wrapped itself. A sandbox
+    function's holds what the sandbox passed to `wraps`; on anything else only a sandbox function or
+    class is returned (a host function's may be the unchecked original of a size-checked one)."""
+    if _type(obj) is types.FunctionType and SANDBOX_GLOBALS_MARK in obj.__globals__:
+        if '__wrapped__' in obj.__dict__:
+            return obj.__dict__['__wrapped__']
+        raise _missing(obj, '__wrapped__')
+    try:
+        value = object.__getattribute__(obj, '__dict__').get('__wrapped__')
+    except (AttributeError, TypeError):
+        value = None
+    if value is not None and _is_sandbox_code(value):
+        return value
+    raise _refused(obj, '__wrapped__')
+
+
 def _dunder(obj: Any, name: str) -> Any:
+    if name == '__wrapped__':
+        return _wrapped(obj)
     if name not in SAFE_DUNDERS:
         raise _refused(obj, name)
     if name == '__class__':
@@ -397,10 +426,13 @@ _MATCH_MISSING = object()
 
 
 def match_attr(obj: Any, name: str) -> Any:
-    """A class pattern's keyword attribute, read through the guard (missing -> a sentinel)."""
+    """A class pattern's keyword attribute, read through the guard (missing -> a sentinel; a refused
+    attribute raises, as reading it directly does, rather than quietly failing to match)."""
     try:
         return guarded_getattr(obj, name)
-    except AttributeError:
+    except AttributeError as e:
+        if e.args and isinstance(e.args[0], str) and e.args[0].endswith(_REFUSED):
+            raise
         return _MATCH_MISSING
 
 

@@ -115,6 +115,16 @@ def namedtuple(
         if len(defaults) > n_fields:
             raise TypeError('Got more default values than field names')
         field_defaults = dict(reversed(list(zip(reversed(fields), reversed(defaults), strict=False))))
+    cls = type(typename, (tuple,), named_tuple_namespace(typename, fields, field_defaults))
+    cls.__module__ = module if isinstance(module, str) else '__main__'
+    return mark_sandbox_class(cls)
+
+
+def named_tuple_namespace(
+    typename: str, fields: tuple[str, ...], field_defaults: dict[str, Any]
+) -> dict[str, Any]:
+    """The methods and field properties of a named tuple class (`namedtuple`, `typing.NamedTuple`)."""
+    n_fields = len(fields)
 
     def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
         if len(args) > n_fields:
@@ -183,10 +193,20 @@ def namedtuple(
         '__match_args__': fields,
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(_itemgetter(index), doc=f'Alias for field number {index}')
-    cls = type(typename, (tuple,), namespace)
-    cls.__module__ = module if isinstance(module, str) else '__main__'
-    return mark_sandbox_class(cls)
+        namespace[name] = property(
+            _itemgetter(index), _field_set, _field_delete, doc=f'Alias for field number {index}'
+        )
+    return namespace
+
+
+# CPython's field descriptors (`_tuplegetter`) refuse writes with these messages, not a property's
+# "property 'x' of 'Point' object has no setter".
+def _field_set(self: Any, value: Any) -> None:
+    raise AttributeError("can't set attribute")
+
+
+def _field_delete(self: Any) -> None:
+    raise AttributeError("can't delete attribute")
 
 
 _ABC_NAMES = (

@@ -53,9 +53,12 @@ class date(_dt.date):
         return 'datetime.' + _dt.date.__repr__(self)
 
 
-class datetime(_dt.datetime):
+class datetime(_dt.datetime, date):
     """datetime(year, month, day[, hour[, minute[, second[, microsecond[, tzinfo]]]]]) (CPython's;
     `now()` reads the host's clock hook; the sandbox's local time zone is UTC)."""
+
+    # The sandbox `date` is a base too, as in CPython: `isinstance(dt, date)` holds, and `date == datetime`
+    # tries datetime's comparison first (the reflected subclass operand), which tells them apart.
 
     __slots__ = ()
 

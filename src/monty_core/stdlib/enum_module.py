@@ -16,11 +16,13 @@ from __future__ import annotations
 
 # pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
 import abc as _abc
+import operator
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
 
-from ..runtime.guards import SAFE_METACLASSES
+from ..runtime.builtins import check_match_args
+from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK
 from ..runtime.modules import RunContext, register_module
 from ..runtime.stable import sandbox_hash, stable_repr
 from ._support import mark_sandbox_class
@@ -72,9 +74,44 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
 
         def __init__(self) -> None:
             self.value: Any = None
+            # CPython's enum dict gives `R = auto()` its value at once, so the body can combine them
+            # (`RW = R | W` in a Flag). Here the value comes when the class is built: combining autos
+            # makes a deferred one, computed then from its operands (defined earlier, valued first).
+            self._compute: Any = None
 
         def __repr__(self) -> str:
             return 'auto()'
+
+        def _resolved(self) -> Any:
+            if self.value is None and self._compute is not None:
+                self.value = self._compute()
+            return self.value
+
+        def __or__(self, other: Any) -> Any:
+            return _combine(operator.or_, self, other)
+
+        def __ror__(self, other: Any) -> Any:
+            return _combine(operator.or_, other, self)
+
+        def __and__(self, other: Any) -> Any:
+            return _combine(operator.and_, self, other)
+
+        def __rand__(self, other: Any) -> Any:
+            return _combine(operator.and_, other, self)
+
+        def __xor__(self, other: Any) -> Any:
+            return _combine(operator.xor, self, other)
+
+        def __rxor__(self, other: Any) -> Any:
+            return _combine(operator.xor, other, self)
+
+    def _combine(op: Any, left: Any, right: Any) -> auto:
+        def value_of(x: Any) -> Any:
+            return x._resolved() if isinstance(x, auto) else x
+
+        combined = auto()
+        combined._compute = lambda: op(value_of(left), value_of(right))
+        return combined
 
     building = [True]
 
@@ -132,9 +169,25 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         def name(self) -> Any:
             return self._name_
 
+        @name.setter
+        def name(self, value: Any) -> None:
+            raise AttributeError("<enum 'Enum'> cannot set attribute 'name'")  # CPython 3.11's message
+
+        @name.deleter
+        def name(self) -> None:
+            raise AttributeError("<enum 'Enum'> cannot delete attribute 'name'")
+
         @property
         def value(self) -> Any:
             return self._value_
+
+        @value.setter
+        def value(self, value: Any) -> None:
+            raise AttributeError("<enum 'Enum'> cannot set attribute 'value'")
+
+        @value.deleter
+        def value(self) -> None:
+            raise AttributeError("<enum 'Enum'> cannot delete attribute 'value'")
 
         def __repr__(self) -> str:
             mixin = _member_type(type(self))
@@ -267,11 +320,16 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         def __bool__(self) -> bool:
             return bool(self._value_)
 
+        # A pseudo-member without a name (the empty flag, `Perm(0)`) shows as CPython 3.11's:
+        # `<Perm: 0>` and `Perm(0)`.
         def __repr__(self) -> str:
-            name = self._name_ if self._name_ is not None else ''
-            return f'<{type(self).__name__}.{name}: {self._value_!r}>'
+            if self._name_ is None:
+                return f'<{type(self).__name__}: {self._value_!r}>'
+            return f'<{type(self).__name__}.{self._name_}: {self._value_!r}>'
 
         def __str__(self) -> str:
+            if self._name_ is None:
+                return f'{type(self).__name__}({self._value_!r})'
             return f'{type(self).__name__}.{self._name_}'
 
     class IntFlag(int, ReprEnum, Flag):  # type: ignore[misc]
@@ -299,6 +357,11 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
                 raise TypeError(f'{cls.__name__!r} cannot extend {base.__name__!r}')
         ns = dict(cls.__dict__)
         mixin = _member_type(cls)
+        # Members are made while the class statement runs, before the class builder marks the class
+        # as the sandbox's: mark it now (after the builder's own check) so that a user `__init__` can
+        # set attributes on its members (`self.mass = mass`, CPython's Planet example).
+        check_match_args(cls)
+        type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
         user_new = ns.get('__new__')
         if user_new is None:
             for base in cls.__mro__[1:]:
@@ -318,9 +381,9 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
             if key.startswith('_') or _is_descriptor(value) or isinstance(value, type):
                 continue
             if isinstance(value, auto):
-                if value.value is None:
+                if value.value is None and value._compute is None:
                     value.value = cls._generate_next_value_(key, 1, len(names), values[:])
-                value = value.value
+                value = value._resolved()
             args = value if isinstance(value, tuple) and mixin is not tuple else (value,)
             if user_new is not None:
                 member = user_new(cls, *args)

@@ -19,6 +19,7 @@ from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import MRO_ENTRY_TYPES
 from ..runtime.guards import SANDBOX_CLASS_MARK
 from ..runtime.modules import RunContext, register_module
+from ._support import bind
 
 
 class TypingForm:
@@ -47,6 +48,8 @@ class TypingForm:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self._base is TypedDictBase and args and isinstance(args[0], str):
             return make_typed_dict(args[0])
+        if self._base is NamedTupleBase and args and isinstance(args[0], str):
+            return _named_tuple(*args, **kwargs)
         raise TypeError(f'{self._name} cannot be instantiated')
 
     def __mro_entries__(self, bases: tuple[Any, ...]) -> tuple[type, ...]:
@@ -77,6 +80,82 @@ class TypedDictBase(dict):  # type: ignore[type-arg]
 
 
 type.__setattr__(TypedDictBase, SANDBOX_CLASS_MARK, True)
+
+
+# What a `NamedTuple` class body may not define (CPython's `typing._prohibited`).
+_NAMED_TUPLE_PROHIBITED = frozenset(
+    {
+        '__new__',
+        '__init__',
+        '__slots__',
+        '__getnewargs__',
+        '_fields',
+        '_field_defaults',
+        '_make',
+        '_replace',
+        '_asdict',
+        '_source',
+    }
+)
+
+
+class NamedTupleBase(tuple):  # type: ignore[type-arg]
+    """Base of sandbox `class P(NamedTuple)` classes. CPython's metaclass builds a `namedtuple` from the
+    body's annotations and copies the body's methods onto it; here the class itself becomes that named
+    tuple when it is created (its base is this class, not `tuple` directly)."""
+
+    __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if NamedTupleBase not in cls.__bases__:
+            return  # a subclass of a named tuple class is a plain class, as in CPython
+        from .collections_module import named_tuple_namespace
+
+        body = dict(cls.__dict__)
+        fields = tuple(body.get('__annotations__', {}))
+        defaults: dict[str, Any] = {}
+        for name in fields:
+            if name in body:
+                defaults[name] = body[name]
+            elif defaults:
+                plural = 's' if len(defaults) > 1 else ''
+                raise TypeError(
+                    f'Non-default namedtuple field {name} cannot follow default field{plural} '
+                    f'{", ".join(defaults)}'
+                )
+            if name.startswith('_'):
+                raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        for key in body:
+            if key in _NAMED_TUPLE_PROHIBITED and key != '__slots__':
+                raise AttributeError('Cannot overwrite NamedTuple attribute ' + key)
+        namespace = named_tuple_namespace(cls.__name__, fields, defaults)
+        namespace['__new__'] = staticmethod(namespace['__new__'])
+        for key, value in namespace.items():
+            if key == '__slots__' or (key in body and key not in fields and key != '__doc__'):
+                continue  # the body's own methods (`__repr__`, ...) win, as in CPython
+            if key == '__doc__' and body.get('__doc__') is not None:
+                continue
+            type.__setattr__(cls, key, value)
+
+        def __setattr__(self: Any, name: str, value: Any) -> None:
+            # CPython's named tuples have no `__dict__`: only the fields' own refusal, or no attribute.
+            if name in fields:
+                raise AttributeError("can't set attribute")
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+        type.__setattr__(cls, '__setattr__', __setattr__)
+
+
+type.__setattr__(NamedTupleBase, SANDBOX_CLASS_MARK, True)
+
+
+def _named_tuple(typename: str, fields: Any = None, /, **kwargs: Any) -> type:
+    """`NamedTuple('P', [('x', int), ('y', int)])` (or keyword fields)."""
+    from .collections_module import namedtuple
+
+    names = [name for name, _ in fields] if fields is not None else list(kwargs)
+    return namedtuple(typename, names)
 
 
 def make_typed_dict(name: str) -> type:
@@ -213,6 +292,9 @@ def _register_typing_types() -> None:
         int | None,
     ):
         ALLOWED.setdefault(type(sample), frozenset())
+    # `*args: P.args, **kwargs: P.kwargs` in a decorator's signature: both are inert typing objects
+    # (their own types allow nothing).
+    ALLOWED[typing.ParamSpec] = frozenset({'args', 'kwargs'})
 
 
 _register_typing_types()
@@ -220,9 +302,11 @@ _REAL_FORMS = {name: _real_form(name) for name in _FORMS}
 
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
+    bind(ctx)  # NamedTuple classes meter `_make`'s input through the run
     exports: dict[str, Any] = dict(_REAL_FORMS)
     exports.update(
         TypedDict=TypingForm('typing.TypedDict', TypedDictBase),
+        NamedTuple=TypingForm('typing.NamedTuple', NamedTupleBase),
         Protocol=TypingForm('typing.Protocol', object),
         Generic=TypingForm('typing.Generic', object),
         TYPE_CHECKING=False,
