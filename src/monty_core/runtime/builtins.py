@@ -417,6 +417,20 @@ def _call_one(func: Any, arg: Any) -> Any:
     return func(arg)
 
 
+# The sandbox's versions of these builtins keep CPython's names (`getattr.__name__`, and the repr
+# `<built-in function getattr>` built from it).
+for _fn, _name in (
+    (sandbox_getattr, 'getattr'),
+    (sandbox_hasattr, 'hasattr'),
+    (sandbox_setattr, 'setattr'),
+    (sandbox_delattr, 'delattr'),
+    (_dir, 'dir'),
+    (_vars, 'vars'),
+    (_limits.checked_pow, 'pow'),
+):
+    _fn.__name__ = _fn.__qualname__ = _name
+
+
 def _template() -> dict[str, Any]:
     ns: dict[str, Any] = {name: getattr(_b, name) for name in _SHARED_NAMES}
     for name, value in vars(_b).items():
