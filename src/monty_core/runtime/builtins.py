@@ -404,7 +404,6 @@ def _format(value: Any, format_spec: Any = '', /) -> str:
     return _limits.checked_format(value, format_spec)
 
 
-_format.__name__ = _format.__qualname__ = 'format'
 _str, _list, _tuple = str, list, tuple
 
 
@@ -417,9 +416,10 @@ def _call_one(func: Any, arg: Any) -> Any:
     return func(arg)
 
 
-# The sandbox's versions of these builtins keep CPython's names (`getattr.__name__`, and the repr
-# `<built-in function getattr>` built from it).
+# The sandbox's versions of these builtins keep CPython's names (`getattr.__name__`, the repr
+# `<built-in function getattr>` built from it, and `getattr() argument after * must be ...`).
 for _fn, _name in (
+    (_format, 'format'),
     (sandbox_getattr, 'getattr'),
     (sandbox_hasattr, 'hasattr'),
     (sandbox_setattr, 'setattr'),
@@ -429,6 +429,7 @@ for _fn, _name in (
     (_limits.checked_pow, 'pow'),
 ):
     _fn.__name__ = _fn.__qualname__ = _name
+    _fn.__module__ = 'builtins'
 
 
 def _template() -> dict[str, Any]:

@@ -237,7 +237,16 @@ def _join(obj: Any) -> Callable[..., Any]:
         iterable = args[0]
         if type(iterable) in SETS:
             iterable = canonical(iterable)  # the same text in every process
-        items = iterable if type(iterable) in (list, tuple) else list(iterable)
+        if type(iterable) in (list, tuple):
+            items = iterable
+        else:
+            try:
+                items = list(iterable)
+            except TypeError:
+                t = type(iterable)
+                if not (hasattr(t, '__iter__') or hasattr(t, '__getitem__')):
+                    raise TypeError('can only join an iterable') from None  # CPython's message
+                raise
         if len(items) > 1:
             # Items may all be the same big string: count their lengths, not the memory they use.
             try:

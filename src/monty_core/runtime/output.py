@@ -116,4 +116,5 @@ def make_print(output: Output, stdout: SandboxStream, stderr: SandboxStream) -> 
 
             guarded_getattr(file, 'write')(text)
 
+    print.__qualname__, print.__module__ = 'print', 'builtins'  # `print() argument after * must be ...`
     return print
