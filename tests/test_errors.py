@@ -145,3 +145,26 @@ A() + 0
 """
     with pytest.raises(MontyRuntimeError, match='TimeoutError'):
         Monty(code).run(limits={'max_duration_secs': 0.2})
+
+
+def test_match_args_are_checked_before_init_subclass_runs() -> None:
+    # `__init_subclass__` runs inside `type.__new__`, before the class builder returns: a `match` in
+    # it must not read a refused `__match_args__` name (here a traceback) natively.
+    code = """
+class Base(Exception):
+    def __init_subclass__(cls, **kw):
+        try:
+            raise cls()
+        except cls as e:
+            match e:
+                case cls(tb):
+                    print('got', type(tb).__name__)
+class Evil(Base):
+    __match_args__ = ('__traceback__',)
+"""
+    printed: list[str] = []
+    with pytest.raises(MontyRuntimeError) as info:
+        Monty(code).run(print_callback=lambda stream, text: printed.append(text))
+    assert info.value.type_name == 'TypeError'
+    assert '__match_args__ must name attributes' in info.value.message
+    assert printed == []

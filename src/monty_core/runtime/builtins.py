@@ -219,8 +219,12 @@ SandboxBytearray = _standin(bytearray, _make_bytearray)
 ALLOWED[_limits.BigRange] = ALLOWED[range]
 
 
-def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
-    """`__build_class__` for sandbox class statements: plain bases only, then mark the class."""
+def build_class(func: Any, name: str, /, *bases: Any, **kwds: Any) -> type:
+    """`__build_class__` for sandbox class statements: plain bases only, then mark the class.
+
+    `func` and `name` are positional-only, as in CPython's: a class keyword argument may be called
+    `name` (`class Foo(Plugin, name='foo')`, passed on to `__init_subclass__`).
+    """
     if 'metaclass' in kwds:
         raise TypeError('classes with metaclasses are not supported in the sandbox')
     bases = tuple(REAL_OF.get(b, b) if type(b) is _StandinMeta else b for b in bases)
@@ -237,10 +241,19 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
             raise TypeError(f"cannot subclass '{label}' in the sandbox")
     if kwds and any(getattr(b, '__monty_typed_dict__', False) for b in bases):
         kwds.pop('total', None)  # TypedDict(total=False): only meaningful to the type checker
-    cls = _b.__build_class__(func, name, *bases, **kwds)
+    # The class is created through `_ClassFinisher`, which marks it in its namespace: `type.__new__`
+    # runs the bases' `__init_subclass__` (and `__set_name__`) before `__build_class__` returns, and
+    # that user code must already see a sandbox class (`cls.registry = ...` in a plugin base), with its
+    # `__match_args__` already checked (a `match` there reads them natively).
+    cls = _b.__build_class__(func, name, *bases, metaclass=_ClassFinisher(_winner(bases)), **kwds)
     if type(cls) is not type and type(cls) not in SAFE_METACLASSES:
+        type.__delattr__(cls, SANDBOX_CLASS_MARK)
         raise TypeError('metaclasses are not supported in the sandbox')
-    check_match_args(cls)
+    try:
+        check_match_args(cls)
+    except TypeError:
+        type.__delattr__(cls, SANDBOX_CLASS_MARK)
+        raise
     type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
     identities = current_identities()
     if identities is not None:
@@ -253,6 +266,61 @@ def build_class(func: Any, name: str, *bases: Any, **kwds: Any) -> type:
     elif inherited in BUILTIN_CONTAINER_REPRS:
         type.__setattr__(cls, '__repr__', container_repr)  # set subclasses: items in canonical order
     return cls
+
+
+def _winner(bases: tuple[Any, ...]) -> type:
+    """The metaclass `__build_class__` would derive from the (checked) bases, with CPython's error."""
+    winner: type = type
+    for base in bases:
+        meta = type(base)
+        if issubclass(winner, meta):
+            continue
+        if issubclass(meta, winner):
+            winner = meta
+            continue
+        raise TypeError(
+            'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass '
+            'of the metaclasses of all its bases'
+        )
+    return winner
+
+
+class _ClassFinisher:
+    """Passed as `metaclass=` to `__build_class__` (a non-type metaclass is called as it is): the real
+    metaclass's `__prepare__`, then the body's namespace is checked and marked before the class exists."""
+
+    __slots__ = ('meta',)
+
+    def __init__(self, meta: type) -> None:
+        self.meta = meta
+
+    def __prepare__(self, name: str, bases: tuple[Any, ...], /, **kwds: Any) -> Any:
+        return self.meta.__prepare__(name, bases, **kwds)
+
+    def __call__(self, name: str, bases: tuple[Any, ...], ns: Any, /, **kwds: Any) -> Any:
+        _check_namespace_match_args(ns, bases)
+        ns[SANDBOX_CLASS_MARK] = True
+        return self.meta(name, bases, ns, **kwds)
+
+
+def _check_namespace_match_args(ns: Any, bases: tuple[Any, ...]) -> None:
+    """`check_match_args` before the class exists, erring on the side of refusing: a name the body
+    does not define must not be defined by any builtin class among the bases' MROs."""
+    match_args = ns.get('__match_args__')
+    if match_args is not None and not (
+        type(match_args) is tuple
+        and all(type(a) is str and not (a.startswith('__') and a.endswith('__')) for a in match_args)
+        and not any(
+            a not in ns and a in klass.__dict__ and SANDBOX_CLASS_MARK not in klass.__dict__
+            for a in match_args
+            for base in bases
+            for klass in base.__mro__
+        )
+    ):
+        raise TypeError(
+            '__match_args__ must name attributes the class defines (not special names or methods of a '
+            'builtin base) in the sandbox'
+        )
 
 
 _object_repr = object.__repr__
@@ -336,7 +404,6 @@ def _format(value: Any, format_spec: Any = '', /) -> str:
     return _limits.checked_format(value, format_spec)
 
 
-_format.__name__ = _format.__qualname__ = 'format'
 _str, _list, _tuple = str, list, tuple
 
 
@@ -347,6 +414,22 @@ def _call_one(func: Any, arg: Any) -> Any:
     if (func is _list or func is _tuple) and type(arg) in SETS:
         return func(canonical(arg))
     return func(arg)
+
+
+# The sandbox's versions of these builtins keep CPython's names (`getattr.__name__`, the repr
+# `<built-in function getattr>` built from it, and `getattr() argument after * must be ...`).
+for _fn, _name in (
+    (_format, 'format'),
+    (sandbox_getattr, 'getattr'),
+    (sandbox_hasattr, 'hasattr'),
+    (sandbox_setattr, 'setattr'),
+    (sandbox_delattr, 'delattr'),
+    (_dir, 'dir'),
+    (_vars, 'vars'),
+    (_limits.checked_pow, 'pow'),
+):
+    _fn.__name__ = _fn.__qualname__ = _name
+    _fn.__module__ = 'builtins'
 
 
 def _template() -> dict[str, Any]:

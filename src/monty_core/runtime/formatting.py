@@ -26,15 +26,72 @@ _native_format_map = str.format_map
 _sum = sum
 
 
-class GuardedFormatter(string.Formatter):
-    """A `string.Formatter` that reads attributes through the sandbox's guard."""
+class _NoPositional(tuple):  # type: ignore[type-arg]
+    """The positional arguments of a `format_map`: none, and a field asking for one is an error."""
 
-    def get_field(self, field_name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
-        first, rest = _split(field_name)
-        obj = self.get_value(first, args, kwargs)
-        for is_attr, key in rest:
-            obj = guarded_getattr(obj, key) if is_attr else obj[key]
-        return obj, first
+
+_NO_POSITIONAL = _NoPositional()
+_MANUAL = -1  # the auto-numbering state once a field gave an explicit index (CPython's ANS_MANUAL)
+
+
+class GuardedFormatter(string.Formatter):
+    """A `string.Formatter` that reads attributes through the sandbox's guard.
+
+    `_vformat` and `get_value` follow CPython's C `str.format` rather than `string.Formatter`: a field
+    whose name starts with `.` or `[` (`'{.real}'`, `'{[0]}'`) is auto-numbered, and the errors are
+    str.format's (`Replacement index 2 out of range ...`, both "cannot switch" messages, and
+    `format_map`'s "Format string contains positional fields", whose args are `_NO_POSITIONAL`)."""
+
+    def _vformat(  # type: ignore[override]
+        self,
+        format_string: str,
+        args: Sequence[Any],
+        kwargs: Mapping[str, Any],
+        used_args: set[Any],
+        recursion_depth: int,
+        auto_arg_index: int = 0,
+    ) -> tuple[str, int]:
+        if recursion_depth < 0:
+            raise ValueError('Max string recursion exceeded')
+        result = []
+        for literal_text, field_name, format_spec, conversion in self.parse(format_string):
+            if literal_text:
+                result.append(literal_text)
+            if field_name is None:
+                continue
+            first, rest = _split(field_name)
+            if first == '':
+                if auto_arg_index == _MANUAL:
+                    raise ValueError(
+                        'cannot switch from manual field specification to automatic field numbering'
+                    )
+                first = auto_arg_index
+                auto_arg_index += 1
+            elif type(first) is int:
+                if auto_arg_index > 0:
+                    raise ValueError(
+                        'cannot switch from automatic field numbering to manual field specification'
+                    )
+                auto_arg_index = _MANUAL
+            obj = self.get_value(first, args, kwargs)
+            for is_attr, key in rest:
+                obj = guarded_getattr(obj, key) if is_attr else obj[key]
+            used_args.add(first)
+            obj = self.convert_field(obj, conversion)
+            format_spec, auto_arg_index = self._vformat(
+                format_spec or '', args, kwargs, used_args, recursion_depth - 1, auto_arg_index
+            )
+            result.append(self.format_field(obj, format_spec))
+        return ''.join(result), auto_arg_index
+
+    def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        if isinstance(key, str):
+            return kwargs[key]
+        if args is _NO_POSITIONAL:
+            raise ValueError('Format string contains positional fields')
+        if key >= len(args):
+            raise IndexError(f'Replacement index {key} out of range for positional args tuple')
+        return args[key]
 
     def format_field(self, value: Any, format_spec: str) -> Any:
         check_format_spec(format_spec)
@@ -98,7 +155,7 @@ def sandbox_format_map(fmt: str) -> Callable[[Any], str]:
     def format_map(mapping: Any) -> str:
         if type(mapping) is dict and _plain_values(mapping.values()) and _is_plain(fmt):
             return _native_format_map(fmt, mapping)
-        return _FORMATTER.vformat(str(fmt), (), mapping)
+        return _FORMATTER.vformat(str(fmt), _NO_POSITIONAL, mapping)
 
     return format_map
 
@@ -180,7 +237,16 @@ def _join(obj: Any) -> Callable[..., Any]:
         iterable = args[0]
         if type(iterable) in SETS:
             iterable = canonical(iterable)  # the same text in every process
-        items = iterable if type(iterable) in (list, tuple) else list(iterable)
+        if type(iterable) in (list, tuple):
+            items = iterable
+        else:
+            try:
+                items = list(iterable)
+            except TypeError:
+                t = type(iterable)
+                if not (hasattr(t, '__iter__') or hasattr(t, '__getitem__')):
+                    raise TypeError('can only join an iterable') from None  # CPython's message
+                raise
         if len(items) > 1:
             # Items may all be the same big string: count their lengths, not the memory they use.
             try:

@@ -416,7 +416,9 @@ def checked_format(value: Any, spec: Any = '') -> str:
 
 def check_length(n: Any) -> Any:
     """Bound the value a sandbox `__len__`/`__length_hint__` reports (C code preallocates from it)."""
-    if _type(n) is int and n > 100_000:
+    # Above sys.maxsize CPython raises its own OverflowError ("cannot fit 'int' into an index-sized
+    # integer") before allocating anything.
+    if _type(n) is int and 100_000 < n <= sys.maxsize:
         cap = _limit_items()
         if cap is not None and n > cap:
             raise MemoryError(f'memory limit exceeded: a length of {n} cannot be materialised')

@@ -90,7 +90,11 @@ def make_print(output: Output, stdout: SandboxStream, stderr: SandboxStream) -> 
     """The sandbox's `print`, writing to `output` (or to a sandbox object with a `write` method)."""
     write = output.write
 
-    def print(*args: Any, sep: Any = ' ', end: Any = '\n', file: Any = None, flush: bool = False) -> None:
+    def print(
+        *args: Any, sep: Any = ' ', end: Any = '\n', file: Any = None, flush: bool = False, **unknown: Any
+    ) -> None:
+        if unknown:  # CPython's message, not the Python function's (`make_print.<locals>.print() got ...`)
+            raise TypeError(f"'{next(iter(unknown))}' is an invalid keyword argument for print()")
         if sep is None:
             sep = ' '
         elif type(sep) is not str:
@@ -112,4 +116,5 @@ def make_print(output: Output, stdout: SandboxStream, stderr: SandboxStream) -> 
 
             guarded_getattr(file, 'write')(text)
 
+    print.__qualname__, print.__module__ = 'print', 'builtins'  # `print() argument after * must be ...`
     return print
