@@ -251,8 +251,8 @@ def _seq_repeat_size(seq: Any, times: Any) -> int:
 
 
 def add(a: Any, b: Any) -> Any:
-    """`a + b`, pre-checked when both are sequences (module-level straight-line code: see
-    compiler/codegen.py)."""
+    """`a + b`, pre-checked when both are sequences (code that runs once: see
+    compiler/amplification.py)."""
     if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
         reserve(_payload(a) + _payload(b), 'concatenating')
     return a + b

@@ -315,16 +315,20 @@ class Meter:
         if self._stop is not None:
             raise self._stop
 
+    def _raise_if_stopped(self, now: float) -> None:
+        """Raise the run's stop, or stop it with `TimeoutError` once its deadline has passed."""
+        if self._stop is not None:
+            raise self._stop
+        if now > self._deadline:
+            timeout = TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)')
+            self.stop(timeout)
+            raise timeout
+
     def handler_check(self, depth: int) -> None:
         """Slow path of the check that starts every sandbox `except` handler: re-raise a stop or an
         expired deadline, so `except BaseException:` cannot swallow them. Never a memory check: a
         handler that caught `MemoryError` must get the chance to let go of the memory first."""
-        if self._stop is not None:
-            raise self._stop
-        if _perf() > self._deadline:
-            timeout = TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)')
-            self.stop(timeout)
-            raise timeout
+        self._raise_if_stopped(_perf())
 
     def _check_memory(self) -> None:
         account = self.account
@@ -344,17 +348,14 @@ class Meter:
         """Slow path of a function entry or statement check: a stopped run, an expired deadline, a
         memory check the watchdog asked for, or real recursion. Returns True when the run may go on
         (a lambda's body is `(_m_D.d <= _m_maxdepth or _m_deep(_m_D.d)) and body`)."""
-        if self._stop is not None:
-            raise self._stop
         now = _perf()
-        if now > self._deadline:
-            timeout = TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)')
-            self.stop(timeout)
-            raise timeout
+        self._raise_if_stopped(now)
         if self.builtins.get('_m_maxdepth') != self.max_depth:
-            self.builtins['_m_maxdepth'] = self.max_depth  # flagged by the watchdog: check memory
-            if now >= self._next_check:  # (not twice within an interval: a caught MemoryError
-                self._next_check = now + CHECK_INTERVAL  # leaves the handler time to let go)
+            self.builtins['_m_maxdepth'] = self.max_depth  # the watchdog flagged a check
+            # At most one memory check per interval, as at ticks: a handler that caught the first
+            # MemoryError gets that long to let go before a second one ends the run.
+            if now >= self._next_check:
+                self._next_check = now + CHECK_INTERVAL
                 self._check_memory()
         if depth > self.max_depth:
             raise RecursionError('maximum recursion depth exceeded')
