@@ -567,6 +567,38 @@ FT(f.__code__, {'__builtins__': None})
     Payload('range_real_attr', 'range(10**7).range'),
     Payload('bytes_standin_internals', 'bytes.__dict__'),
     Payload('subclass_host_type', 'class H(type(fetch)): pass'),
+    # Metaclasses reachable from host classes build classes outside the class builder: host bases,
+    # `__getattribute__`/`__del__`/`__class__` in the namespace (3-argument `type()` by another name).
+    Payload(
+        'abcmeta_builds_class',
+        """
+import abc
+X = abc.ABCMeta('X', (type(fetch),), {'__getattribute__': lambda s, n: print(n)})
+X(None, 'x')
+""",
+    ),
+    Payload(
+        'metaclass_of_host_class',
+        """
+import collections
+type(collections.ChainMap)('X', (type(fetch),), {'__del__': lambda s: 0})
+""",
+    ),
+    Payload(
+        'metaclass_of_typing_protocol',
+        """
+import typing
+type(typing.SupportsInt)('P', (), {'__class__': property(lambda s: int)})
+""",
+    ),
+    Payload(
+        'metaclass_of_cpython_enum',
+        """
+import string
+E = type(type(string.Template.flags))
+E('X', (), {})
+""",
+    ),
     Payload(
         'subclass_generator_type',
         """

@@ -131,6 +131,30 @@ BOMBS: list[Bomb] = [
         '        return iter([])\ntuple(X())',
         'MemoryError',
     ),
+    # -- time: one C call that holds the GIL, refused up front (the watchdog cannot stop it) ------------
+    Bomb('modular_pow', 'pow(3, 10**20000, 10**20000 + 7)', 'TimeoutError'),
+    Bomb('modular_pow_dunder', '(3).__pow__(10**20000, 10**20000 + 7)', 'TimeoutError'),
+    Bomb(
+        'decimal_ln_high_precision',
+        'import decimal\ndecimal.getcontext().prec = 100000\ndecimal.Decimal(2).ln()',
+        'ValueError',
+    ),
+    Bomb(
+        'decimal_fractional_power_high_precision',
+        "import decimal\ndecimal.getcontext().prec = 100000\ndecimal.Decimal(2) ** decimal.Decimal('0.5')",
+        'ValueError',
+    ),
+    Bomb(
+        'decimal_context_power_high_precision',
+        "import decimal\nc = decimal.Context(prec=100000)\nc.power(decimal.Decimal(2), decimal.Decimal('0.5'))",
+        'ValueError',
+    ),
+    Bomb(
+        'decimal_modular_pow',
+        'import decimal\nD = decimal.Decimal\ndecimal.getcontext().prec = 100000\n'
+        'pow(D(3), D(10**5000), D(10**20000 + 7))',
+        'TimeoutError',
+    ),
     # -- memory: growth caught by accounting ------------------------------------------------------
     Bomb('sorted_huge_range', 'sorted(range(10**9))', 'MemoryError'),
     Bomb('comprehension_huge', '[x for x in range(10**10)]', 'MemoryError'),

@@ -12,6 +12,7 @@ carried by the run's greenlet (`getcurrent().ticker`).
 
 from __future__ import annotations
 
+import abc as _abc
 import builtins as _b
 from collections.abc import Callable
 from itertools import compress
@@ -213,7 +214,14 @@ def _make_bytearray(*args: Any, **kwargs: Any) -> bytearray:
     return _b.bytearray(*args, **kwargs)
 
 
+def _refuse_metaclass(*args: Any, **kwargs: Any) -> Any:
+    raise TypeError('metaclasses are not supported in the sandbox; use a class statement')
+
+
 SandboxRange = _standin(range, _make_range, _limits.BigRange)
+# `abc.ABCMeta` for imports and `isinstance` only: the real one, called with 3 arguments, would build a
+# class outside `build_class` (see `guards.sandbox_type_of`). `type(ChainMap)` gives this stand-in too.
+SandboxABCMeta = _standin(_abc.ABCMeta, _refuse_metaclass)
 SandboxBytes = _standin(bytes, _make_bytes)
 SandboxBytearray = _standin(bytearray, _make_bytearray)
 ALLOWED[_limits.BigRange] = ALLOWED[range]

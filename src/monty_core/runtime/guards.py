@@ -92,7 +92,16 @@ def sandbox_type_of(obj: Any) -> type:
     t = _type(obj)
     if t is type or t in SAFE_METACLASSES:
         return SANDBOX_TYPE[0]
-    return STANDINS.get(t, t)
+    standin = STANDINS.get(t)
+    if standin is not None:
+        return standin
+    if isinstance(obj, type):
+        # Any other metaclass (`abc.ABCMeta` of `ChainMap` and the `collections.abc` classes, typing's
+        # `_ProtocolMeta`, CPython's `EnumType` of `re.RegexFlag`): called with 3 arguments it builds a
+        # class outside `build_class` (host bases, `__getattribute__`/`__del__`/`__class__` in its
+        # namespace, no sandbox mark). Sandbox code sees it as its `type`, which cannot create classes.
+        return SANDBOX_TYPE[0]
+    return t
 
 
 def _missing(obj: Any, name: str) -> AttributeError:

@@ -280,8 +280,29 @@ def _int_bits(x: Any) -> int:
         return 0
 
 
+# `pow(a, b, m)` does about bits(b) multiplications modulo an m of bits(m) bits, each quadratic, in one C
+# call that holds the GIL (neither the meter nor its watchdog can stop it): the result is small, but
+# `pow(3, 10**20000, 10**20000 + 7)` runs for minutes. Work units: bits(b) * (bits(m)^2 + 16000), about
+# 1.6e-12 s each here (small moduli cost ~25 ns a bit); RSA-4096 is 7e10 (0.1 s). Fixed rather than
+# derived from the time left, so a run gives the same answer on every machine.
+MODPOW_WORK = 2 * 10**11
+
+
+def check_modpow(exp_bits: int, mod_bits: int, what: str = 'pow() with a modulus') -> None:
+    """Refuse a modular power whose work would hold the interpreter far beyond any time limit."""
+    work = exp_bits * (mod_bits * mod_bits + 16_000)
+    if work > MODPOW_WORK:
+        raise TimeoutError(
+            f'{what} would take too long for the sandbox ({exp_bits}-bit exponent, {mod_bits}-bit modulus)'
+        )
+
+
 def check_pow(a: Any, b: Any, mod: Any = None) -> None:
-    if mod is not None or _type(a) is float or _type(b) is float:
+    if mod is not None:
+        if isinstance(b, int) and isinstance(mod, int):
+            check_modpow(_int_bits(b), _int_bits(mod))
+        return
+    if _type(a) is float or _type(b) is float:
         return
     if isinstance(a, int) and isinstance(b, int) and b > 1:
         bits = _int_bits(a)

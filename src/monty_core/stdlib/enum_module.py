@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
 
-from ..runtime.builtins import check_match_args
+from ..runtime.builtins import SandboxABCMeta, check_match_args
 from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK
 from ..runtime.modules import RunContext, register_module
 from ..runtime.stable import sandbox_hash, stable_repr
@@ -478,7 +478,7 @@ def _abc_factory(ctx: RunContext) -> dict[str, Any]:
     mark_sandbox_class(ABC)
     return {
         'ABC': ABC,
-        'ABCMeta': _abc.ABCMeta,
+        'ABCMeta': SandboxABCMeta,
         'abstractmethod': _abc.abstractmethod,
         'abstractclassmethod': _abc.abstractclassmethod,
         'abstractstaticmethod': _abc.abstractstaticmethod,

@@ -22,6 +22,7 @@ import fractions as _fr
 from typing import Any, cast
 
 from ..runtime.allowlists import SELF_GUARDED
+from ..runtime.limits import check_modpow
 from ..runtime.modules import RunContext, register_module
 from ._support import Sealed, allow, allow_public, build, check_int_bits, seal_set
 
@@ -101,7 +102,68 @@ def _to_sandbox(value: Any) -> Any:
     return value
 
 
+# libmpdec's `ln`, `log10`, `exp` and non-integral powers cost about prec^2.5 in one C call that holds
+# the GIL (neither the meter nor its watchdog can stop it): at prec 10000 `log10` takes 6 s, at 20000
+# 23 s, at the 100000 the sandbox allows tens of minutes. They are refused above MAX_SLOW_PREC (about
+# 0.25 s here); the rest of the arithmetic is fast at any allowed precision.
+MAX_SLOW_PREC = 2500
+_SLOW = frozenset({'ln', 'log10', 'exp', '__pow__', '__rpow__', 'power'})
+
+
+def _check_slow(name: str, self: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    if isinstance(self, _dec.Context):
+        context: Any = self
+    else:
+        context = kwargs.get('context', args[0] if args and name in ('ln', 'log10', 'exp') else None)
+    if not isinstance(context, _dec.Context):
+        context = _dec.getcontext()
+    if name == '__pow__':
+        exponent, modulo = (*args, None, None)[:2]
+    elif name == '__rpow__':
+        exponent, modulo = self, None
+    elif name == 'power':
+        exponent = args[1] if len(args) > 1 else kwargs.get('b')
+        modulo = args[2] if len(args) > 2 else kwargs.get('modulo')
+    else:
+        exponent = modulo = None
+    if modulo is not None:
+        # Integral operands, modulus below 10**prec: the cost of CPython's integer pow(a, b, m).
+        check_modpow(_digits_bits(exponent), _digits_bits(modulo), 'pow() of decimals with a modulus')
+        return
+    if context.prec <= MAX_SLOW_PREC:
+        return
+    if exponent is not None and _small_integral(exponent):
+        return  # repeated squaring at the context's precision: fast
+    raise ValueError(
+        f'Decimal.{name.strip("_")} is limited to a precision of {MAX_SLOW_PREC} digits in the sandbox '
+        f'(the context has {context.prec}): it would hold the interpreter for minutes'
+    )
+
+
+def _digits_bits(x: Any) -> int:
+    if isinstance(x, int):
+        return abs(x).bit_length()
+    if isinstance(x, _dec.Decimal) and x.is_finite():
+        return (max(x.adjusted(), 0) + 1) * 10 // 3
+    return 0
+
+
+def _small_integral(x: Any) -> bool:
+    if isinstance(x, int):
+        return abs(x) < 1 << 62
+    return isinstance(x, _dec.Decimal) and x.is_finite() and x.adjusted() < 18 and x == x.to_integral_value()
+
+
 def _converting(base: Any, name: str) -> Any:
+    if name in _SLOW:
+
+        def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
+            _check_slow(name, self, args, kwargs)
+            return _to_sandbox(base(self, *args, **kwargs))
+
+        slow.__name__ = slow.__qualname__ = name
+        return slow
+
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
         return _to_sandbox(base(self, *args, **kwargs))
 
