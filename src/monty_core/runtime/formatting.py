@@ -16,7 +16,7 @@ from operator import index as _index
 from typing import Any
 
 from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
-from .limits import SMALL, check_format_spec, reserve
+from .limits import SMALL, check_format_spec, check_int_bits, reserve
 from .stable import NATIVE_TEXT, SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
 
 _parse = _string.formatter_parser
@@ -273,6 +273,17 @@ def _translate(obj: Any) -> Callable[..., Any]:
     return translate
 
 
+def _from_bytes(obj: Any) -> Callable[..., Any]:
+    method = obj.from_bytes
+
+    def from_bytes(data: Any, *args: Any, **kwargs: Any) -> Any:
+        if hasattr(data, '__len__'):
+            check_int_bits(len(data) * 8, 'int.from_bytes()')
+        return method(data, *args, **kwargs)
+
+    return from_bytes
+
+
 def _to_bytes(obj: Any) -> Callable[..., Any]:
     method = obj.to_bytes
 
@@ -292,6 +303,7 @@ for _t in (str, bytes, bytearray):
     WRAPPERS[(_t, 'replace')] = _replace
     WRAPPERS[(_t, 'join')] = _join
 WRAPPERS[(str, 'translate')] = _translate
+WRAPPERS[(int, 'from_bytes')] = _from_bytes
 WRAPPERS[(int, 'to_bytes')] = _to_bytes
 WRAPPERS[(bool, 'to_bytes')] = _to_bytes
 reset_plain_cache()

@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Iterator
 from itertools import compress
+from math import log2 as _log2
 from operator import index as _index
 from typing import Any
 
@@ -307,11 +308,13 @@ def check_pow(a: Any, b: Any, mod: Any = None) -> None:
     if isinstance(a, int) and isinstance(b, int) and b > 1:
         bits = _int_bits(a)
         if bits > 1:
+            check_int_bits(int(b * _log2(abs(a))) + 1, 'power')
             reserve((bits * b) // 8, 'a power')
 
 
 def check_lshift(a: Any, b: Any) -> None:
     if isinstance(a, int) and isinstance(b, int) and b > 64 and a:
+        check_int_bits(_int_bits(a) + b, 'left shift')
         reserve((_int_bits(a) + b) // 8, 'a left shift')
 
 
@@ -364,11 +367,36 @@ def check_format_spec(spec: Any) -> None:
 
 
 # -- guarded operators (the compiler emits these where it cannot prove the operands numeric) -------
+# Integers are limited in size: CPython's division is quadratic in their length and runs in one C
+# call, which the meter cannot interrupt (`(1 << 8_000_000) // ((1 << 4_000_000) - 1)` holds the GIL
+# for 17 s). At 2**21 bits (631,000 decimal digits) the slowest single operation, a division, takes
+# about a second. The operations that build big integers cheaply (`**`, `<<`, `*` of two big
+# integers, `int.from_bytes`, `math.factorial`/`comb`/`perm`/`prod`) are checked against it.
+MAX_INT_BITS = 1 << 21
+_BIG = 1 << 64
+
+
+def check_int_bits(bits: int, what: str) -> None:
+    """Refuse an integer result of about `bits` bits beyond `MAX_INT_BITS`."""
+    if bits > MAX_INT_BITS:
+        raise MemoryError(
+            f'{what}: the integer result would be too large for the sandbox (about {bits} bits; '
+            f'the limit is {MAX_INT_BITS})'
+        )
+
+
+def _check_int_product(a: int, b: int) -> None:
+    if (a >= _BIG or a <= -_BIG) and (b >= _BIG or b <= -_BIG):
+        check_int_bits(a.bit_length() + b.bit_length(), 'multiplication')
+
+
 def mul(a: Any, b: Any) -> Any:
     ta = _type(a)
     tb = _type(b)
     if (ta is not int and ta is not float) or (tb is not int and tb is not float):
         check_mul(a, b)
+    elif ta is int and tb is int:
+        _check_int_product(a, b)
     return a * b
 
 
@@ -377,6 +405,8 @@ def imul(a: Any, b: Any) -> Any:
     tb = _type(b)
     if (ta is not int and ta is not float) or (tb is not int and tb is not float):
         check_mul(a, b)
+    elif ta is int and tb is int:
+        _check_int_product(a, b)
     a *= b
     return a
 

@@ -26,6 +26,7 @@ import greenlet
 
 from ..runtime.allowlists import ALLOWED, SELF_GUARDED
 from ..runtime.guards import SANDBOX_CLASS_MARK, reset_plain_cache
+from ..runtime.limits import check_int_bits
 from ..runtime.modules import RunContext
 
 DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024
@@ -195,19 +196,11 @@ def no_init(cls: type) -> type:
 
 
 # -- size-checked arithmetic for module functions that bypass the compiled operators ---------------
-MAX_INT_BITS = 1 << 23
 _SEQUENCES = (str, bytes, bytearray, list, tuple)
 
 
 def _is_int(x: Any) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
-
-
-def check_int_bits(bits: int, what: str) -> None:
-    if bits > MAX_INT_BITS:
-        raise MemoryError(
-            f'{what}: the integer result would be too large for the sandbox (about {bits} bits)'
-        )
 
 
 def check_mul(ctx: RunContext, x: Any, y: Any) -> None:

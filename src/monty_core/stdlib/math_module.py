@@ -1,7 +1,7 @@
 """`math`, `cmath` and `statistics` in the sandbox.
 
 `math` and `cmath` are CPython's C functions; the ones whose integer results can be huge (`factorial`,
-`comb`, `perm`, `prod`) check the result size first (`MemoryError` past about 8M bits), and `prod`/
+`comb`, `perm`, `prod`) check the result size first (`MemoryError` past 2M bits, `runtime/limits.MAX_INT_BITS`), and `prod`/
 `fsum` consume their iterable under the meter. `statistics` is CPython's, applied to data materialized
 under the meter. Left out: `statistics.NormalDist` (its mutable internals would be reachable from
 sandbox code).

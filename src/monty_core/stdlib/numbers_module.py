@@ -9,7 +9,7 @@ within bounds (results of arithmetic are converted back to the sandbox classes):
   run has its own context variables), so `getcontext().prec = 50` never leaks into the host or other
   runs. `DefaultContext`/`BasicContext`/`ExtendedContext` are per-run copies.
 - `Fraction`: `**` and string exponents (`Fraction('1e999999999')`) check the size of the integers
-  they would build (`MemoryError` past about 8M bits).
+  they would build (`MemoryError` past 2M bits, `runtime/limits.MAX_INT_BITS`).
 
 Instances cannot have attributes set from sandbox code. `decimal.Decimal` subclasses defined in the
 sandbox are not supported (the classes are host classes).
