@@ -194,6 +194,13 @@ BOMBS: list[Bomb] = [
     Bomb('recursive_doubling', "def f(s):\n    return f(s + s)\nf('a' * 1000)", 'MemoryError', rss_limits=3),
     Bomb('lambda_recursive_doubling', "f = lambda s: f(s + s)\nf('a' * 1000)", 'MemoryError', rss_limits=3),
     Bomb('straight_translate', "('a' * 1000).translate({97: 'b' * 10**6})", 'MemoryError'),
+    Bomb('textwrap_many_chunks', "import textwrap\ntextwrap.wrap('a ' * 5 * 10**6, 3)", 'MemoryError'),
+    Bomb(
+        'textwrap_slow_wrap',
+        "import textwrap\ntextwrap.wrap('a ' * 10**6, 3)",
+        'TimeoutError',
+        (('max_memory', 1 << 30),),
+    ),
     # -- huge integers: one C call, quadratic in their length -----------------------------------
     Bomb('shifted_int_division', 'x = 1 << 8_000_000\ny = (1 << 4_000_000) - 1\nx // y', 'MemoryError'),
     Bomb('power_int_modulo', 'x = 3 ** 5_000_000\nx % (7 ** 1_000_000)', 'MemoryError'),

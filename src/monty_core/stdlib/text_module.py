@@ -15,7 +15,7 @@ import string as _string
 import textwrap as _tw
 import unicodedata as _ud
 import urllib.parse as _up
-from typing import Any, cast
+from typing import Any, SupportsIndex, cast
 
 from ..runtime.guards import guarded_getattr
 from ..runtime.modules import RunContext, register_module
@@ -131,8 +131,17 @@ _WRAP_OPTIONS = frozenset(
 )
 
 
+class _TickingChunks(list[str]):
+    """The chunks CPython's wrapper consumes with `pop()` in a Python loop: one tick per chunk puts
+    that loop under the run's time and memory checks."""
+
+    def pop(self, index: SupportsIndex = -1) -> str:
+        tick(current())
+        return super().pop(index)
+
+
 class TextWrapper(InitOnly, _tw.TextWrapper):
-    """Object for wrapping/filling text (CPython's, size-checked)."""
+    """Object for wrapping/filling text (CPython's, size-checked and metered)."""
 
     _settable = _WRAP_OPTIONS
 
@@ -148,6 +157,11 @@ class TextWrapper(InitOnly, _tw.TextWrapper):
 
     def fill(self, text: Any) -> str:
         return '\n'.join(self.wrap(text))
+
+    def _split_chunks(self, text: str) -> list[str]:
+        # A chunk can be one character: its str object and list slot take ~60 bytes.
+        reserve(current(), len(text) * 60, 'wrapping text')
+        return _TickingChunks(super()._split_chunks(text))
 
 
 TextWrapper.__module__ = 'textwrap'
