@@ -119,3 +119,12 @@ def test_module_level_concatenation_is_refused_before_it_allocates() -> None:
         Monty(code).run(limits={'max_memory': 64 * 1024 * 1024})
     assert info.value.type_name == 'MemoryError'
     assert 'concatenating would need' in info.value.message
+
+
+def test_module_level_fstrings_are_weighed_before_joining_and_render_as_cpython() -> None:
+    code = "b = 'q'\nw = 6\nd = [1, 2]\nf'a{b!r:>{w}}c{d}{3.14159:.2f}{f\"{b}{b}\"}'"
+    assert Monty(code).run() == "a   'q'c[1, 2]3.14qq"
+    code = "s = 'x' * (40 * 1024 * 1024)\ns = f'{s}-{s}'"
+    with pytest.raises(MontyRuntimeError) as info:
+        Monty(code).run(limits={'max_memory': 64 * 1024 * 1024})
+    assert 'concatenating would need' in info.value.message

@@ -182,10 +182,10 @@ BOMBS: list[Bomb] = [
     Bomb('straight_extend_doubling', 'x = [0] * 1000\n' + 'x.extend(x)\n' * 30, 'MemoryError'),
     Bomb(
         'straight_fstring_doubling',
-        "s = 'a' * 1000\n" + "s = f'{s}{s}'\n" + "s = f'{s}{s}'\n" * 29,
+        "s = 'a' * 1000\n" + "s = f'{s}{s}'\n" * 30,
         'MemoryError',
     ),
-    Bomb('straight_star_doubling', 'x = [0] * 1000\n' + 'x = [*x, *x]\n' * 30, 'MemoryError'),
+    Bomb('straight_star_doubling', 'x = [0] * 1000\n' + 'x = [*x, *x]\n' * 30, 'MemoryError', rss_limits=3),
     Bomb(
         'straight_doubling_in_function',
         'def f(s):\n' + '    s = s + s\n' * 30 + '    return len(s)\n' + "f('a' * 1000)",

@@ -8,8 +8,8 @@ something small) and `_stmts` puts a check between two of them (`statement_check
 amplifying operation runs between two checks.
 
 Code that runs once (module level, outside every loop, function and comprehension: `hot == 0`)
-pre-checks `a + b` exactly instead (`_m_add`: both operands' sizes are reserved before CPython
-concatenates); in hot code a call per `+` would cost too much, and the check after the statement
+pre-checks `a + b` and multi-field f-strings exactly instead (`_m_add`, `_m_cat`: the operands'
+sizes are reserved before CPython concatenates); in hot code a call per `+` would cost too much, and the check after the statement
 (~18 ns, and only where two amplifying statements meet) bounds the overshoot to one doubling.
 """
 
@@ -62,6 +62,7 @@ class AmplificationChecks(DeterminismRewrites):
 
     heavy: bool = False  # the statement being rewritten may build a large value natively
     hot: int = 0  # loops, functions and comprehensions enclosing the code being rewritten
+    in_field: int = 0  # f-string fields enclosing the code being rewritten
     _stmts: Any  # provided by the main rewriter
 
     def _hot_stmts(self, body: list[ast.stmt]) -> list[ast.stmt]:
@@ -108,9 +109,26 @@ class AmplificationChecks(DeterminismRewrites):
         return super().visit_Starred(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.expr:
-        if sum(type(v) is ast.FormattedValue for v in node.values) > 1:
-            self.heavy = True
-        return cast(ast.expr, self.generic_visit(node))
+        fields = sum(type(v) is ast.FormattedValue for v in node.values)
+        if fields < 2:
+            return cast(ast.expr, self.generic_visit(node))
+        self.heavy = True
+        node = cast(ast.JoinedStr, self.generic_visit(node))
+        if self.hot or self.in_field:
+            return node
+        # Run once: `f'{a}-{b}'` -> `_m_cat(f'{a}', '-', f'{b}')`, which weighs the rendered pieces
+        # before joining them (each piece is at most a copy of its value; the join may double).
+        pos = position(node)
+        pieces = [v if type(v) is ast.Constant else ast.JoinedStr([v], **pos) for v in node.values]
+        return positioned_call('_m_cat', pos, *pieces)
+
+    def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.FormattedValue:
+        # A format spec is a JoinedStr too, and must stay one.
+        self.in_field += 1
+        try:
+            return super().visit_FormattedValue(node)
+        finally:
+            self.in_field -= 1
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.expr:
         if type(node.slice) is ast.Slice:

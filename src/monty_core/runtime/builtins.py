@@ -464,6 +464,7 @@ def _template() -> dict[str, Any]:
         repr=stable_repr,
         ascii=stable_ascii,
         _m_add=_limits.add,
+        _m_cat=_limits.concat,
         _m_iadd=_limits.iadd,
         _m_mul=_limits.mul,
         _m_imul=_limits.imul,

@@ -259,6 +259,12 @@ def add(a: Any, b: Any) -> Any:
     return a + b
 
 
+def concat(*pieces: str) -> str:
+    """A multi-field f-string run once, from its rendered pieces: weighed, then joined."""
+    reserve(sum(map(_payload, pieces)), 'concatenating')
+    return ''.join(pieces)
+
+
 def iadd(a: Any, b: Any) -> Any:
     """`a += b`, pre-checked like `add`."""
     if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
