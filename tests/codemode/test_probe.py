@@ -51,3 +51,33 @@ def test_create_task_over_a_tool_call() -> None:
     part = script.returns[0]
     assert isinstance(part, ToolReturnPart)
     assert [c['status'] for c in part.metadata['calls']] == ['returned'] * 4
+
+
+def test_huge_result_and_output_are_cut_with_a_note() -> None:
+    ts: FunctionToolset[Any] = FunctionToolset()
+
+    @ts.tool_plain
+    def dump() -> list[str]:
+        """A big export."""
+        return [f'row {i}' for i in range(100_000)]
+
+    script = Script(
+        [
+            code('rows = await dump()\nrows'),
+            code('for i in range(100_000):\n    print(i)\nlen(rows)'),
+        ]
+    )
+    run(script, CodeModeToolset(ts))
+    first = script.returns[0]
+    assert isinstance(first, ToolReturnPart)
+    assert set(first.content) == {'result_truncated', 'note'}
+    assert first.content['result_truncated'].startswith('["row 0","row 1",')
+    assert len(first.content['result_truncated']) == 40_000
+    assert 'more than the 40000 that can be returned' in first.content['note']
+    second = script.returns[1]
+    assert isinstance(second, ToolReturnPart)
+    assert second.content['result'] == 100_000
+    output = second.content['output']
+    assert output.startswith('0\n1\n') and output.endswith('99998\n99999\n')
+    assert 'characters of output cut' in output
+    assert len(output) < 20_100
