@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_ai import Agent
 from pydantic_ai.messages import ToolReturnPart
 from pydantic_ai.toolsets.function import FunctionToolset
@@ -12,6 +13,10 @@ from pydantic_ai.toolsets.function import FunctionToolset
 from monty_codemode import CodeModeToolset
 
 from .conftest import Script, code
+
+
+class Item(BaseModel):
+    id: int
 
 
 def run(script: Script, toolset: Any) -> Any:
@@ -81,3 +86,22 @@ def test_huge_result_and_output_are_cut_with_a_note() -> None:
     assert output.startswith('0\n1\n') and output.endswith('99998\n99999\n')
     assert 'characters of output cut' in output
     assert len(output) < 20_100
+
+
+def test_retry_text_previews_plain_data_and_explains_a_missing_await() -> None:
+    ts: FunctionToolset[Any] = FunctionToolset()
+
+    @ts.tool_plain
+    def item() -> Item:
+        """One item."""
+        return Item(id=3)
+
+    script = Script([code("x = await item()\nx['nope']"), code('y = item()\ny')])
+    run(script, CodeModeToolset(ts, type_check=False))
+    # The call list shows what the code received (a dict), not the tool's pydantic object.
+    assert "- item() returned {'id': 3}" in script.text(0)
+    second = script.text(1)
+    assert (
+        'Tool calls made (1; calling them again repeats their effects):\n- item() was never awaited' in second
+    )
+    assert 'runs only when awaited: `x = await f(...)`' in second
