@@ -88,13 +88,21 @@ class NestedCall:
         outcome = {
             'waiting': 'was never awaited, so it did not run',
             'running': 'had not finished (it may have had an effect)',
-            'returned': f'returned {preview(self.value)}',
+            'returned': f'returned {preview(self._sandbox_value())}',
             'failed': f'raised {self.error}',
             'denied': f'was denied ({self.error})',
             'cancelled': 'was cancelled before it finished (it may have had an effect)',
             'not_run': 'was never awaited, so it did not run',
         }[self.status]
         return f'{head} {outcome}'
+
+    def _sandbox_value(self) -> Any:
+        # Preview what the code received (a pydantic model is a dict there), not the tool's own object,
+        # which `preview` could only show as `<Item>`.
+        try:
+            return to_sandbox_value(self.value)
+        except TypeError:
+            return self.value
 
     @property
     def args(self) -> dict[str, Any]:

@@ -57,7 +57,7 @@ def conversion_error_message(e: MontyConversionError, output: str, calls: Sequen
         f'The code ran, but its result cannot be returned: {e}. End the code with plain data '
         '(dict, list, str, int, float, bool or None).\n\n'
         + _output_note(output, 'Printed output')
-        + _calls_note(calls, 'Tool calls made')
+        + _calls_note(calls, 'Tool calls made').lstrip('\n')
     ).rstrip()
 
 
@@ -77,7 +77,15 @@ def _calls_note(calls: Sequence[NestedCall], heading: str) -> str:
     if len(calls) > MAX_LISTED_CALLS:
         lines.append(f'... and {len(calls) - MAX_LISTED_CALLS} more')
     listed = '\n'.join(f'- {line}' for line in lines)
-    return f'\n\n{heading} ({len(calls)}; calling them again repeats their effects):\n{listed}'
+    hint = ''
+    if any(c.status in ('waiting', 'not_run') for c in calls):
+        # Without the type check (or past it), a forgotten `await` shows up only as an odd error about a
+        # pending call; say what it means.
+        hint = (
+            '\nA call to an `async def` function runs only when awaited: `x = await f(...)`, or '
+            '`await asyncio.gather(f(...), g(...))` for several at once.'
+        )
+    return f'\n\n{heading} ({len(calls)}; calling them again repeats their effects):\n{listed}{hint}'
 
 
 def return_metadata(calls: Sequence[NestedCall], stats: dict[str, Any], origin: float) -> dict[str, Any]:

@@ -15,13 +15,17 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic_core import to_jsonable_python
+from pydantic_core import to_json, to_jsonable_python
 
 __all__ = ['preview', 'shape_result', 'to_json_value', 'to_sandbox_value']
 
 _PLAIN_SCALARS = (str, bytes, bool, int, float, type(None))
 _PREVIEW_CHARS = 120
 _PREVIEW_ITEMS = 5
+# Everything `run_code` returns enters the model's context: a huge result or a print flood (monty allows
+# 10 MiB of output) must not. Past these sizes the model gets a cut with a note telling it what to do.
+MAX_RESULT_CHARS = 40_000
+MAX_RESULT_OUTPUT_CHARS = 20_000
 
 
 def to_sandbox_value(value: Any) -> Any:
@@ -114,13 +118,43 @@ def shape_result(result: Any, output: str) -> Any:
     | `None` / none | some | `{"output": "<printed text>"}` |
     | a value | some | `{"output": "<printed text>", "result": value}` |
     | `None` / none | none | `{}` |
+
+    Output longer than `MAX_RESULT_OUTPUT_CHARS` keeps its start and end; a value whose JSON is longer
+    than `MAX_RESULT_CHARS` becomes `{"result_truncated": "<the start of its JSON>", "note": ...}`.
     """
     value = to_json_value(result)
+    output = _cut_output(output)
+    if value is not None:
+        size = len(to_json(value).decode('utf-8', 'replace'))
+        if size > MAX_RESULT_CHARS:
+            return _truncated_result(value, size, output)
     if not output:
         return {} if value is None else value
     if value is None:
         return {'output': output}
     return {'output': output, 'result': value}
+
+
+def _cut_output(output: str) -> str:
+    if len(output) <= MAX_RESULT_OUTPUT_CHARS:
+        return output
+    half = MAX_RESULT_OUTPUT_CHARS // 2
+    cut = len(output) - 2 * half
+    return f'{output[:half]}\n... ({cut} characters of output cut) ...\n{output[-half:]}'
+
+
+def _truncated_result(value: Any, size: int, output: str) -> dict[str, Any]:
+    shaped: dict[str, Any] = {}
+    if output:
+        shaped['output'] = output
+    shaped['result_truncated'] = to_json(value).decode('utf-8', 'replace')[:MAX_RESULT_CHARS]
+    shaped['note'] = (
+        f'The result is {size} characters of JSON, more than the {MAX_RESULT_CHARS} that can be returned, '
+        'so only its start is shown. Return less: select, filter, slice or summarize the data in code. '
+        'Variables persist between run_code calls, so a value you assigned can be used again without '
+        'calling the tools again.'
+    )
+    return shaped
 
 
 def preview(value: Any, *, nested: bool = False) -> str:

@@ -143,6 +143,10 @@ class Loop:
         self.unfinished: dict[int, Task] = {}  # id(task) -> task, to close them if the run is abandoned
 
     def create_task(self, coro: Any, name: str | None = None) -> Task:
+        if type(coro) is HostFuture:
+            # An `async` host function returns a HostFuture where Python would give a coroutine, so
+            # `asyncio.create_task(tool(...))` (which type-checks against the async stub) must accept it.
+            coro = _await_host(coro)
         if not isinstance(coro, Coroutine):
             raise TypeError(f'a coroutine was expected, got {coro!r}')
         self.counter += 1
@@ -307,6 +311,10 @@ class Loop:
 
 async def _noop() -> None:
     return None
+
+
+async def _await_host(future: HostFuture) -> Any:
+    return await future
 
 
 class _Sleep:
