@@ -8,9 +8,9 @@ which starts at 0 and advances only by `time.sleep(s)` (which does not block the
 
 The sandbox's local time zone is UTC: naive `fromtimestamp`, `timestamp()` and `astimezone()` treat
 naive values as UTC, `time.localtime` is `time.gmtime`. `date`/`datetime` are sealed subclasses of
-CPython's (same behaviour; `repr` is CPython's); `time`, `timedelta`, `timezone`, `tzinfo` are
-CPython's; interpreter errors for unsupported operands name them 'date'/'datetime' where CPython says
-'datetime.date'/'datetime.datetime'. Left out: subclassing `tzinfo` in sandbox code, `time.tzset`, `time.get_clock_info`,
+CPython's (same behaviour; `repr` is CPython's, but unsupported-operand errors name them 'date' /
+'datetime' where CPython says 'datetime.date'); `time`, `timedelta`, `timezone`, `tzinfo` are
+CPython's. Left out: subclassing `tzinfo` in sandbox code, `time.tzset`, `time.get_clock_info`,
 `ZoneInfo.from_file`/`clear_cache`/`no_cache`.
 """
 
