@@ -111,6 +111,8 @@ ESCAPES = [
     'import time\ntime.sleep.__closure__',
     'import uuid\nuuid.getnode()',
     'import statistics\nstatistics.NormalDist',
+    'from typing import get_origin, Callable\nget_origin(Callable[[int], str]).__subclasses__',
+    'from typing import get_origin, Union\nget_origin(Union[int, str])._getitem',
 ]
 
 

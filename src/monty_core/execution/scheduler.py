@@ -75,14 +75,18 @@ class Task:
 
     def result(self) -> Any:
         if not self._done:
-            raise RuntimeError('Result is not set.')
+            from asyncio import InvalidStateError  # CPython's type, not RuntimeError
+
+            raise InvalidStateError('Result is not set.')
         if self._error is not None:
             raise self._error
         return self._result
 
     def exception(self) -> BaseException | None:
         if not self._done:
-            raise RuntimeError('Exception is not set.')
+            from asyncio import InvalidStateError
+
+            raise InvalidStateError('Exception is not set.')
         return self._error
 
     def cancelled(self) -> bool:
@@ -197,7 +201,7 @@ class Loop:
     def run_until_complete(self, coro: Any) -> Any:
         if self.running:
             raise RuntimeError('asyncio.run() cannot be called from a running event loop')
-        main = self.create_task(coro, 'main')
+        main = self.create_task(coro)  # named 'Task-1' as in a fresh CPython process
         self.running = True
         try:
             while not main.done():

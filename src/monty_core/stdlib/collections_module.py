@@ -133,6 +133,12 @@ def named_tuple_namespace(
             raise TypeError(
                 f'{typename}.__new__() takes {takes} positional arguments but {len(args) + 1} were given'
             )
+        # As CPython binds arguments: keyword errors (in the order given) before missing arguments.
+        for name in kwargs:
+            if name not in fields:
+                raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+            if fields.index(name) < len(args):
+                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
         values = list(args)
         for name in fields[len(args) :]:
             if name in kwargs:
@@ -148,11 +154,6 @@ def named_tuple_namespace(
                     f'{typename}.__new__() missing {len(missing)} required positional '
                     f'argument{plural}: {listed}'
                 )
-        if kwargs:
-            name = next(iter(kwargs))
-            if name in fields:
-                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
-            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
         return tuple.__new__(cls, values)
 
     def _make(cls: Any, iterable: Any) -> Any:

@@ -8,7 +8,8 @@ which starts at 0 and advances only by `time.sleep(s)` (which does not block the
 
 The sandbox's local time zone is UTC: naive `fromtimestamp`, `timestamp()` and `astimezone()` treat
 naive values as UTC, `time.localtime` is `time.gmtime`. `date`/`datetime` are sealed subclasses of
-CPython's (same behaviour; `repr` is CPython's); `time`, `timedelta`, `timezone`, `tzinfo` are
+CPython's (same behaviour; `repr` is CPython's, but unsupported-operand errors name them 'date' /
+'datetime' where CPython says 'datetime.date'); `time`, `timedelta`, `timezone`, `tzinfo` are
 CPython's. Left out: subclassing `tzinfo` in sandbox code, `time.tzset`, `time.get_clock_info`,
 `ZoneInfo.from_file`/`clear_cache`/`no_cache`.
 """
@@ -103,6 +104,34 @@ class datetime(_dt.datetime, date):
 
     def __repr__(self) -> str:
         return 'datetime.' + _dt.datetime.__repr__(self)
+
+    # Ordering a datetime against a plain date raises CPython's "can't compare datetime.datetime to
+    # datetime.date" (from either side); the C check would name these subclasses by their bare
+    # `__name__`. Other mismatches keep the interpreter's message, which says 'datetime'/'date'.
+    def _order(self, other: Any, op: Any) -> Any:
+        if isinstance(other, _dt.date) and not isinstance(other, _dt.datetime):
+            raise TypeError(f"can't compare datetime.datetime to {_tp_name(other)}")
+        return op(self, other)
+
+    def __lt__(self, other: Any) -> Any:
+        return self._order(other, _dt.datetime.__lt__)
+
+    def __le__(self, other: Any) -> Any:
+        return self._order(other, _dt.datetime.__le__)
+
+    def __gt__(self, other: Any) -> Any:
+        return self._order(other, _dt.datetime.__gt__)
+
+    def __ge__(self, other: Any) -> Any:
+        return self._order(other, _dt.datetime.__ge__)
+
+    __hash__ = _dt.datetime.__hash__
+
+
+def _tp_name(value: Any) -> str:
+    # CPython's C types are named with their module ('datetime.date'), sandbox classes are not.
+    t = type(value)
+    return f'datetime.{t.__name__}' if t.__module__ == 'datetime' else t.__name__
 
 
 for _cls, _base in ((date, _dt.date), (datetime, _dt.datetime)):

@@ -17,6 +17,7 @@ from __future__ import annotations
 # pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
 import abc as _abc
 import operator
+import weakref
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
@@ -64,8 +65,23 @@ class EnumType(type):
     def __members__(cls) -> MappingProxyType[str, Any]:
         return MappingProxyType(dict(cls._member_map_))
 
+    # CPython's `EnumType` messages: a missing name is `AttributeError(name)`, members cannot be
+    # reassigned, and the class repr is `<enum 'Color'>` / `<flag 'Perm'>`.
+    def __getattr__(cls, name: str) -> Any:
+        raise AttributeError(name)
+
+    def __setattr__(cls, name: str, value: Any) -> None:
+        if name in cls.__dict__.get('_member_map_', {}):
+            raise AttributeError(f'cannot reassign member {name!r}')
+        super().__setattr__(name, value)
+
+    def __repr__(cls) -> str:
+        flag = any(klass in _FLAG_BASES for klass in cls.__mro__)
+        return f'<{"flag" if flag else "enum"} {cls.__name__!r}>'
+
 
 SAFE_METACLASSES.add(EnumType)
+_FLAG_BASES: weakref.WeakSet[type] = weakref.WeakSet()  # each run's `Flag`
 
 
 def _enum_factory(ctx: RunContext) -> dict[str, Any]:
@@ -331,6 +347,8 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
             if self._name_ is None:
                 return f'{type(self).__name__}({self._value_!r})'
             return f'{type(self).__name__}.{self._name_}'
+
+    _FLAG_BASES.add(Flag)
 
     class IntFlag(int, ReprEnum, Flag):  # type: ignore[misc]
         """Support for integer-based Flags."""

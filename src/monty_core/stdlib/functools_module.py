@@ -128,7 +128,9 @@ class _Dispatcher:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if not args:
-            raise TypeError('singledispatch function requires at least 1 positional argument')
+            # CPython names the function (`funcname = getattr(func, '__name__', ...)`).
+            name = getattr(self._default, '__name__', 'singledispatch function')
+            raise TypeError(f'{name} requires at least 1 positional argument')
         return self.dispatch(type(args[0]))(*args, **kwargs)
 
 

@@ -159,16 +159,50 @@ def _converting(base: Any, name: str) -> Any:
 
         def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
             _check_slow(name, self, args, kwargs)
-            return _to_sandbox(base(self, *args, **kwargs))
+            return _to_sandbox(_refuse_operand(name, self, args, base(self, *args, **kwargs)))
 
         slow.__name__ = slow.__qualname__ = name
         return slow
 
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
-        return _to_sandbox(base(self, *args, **kwargs))
+        return _to_sandbox(_refuse_operand(name, self, args, base(self, *args, **kwargs)))
 
     method.__name__ = method.__qualname__ = name
     return method
+
+
+_OPERATOR_SIGNS = {
+    '__add__': '+',
+    '__sub__': '-',
+    '__mul__': '*',
+    '__truediv__': '/',
+    '__floordiv__': '//',
+    '__mod__': '%',
+    '__divmod__': 'divmod()',
+    '__pow__': '** or pow()',
+}
+# Operand types that refuse a Decimal both ways: when Decimal's method says NotImplemented, no other
+# method can still succeed (sequences accept `*` as repetition, with their own error).
+_NO_DECIMAL_OPS = (float, complex, type(None), _fr.Fraction, dict, set, frozenset)
+_SEQUENCES = (str, bytes, bytearray, list, tuple)
+
+
+def _refuse_operand(name: str, self: Any, args: tuple[Any, ...], result: Any) -> Any:
+    """`result`, or CPython's TypeError for an unsupported operand of a Decimal operator: CPython names
+    the type 'decimal.Decimal', the interpreter would name this subclass 'Decimal'."""
+    if result is not NotImplemented or len(args) != 1 or not isinstance(self, _dec.Decimal):
+        return result
+    reflected = name.startswith('__r')
+    sign = _OPERATOR_SIGNS.get(name.replace('__r', '__', 1) if reflected else name)
+    other = args[0]
+    if sign is None or not (
+        isinstance(other, _NO_DECIMAL_OPS) or (isinstance(other, _SEQUENCES) and sign != '*')
+    ):
+        return result
+    left, right = 'decimal.Decimal', type(other).__name__
+    if reflected:
+        left, right = right, left
+    raise TypeError(f"unsupported operand type(s) for {sign}: '{left}' and '{right}'")
 
 
 _DECIMAL_KEEP = {
@@ -408,6 +442,10 @@ class Fraction(_fr.Fraction):
             )
             if base_bits > 1:
                 check_int_bits(base_bits * abs(self.numerator), 'Fraction power')
+        if isinstance(other, (int, _fr.Fraction)) and not (self.denominator == 1 and self.numerator >= 0):
+            # CPython computes `Fraction(other) ** self` here; with its base class on the left and
+            # this subclass on the right, that would call this `__rpow__` again, without end.
+            return _fraction(_fr.Fraction(other.numerator, other.denominator)).__pow__(self)
         return _to_sandbox(_fr.Fraction.__rpow__(self, other))
 
     def __repr__(self) -> str:

@@ -122,6 +122,11 @@ class Pattern(Sealed):
         return dict(self._rx.groupindex)
 
     def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        # CPython's type error for a non-string subject (`re.search(p, None)` is a common agent
+        # bug); `regex` words it as 'a bytes-like object is required, not ...'.
+        subject = args[1] if method == 'subn' else args[0]
+        if not isinstance(subject, (str, bytes, bytearray, memoryview)):
+            raise TypeError(f"expected string or bytes-like object, got '{type(subject).__name__}'")
         try:
             return getattr(self._rx, method)(*args, timeout=_timeout(self._ctx), **kwargs)
         except TimeoutError:
@@ -157,6 +162,7 @@ class Pattern(Sealed):
 
     def _subn(self, repl: Any, string: Any, count: int) -> tuple[Any, int]:
         ctx = self._ctx
+        bad: list[str] = []  # the join error of a callback's result (see `call_user`)
         if isinstance(repl, (str, bytes)):
             n = len(string) if isinstance(string, (str, bytes)) else 0
             refs = cast(Any, repl).count('\\' if isinstance(repl, str) else b'\\')
@@ -171,12 +177,28 @@ class Pattern(Sealed):
             fn: Callable[[Any], Any] = expand
         elif callable(repl):
             user = repl
+            text = isinstance(self._rx.pattern, str)
+            empty: Any = '' if text else b''
+            # CPython (`_sre`) calls every callback, drops `None` results, then joins the pieces
+            # (non-empty gaps and results): a wrong result type fails at the join, naming its
+            # piece index, after all callbacks ran.
+            pieces = [0, 0]  # [pieces so far, end of the previous match]
 
             def call_user(m: Any) -> Any:
+                if m.start() > pieces[1]:
+                    pieces[0] += 1
+                pieces[1] = m.end()
                 out = user(build(Match, _p=self, _m=m))
-                if not isinstance(out, (str, bytes)):
-                    raise TypeError(f'expected str instance, {type(out).__name__} found')
-                return out
+                if out is None:
+                    return empty
+                ok = isinstance(out, str) if text else isinstance(out, (bytes, bytearray))
+                if not ok:
+                    if not bad:
+                        want = 'str instance' if text else 'a bytes-like object'
+                        bad.append(f'sequence item {pieces[0]}: expected {want}, {type(out).__name__} found')
+                    return empty
+                pieces[0] += 1
+                return bytes(out) if isinstance(out, bytearray) else out
 
             fn = call_user
         else:
@@ -192,7 +214,10 @@ class Pattern(Sealed):
                 total[1] = total[0] * 2
             return out
 
-        return self._call('subn', counted, string, count)
+        result = self._call('subn', counted, string, count)
+        if bad:
+            raise TypeError(bad[0])
+        return result
 
     def __repr__(self) -> str:
         flags = self.flags

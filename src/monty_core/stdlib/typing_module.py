@@ -168,6 +168,19 @@ def _cast(typ: Any, value: Any) -> Any:
     return value
 
 
+def get_origin(tp: Any) -> Any:
+    """CPython's `typing.get_origin`: the unsubscripted form (`list`, `typing.Union`, ...) or None.
+
+    Its results are typing forms and classes the sandbox can already name; a sandbox stand-in
+    (`TypingForm`) has no origin."""
+    return None if isinstance(tp, TypingForm) else typing.get_origin(tp)
+
+
+def get_args(tp: Any) -> tuple[Any, ...]:
+    """CPython's `typing.get_args`: the subscript arguments (the values the program wrote)."""
+    return () if isinstance(tp, TypingForm) else typing.get_args(tp)
+
+
 def _new_type(name: str, tp: Any) -> Any:
     def new_type(x: Any) -> Any:
         return x
@@ -311,6 +324,8 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         Generic=TypingForm('typing.Generic', object),
         TYPE_CHECKING=False,
         cast=_cast,
+        get_origin=get_origin,
+        get_args=get_args,
         TypeVar=typing.TypeVar,
         NewType=_new_type,
         overload=_overload,
