@@ -81,6 +81,7 @@ class EnumType(type):
 
 
 SAFE_METACLASSES.add(EnumType)
+_MIXINS = (int, str, float, bytes)
 _FLAG_BASES: weakref.WeakSet[type] = weakref.WeakSet()  # each run's `Flag`
 
 
@@ -131,6 +132,41 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
 
     building = [True]
 
+    def functional(
+        cls: Any, name: Any, names: Any, module: Any, qualname: Any, mixin: Any, start: int
+    ) -> Any:
+        """`Enum('Color', 'RED GREEN')`, CPython's functional API: names as a string (space or comma
+        separated), a sequence of names or of (name, value) pairs, or a mapping."""
+        if cls._member_names_:
+            raise TypeError(f'{cls.__name__} cannot extend {cls!r}')
+        if not isinstance(name, str):
+            raise TypeError(f'{cls.__name__}() expected a class name (str), got {name!r}')
+        if isinstance(names, str):
+            names = names.replace(',', ' ').split()
+        flag = any(klass in _FLAG_BASES for klass in cls.__mro__)
+        if isinstance(names, dict):
+            pairs = list(names.items())
+        else:
+            items = list(names)
+            if items and all(isinstance(item, str) for item in items):
+                pairs = [(n, 1 << i if flag else start + i) for i, n in enumerate(items)]
+            else:
+                pairs = [tuple(item) for item in items]
+        namespace: dict[str, Any] = {
+            '__module__': module if module is not None else '__main__',
+            '__qualname__': qualname if qualname is not None else name,
+            SANDBOX_CLASS_MARK: True,
+        }
+        for member, member_value in pairs:
+            if not isinstance(member, str) or member.startswith('_'):
+                raise ValueError(f'invalid enum member name: {member!r}')
+            namespace[member] = member_value
+        if mixin is not None and mixin not in _MIXINS and SANDBOX_CLASS_MARK not in vars(mixin):
+            # The class is made here, not by the sandbox's class builder, which checks bases.
+            raise TypeError(f'type= must be int, str, float, bytes or a sandbox class, not {mixin!r}')
+        bases = (cls,) if mixin is None else (mixin, cls)
+        return EnumType(name, bases, namespace)
+
     def lookup(cls: Any, value: Any = None) -> Any:
         if type(value) is cls:
             return value
@@ -154,7 +190,19 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         _member_map_: dict[str, Any] = {}
         _value2member_map_: dict[Any, Any] = {}
 
-        def __new__(cls, value: Any = None) -> Any:
+        def __new__(
+            cls,
+            value: Any = None,
+            names: Any = None,
+            *,
+            module: Any = None,
+            qualname: Any = None,
+            type: Any = None,  # CPython's keyword name (shadows the builtin here)
+            start: int = 1,
+            boundary: Any = None,
+        ) -> Any:
+            if names is not None:
+                return functional(cls, value, names, module, qualname, type, start)
             return lookup(cls, value)
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -1,0 +1,10 @@
+import enum
+Color = enum.Enum('Color', 'RED GREEN BLUE')
+Shape = enum.Enum('Shape', ['CIRCLE', 'SQUARE'], start=10)
+Perm = enum.Flag('Perm', 'R W X')
+Http = enum.IntEnum('Http', [('OK', 200), ('NOT_FOUND', 404)])
+M = enum.Enum('M', {'A': 'a', 'B': 'b'})
+print(Color.RED, repr(Color.GREEN), list(Color), Color(3), Color['BLUE'].value, Color)
+print(Shape.SQUARE.value, Perm.R | Perm.X, Perm.W.value, Http.NOT_FOUND == 404, Http(200).name, M('b'))
+print(isinstance(Color.RED, enum.Enum), type(Color.RED).__name__, len(Perm))
+(Color.RED.name, [m.value for m in Http])
