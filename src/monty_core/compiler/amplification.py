@@ -86,6 +86,19 @@ class AmplificationChecks(DeterminismRewrites):
             return node  # checked after the statement (`_stmts`): ~18 ns rather than a call
         return positioned_call('_m_add', position(node), node.left, node.right)
 
+    def checked_augassign(self, node: ast.AugAssign) -> ast.Assign | None:
+        """For the main rewriter's `visit_AugAssign`, once `node.value` is rewritten: `x += y`
+        amplifies; run once, it becomes `x = _m_iadd(x, y)` (an exact pre-check, still in place
+        for lists). None: leave the statement to the rewriter."""
+        if type(node.op) is not ast.Add or type(node.value) is ast.Constant:
+            return None
+        self.heavy = True
+        if self.hot or type(node.target) is not ast.Name:
+            return None
+        pos = position(node)
+        value = positioned_call('_m_iadd', pos, ast.Name(node.target.id, LOAD, **pos), node.value)
+        return ast.Assign([ast.Name(node.target.id, ast.Store(), **pos)], value, **pos)
+
     def _comprehension_hot(self, node: Any) -> Any:
         self.hot += 1
         try:

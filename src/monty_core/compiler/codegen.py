@@ -64,7 +64,7 @@ def _stop_check(at: ast.AST | None = None, slow_path: str = '_m_deep') -> ast.If
     """`if _m_D.d > _m_maxdepth: _m_deep(_m_D.d)` — depth limit, time limit, memory and stops in one
     compare. With `at`, every node gets that node's position (cheaper than `_locate` afterwards)."""
     pos = position(at) if at is not None else {}
-    call = ast.Call(func=ast.Name(slow_path, LOAD, **pos), args=[_depth(pos)], keywords=[], **pos)
+    call = positioned_call(slow_path, pos, _depth(pos))
     test = ast.Compare(
         left=_depth(pos),
         ops=[_GT],
@@ -274,13 +274,9 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
 
     def visit_AugAssign(self, node: ast.AugAssign) -> Any:
         node.value = cast(ast.expr, self.visit(node.value))
-        if type(node.op) is ast.Add and type(node.value) is not ast.Constant:
-            self.heavy = True
-            if not self.hot and type(node.target) is ast.Name:
-                # Run once: an exact pre-check (`x = _m_iadd(x, y)`, still in place for lists).
-                pos = position(node)
-                value = positioned_call('_m_iadd', pos, ast.Name(node.target.id, LOAD, **pos), node.value)
-                return ast.Assign([ast.Name(node.target.id, ast.Store(), **pos)], value, **pos)
+        checked = self.checked_augassign(node)
+        if checked is not None:
+            return checked
         if not isinstance(node.target, ast.Attribute):
             node.target = cast(ast.Name | ast.Subscript, self.visit(node.target))
             return node

@@ -314,21 +314,15 @@ class _ClassFinisher:
 def _check_namespace_match_args(ns: Any, bases: tuple[Any, ...]) -> None:
     """`check_match_args` before the class exists, erring on the side of refusing: a name the body
     does not define must not be defined by any builtin class among the bases' MROs."""
-    match_args = ns.get('__match_args__')
-    if match_args is not None and not (
-        type(match_args) is tuple
-        and all(type(a) is str and not (a.startswith('__') and a.endswith('__')) for a in match_args)
-        and not any(
-            a not in ns and a in klass.__dict__ and SANDBOX_CLASS_MARK not in klass.__dict__
-            for a in match_args
+
+    def builtin_owned(name: str) -> bool:
+        return name not in ns and any(
+            name in klass.__dict__ and SANDBOX_CLASS_MARK not in klass.__dict__
             for base in bases
             for klass in base.__mro__
         )
-    ):
-        raise TypeError(
-            '__match_args__ must name attributes the class defines (not special names or methods of a '
-            'builtin base) in the sandbox'
-        )
+
+    _refuse_match_args(ns.get('__match_args__'), builtin_owned)
 
 
 _object_repr = object.__repr__
@@ -344,11 +338,14 @@ def _inherited_repr(cls: type) -> Any:
 def check_match_args(cls: type) -> None:
     """Refuse a class's `__match_args__` naming special names or a builtin base's attributes: CPython
     reads them natively in `match` class patterns. Run before the class is marked as the sandbox's."""
-    match_args = cls.__dict__.get('__match_args__')
+    _refuse_match_args(cls.__dict__.get('__match_args__'), lambda name: _builtin_owner(cls, name))
+
+
+def _refuse_match_args(match_args: Any, builtin_owned: Callable[[str], bool]) -> None:
     if match_args is not None and not (
         type(match_args) is tuple
         and all(type(a) is str and not (a.startswith('__') and a.endswith('__')) for a in match_args)
-        and not any(_builtin_owner(cls, a) for a in match_args)
+        and not any(builtin_owned(a) for a in match_args)
     ):
         raise TypeError(
             '__match_args__ must name attributes the class defines (not special names or methods of a '

@@ -251,11 +251,15 @@ def _seq_repeat_size(seq: Any, times: Any) -> int:
     return _payload(seq) * n + 64
 
 
+def _check_concat(a: Any, b: Any) -> None:
+    if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
+        reserve(_payload(a) + _payload(b), 'concatenating')
+
+
 def add(a: Any, b: Any) -> Any:
     """`a + b`, pre-checked when both are sequences (code that runs once: see
     compiler/amplification.py)."""
-    if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
-        reserve(_payload(a) + _payload(b), 'concatenating')
+    _check_concat(a, b)
     return a + b
 
 
@@ -267,8 +271,7 @@ def concat(*pieces: str) -> str:
 
 def iadd(a: Any, b: Any) -> Any:
     """`a += b`, pre-checked like `add`."""
-    if isinstance(a, _SEQUENCES) and isinstance(b, _SEQUENCES):
-        reserve(_payload(a) + _payload(b), 'concatenating')
+    _check_concat(a, b)
     a += b
     return a
 

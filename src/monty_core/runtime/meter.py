@@ -274,13 +274,8 @@ class Meter:
             return _Raiser(exc, sticky=exc is self._stop)
 
     def _checked_refill(self) -> Iterator[bool]:
-        if self._stop is not None:
-            raise self._stop
         now = _perf()
-        if now > self._deadline:
-            timeout = TimeoutError(f'execution time limit exceeded ({self.max_duration:g}s)')
-            self.stop(timeout)
-            raise timeout
+        self._raise_if_stopped(now)
         if now >= self._next_check:
             self._next_check = now + CHECK_INTERVAL
             self._chunk = repeat(True, CHUNK)  # a caught MemoryError leaves the ticker working
