@@ -325,6 +325,29 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
             out.append(_locate(ast.Delete(targets=plain), node))
         return out
 
+    # -- imports --------------------------------------------------------------------------------
+    def visit_Import(self, node: ast.Import) -> list[ast.stmt]:
+        """`import a.b` becomes `a = _m_import('a.b')`; `import a.b as c` becomes
+        `c = _m_import('a.b', True)` (no `IMPORT_NAME`/`IMPORT_FROM` opcode: see `visit_ImportFrom`)."""
+        out: list[ast.stmt] = []
+        for alias in node.names:
+            if alias.asname is None:
+                target, call = alias.name.partition('.')[0], _call('_m_import', ast.Constant(alias.name))
+            else:
+                target = alias.asname
+                call = _call('_m_import', ast.Constant(alias.name), ast.Constant(True))
+            out.append(_locate(ast.Assign(targets=[_name(target, ast.Store())], value=call), node))
+        return out
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.stmt:
+        """`from m import a, b as c` becomes `a, c = _m_import_from('m', ('a', 'b'))`: names resolve
+        only in the sandbox module's own exports. CPython's `IMPORT_FROM` falls back to the host's
+        `sys.modules['m.a']` when the module lacks `a`, which handed out real host modules."""
+        names = ast.Tuple(elts=[ast.Constant(a.name) for a in node.names], ctx=LOAD)
+        call = _call('_m_import_from', ast.Constant(node.module or ''), names)
+        targets = [_name(a.asname or a.name, ast.Store()) for a in node.names]
+        return _locate(ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call), node)
+
     # -- loops ----------------------------------------------------------------------------------
     def _metered_iter(self, it: ast.expr) -> ast.expr:
         pos = position(it)
@@ -552,8 +575,6 @@ _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
     ast.Name,
     ast.Global,
     ast.Nonlocal,
-    ast.Import,
-    ast.ImportFrom,
     ast.alias,
 }
 

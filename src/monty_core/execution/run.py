@@ -289,6 +289,8 @@ class Execution:
         self.identities = identities
         builtins['_m_plain'] = identities.plain
         builtins['_m_classes'] = identities.classes
+        builtins['_m_open'] = identities.open
+        identities.builtins = builtins
         self.finished = False
 
     def _module_context(self) -> RunContext:

@@ -182,7 +182,6 @@ for _internal in (
     types.TracebackType,
     types.CodeType,
     types.CellType,
-    types.ModuleType,
     types.MappingProxyType,
     types.SimpleNamespace,
     types.GenericAlias,
@@ -214,7 +213,6 @@ for _internal in (
     ALLOWED.setdefault(_internal, frozenset())  # pyright: ignore[reportArgumentType]
 ALLOWED[property] = frozenset({'getter', 'setter', 'deleter'})
 ALLOWED[types.MappingProxyType] = frozenset({'get', 'keys', 'values', 'items', 'copy'})
-ALLOWED[types.ModuleType] = frozenset()  # sandbox modules are checked by their export list
 
 
 def _exception_attrs() -> dict[type, frozenset[str]]:

@@ -25,6 +25,7 @@ from . import limits as _limits
 from .allowlists import ALLOWED
 from .guards import (
     _MATCH_MISSING,
+    CONSTRUCTORS,
     REAL_OF,
     SAFE_METACLASSES,
     SANDBOX_CLASS_MARK,
@@ -37,7 +38,9 @@ from .guards import (
     guarded_getattr,
     guarded_setattr,
     is_sandbox_class,
+    mark_run_class,
     match_attr,
+    run_token,
     sandbox_delattr,
     sandbox_getattr,
     sandbox_hasattr,
@@ -45,6 +48,7 @@ from .guards import (
     sandbox_type_of,
 )
 from .meter import Meter
+from .modules import Importer
 from .stable import (
     BUILTIN_CONTAINER_REPRS,
     NATIVE_TEXT,
@@ -53,7 +57,6 @@ from .stable import (
     checked_imod,
     checked_mod,
     container_repr,
-    current_identities,
     default_repr,
     ordered,
     sandbox_hash,
@@ -214,6 +217,40 @@ def _make_bytearray(*args: Any, **kwargs: Any) -> bytearray:
     return _b.bytearray(*args, **kwargs)
 
 
+def _bytes_new(cls: Any, *args: Any, **kwargs: Any) -> bytes:
+    """`bytes.__new__` as sandbox code reads it: checked as `bytes(...)` is."""
+    _limits.check_bytes_args(args)
+    return _b.bytes.__new__(cls, *args, **kwargs)
+
+
+def _bytearray_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """`bytearray.__init__` as sandbox code reads it: checked as `bytearray(...)` is."""
+    _limits.check_bytes_args(args)
+    _b.bytearray.__init__(self, *args, **kwargs)
+
+
+def _str_new(cls: Any = str, *args: Any, **kwargs: Any) -> str:
+    """`str.__new__` as sandbox code reads it: one object is rendered as `str(x)` renders it (weighed
+    first, no addresses)."""
+    if len(args) == 1 and not kwargs:
+        return _b.str.__new__(cls, stable_str(args[0]))
+    return _b.str.__new__(cls, *args, **kwargs)
+
+
+def _range_new(cls: Any, *args: Any) -> Any:
+    return _make_range(*args)
+
+
+for _key, _checked in (
+    ((bytes, '__new__'), _bytes_new),
+    ((bytearray, '__init__'), _bytearray_init),
+    ((str, '__new__'), _str_new),
+    ((range, '__new__'), _range_new),
+):
+    _checked.__name__ = _checked.__qualname__ = _key[1]
+    CONSTRUCTORS[_key] = _checked
+
+
 def _refuse_metaclass(*args: Any, **kwargs: Any) -> Any:
     raise TypeError('metaclasses are not supported in the sandbox; use a class statement')
 
@@ -262,10 +299,7 @@ def build_class(func: Any, name: str, /, *bases: Any, **kwds: Any) -> type:
     except TypeError:
         type.__delattr__(cls, SANDBOX_CLASS_MARK)
         raise
-    type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
-    identities = current_identities()
-    if identities is not None:
-        identities.classes.add(cls)
+    mark_run_class(cls)
     inherited = _inherited_repr(cls)
     if inherited is _object_repr:
         # CPython's default shows the address: the sandbox's shows the run's fake address instead,
@@ -307,7 +341,10 @@ class _ClassFinisher:
 
     def __call__(self, name: str, bases: tuple[Any, ...], ns: Any, /, **kwds: Any) -> Any:
         _check_namespace_match_args(ns, bases)
-        ns[SANDBOX_CLASS_MARK] = True
+        # The mark's value is the run: the class is the run's own (writable by it, and by no other
+        # run) from its first hook on.
+        token = run_token()
+        ns[SANDBOX_CLASS_MARK] = token if token is not None else True
         return self.meta(name, bases, ns, **kwds)
 
 
@@ -392,7 +429,7 @@ def _vars(*args: Any) -> dict[str, Any]:
         raise TypeError('vars() needs exactly one argument in the sandbox')
     obj = args[0]
     t = type(obj)
-    if SANDBOX_CLASS_MARK in t.__dict__:
+    if SANDBOX_CLASS_MARK in t.__dict__ and t.__dict__[SANDBOX_CLASS_MARK] is run_token():
         try:
             return object.__getattribute__(obj, '__dict__')
         except AttributeError:
@@ -649,15 +686,15 @@ for _adapter in (map, filter, zip, enumerate, reversed):
 TEMPLATE['_m_compress'] = loop_iter
 
 
-def make_builtins(
-    meter: Meter, print_fn: Callable[..., None], importer: Callable[..., Any]
-) -> dict[str, Any]:
+def make_builtins(meter: Meter, print_fn: Callable[..., None], importer: Importer) -> dict[str, Any]:
     """One run's builtins dictionary: the shared template plus the run's own entries."""
     ns = TEMPLATE.copy()
     meter.builtins = ns
     ns.update(
         print=print_fn,
         __import__=importer,
+        _m_import=importer.import_module,
+        _m_import_from=importer.import_from,
         _m_T=meter.ticker,
         _m_deep=meter.too_deep,
         _m_handler=meter.handler_check,

@@ -29,7 +29,7 @@ from weakref import KeyedRef
 
 from greenlet import getcurrent
 
-from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS
+from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS, open_types
 from .limits import imod, mod, reserve
 
 try:
@@ -79,7 +79,7 @@ class Identities:
     REPL's snippets share them. An entry lives as long as its object (weakly referenced when the
     object allows it, else kept alive, so that no other object can take its address meanwhile)."""
 
-    __slots__ = ('active', 'classes', 'count', 'forget', 'plain', 'table')
+    __slots__ = ('active', 'builtins', 'classes', 'count', 'forget', 'open', 'plain', 'table')
 
     def __init__(self) -> None:
         table: dict[int, tuple[int, Any]] = {}
@@ -92,6 +92,11 @@ class Identities:
         # The run's sandbox classes (`_m_classes`): a method's stores to its own `self` skip the
         # attribute guard when `type(self)` is one of them (compiler/codegen.py, `_self_check`).
         self.classes: set[type] = set()
+        # The types whose plain attribute reads equal guarded ones (`_m_open`, the compiled code's
+        # inline test): the shared `open_types()` until the run makes a class, then a copy of it
+        # with the run's classes (see `add_class`).
+        self.open: frozenset[type] | set[type] = open_types()
+        self.builtins: dict[str, Any] | None = None  # the run's builtins, where `_m_open` is bound
 
         def forget(ref: Any) -> None:
             current = table.get(ref.key)
@@ -99,6 +104,17 @@ class Identities:
                 del table[ref.key]
 
         self.forget = forget
+
+    def add_class(self, cls: type) -> None:
+        """Record a class the run made: its instances' plain attribute reads and its methods' plain
+        stores to `self` are then let through by the compiled code's inline tests."""
+        self.classes.add(cls)
+        open_ = self.open
+        if type(open_) is frozenset:
+            open_ = self.open = set(open_)
+            if self.builtins is not None:
+                self.builtins['_m_open'] = open_
+        open_.add(cls)
 
     def number(self, obj: Any) -> int:
         key = _id(obj)

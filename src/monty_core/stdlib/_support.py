@@ -25,7 +25,7 @@ from typing import Any
 import greenlet
 
 from ..runtime.allowlists import ALLOWED, SELF_GUARDED
-from ..runtime.guards import SANDBOX_CLASS_MARK, reset_plain_cache
+from ..runtime.guards import mark_run_class, reset_plain_cache
 from ..runtime.limits import check_int_bits
 from ..runtime.modules import RunContext
 
@@ -150,9 +150,9 @@ def allow_public(t: type, exclude: Iterable[str] = ()) -> None:
 
 
 def mark_sandbox_class(cls: type) -> type:
-    """Make a (per-run) host class behave as if sandbox code had defined it: subclassable, open."""
-    type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
-    return cls
+    """Make a host class the stdlib builds for the current run behave as if sandbox code had defined
+    it: subclassable, and writable by that run alone (see `guards.mark_run_class`)."""
+    return mark_run_class(cls)
 
 
 def copy_names(fn: Any, name: str, qualname: str | None = None) -> Any:

@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..runtime.builtins import SandboxABCMeta, check_match_args
-from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK
+from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK, mark_run_class, run_token
 from ..runtime.modules import RunContext, register_module
 from ..runtime.stable import sandbox_hash, stable_repr
 from ._support import mark_sandbox_class
@@ -155,7 +155,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         namespace: dict[str, Any] = {
             '__module__': module if module is not None else '__main__',
             '__qualname__': qualname if qualname is not None else name,
-            SANDBOX_CLASS_MARK: True,
+            SANDBOX_CLASS_MARK: run_token() or True,
         }
         for member, member_value in pairs:
             if not isinstance(member, str) or member.startswith('_'):
@@ -427,7 +427,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         # as the sandbox's: mark it now (after the builder's own check) so that a user `__init__` can
         # set attributes on its members (`self.mass = mass`, CPython's Planet example).
         check_match_args(cls)
-        type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
+        mark_run_class(cls)
         user_new = ns.get('__new__')
         if user_new is None:
             for base in cls.__mro__[1:]:
