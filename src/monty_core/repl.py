@@ -75,7 +75,7 @@ class MontyRepl:
                 external_functions=names,
                 previous=[spec.code for spec, _ in self._history],
             )
-        compile_program(code, self.script_name)  # syntax errors before anything runs
+        compile_program(code, self.script_name, True)  # syntax errors before anything runs
         return RunSpec(
             code=code,
             script_name=self.script_name,

@@ -14,6 +14,7 @@ from types import CodeType
 from ..runtime.guards import is_plain_safe
 from .check import check_tree, parse
 from .codegen import rewrite_module
+from .opentypes import OpenFacts
 from .sizeguard import guard_sizes
 
 __all__ = ['Program', 'compile_program']
@@ -51,15 +52,27 @@ def _all_codes(code: CodeType) -> frozenset[CodeType]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _builtin_names() -> frozenset[str]:
+    from ..runtime.builtins import TEMPLATE
+
+    return frozenset(TEMPLATE)
+
+
 @lru_cache(maxsize=256)
-def compile_program(source: str, script_name: str) -> Program:
-    """Parse, check and compile `source`; raise `MontySyntaxError` for anything outside the subset."""
+def compile_program(source: str, script_name: str, shared_globals: bool = False) -> Program:
+    """Parse, check and compile `source`; raise `MontySyntaxError` for anything outside the subset.
+
+    `shared_globals`: the program runs in globals that code compiled separately also binds (a REPL's
+    snippets), so nothing is assumed about a global's value.
+    """
     from ..errors import MontySyntaxError
 
     tree = parse(source, script_name)
     if check_tree(tree, source, script_name):
         tree = guard_sizes(tree)
-    tree = rewrite_module(tree, is_plain_safe)
+    facts = OpenFacts(tree, shared_globals=shared_globals, builtin_names=_builtin_names())
+    tree = rewrite_module(tree, is_plain_safe, facts)
     try:
         code = compile(tree, script_name, 'exec', flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as e:

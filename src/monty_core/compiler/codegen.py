@@ -29,6 +29,7 @@ Names starting with `_m_` are reserved (the checker refuses them in user code).
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -43,6 +44,8 @@ from .astutil import (
     positioned_call,
 )
 from .determinism import binds_range
+from .opentypes import OpenFacts
+from .patterns import PatternRewrites
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_D'  # the run's depth counter object; its count is `_m_D.d`
@@ -141,9 +144,14 @@ def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> 
     return False
 
 
-class _Rewriter(AmplificationChecks, ast.NodeTransformer):
-    def __init__(self, plain_safe: Callable[[str], bool]) -> None:
+class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
+    def __init__(self, plain_safe: Callable[[str], bool], facts: OpenFacts) -> None:
         self.plain_safe = plain_safe
+        self.facts = facts
+        self.fast_reads = 0
+        # The inline tests made for attribute reads (id -> node): a method call on one becomes a
+        # test around the whole call (see `visit_Call`).
+        self.attr_tests: dict[int, ast.IfExp] = {}
         self.temp_counter = 0
         self.in_class = False
         self.class_name: str | None = None  # innermost enclosing class, for private name mangling
@@ -175,16 +183,52 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
 
     # -- attributes -----------------------------------------------------------------------------
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
+        """`a.b` becomes `_m_ga(a, 'b')` (the guard), or for a plain-safe name (see
+        `guards.is_plain_safe`) stays `a.b` when `a` is proven open (opentypes.py), else
+        `a.b if _m_rtype(a) in _m_open else _m_ga(a, 'b')` (in a method, `self.b if _m_self else ...`)."""
+        proven = self.facts.is_open(node.value)
         node.value = cast(ast.expr, self.visit(node.value))
-        if isinstance(node.ctx, ast.Load):
-            if self.plain_safe(node.attr):
-                return node
+        if not isinstance(node.ctx, ast.Load):
+            return node  # Store/Del contexts are rewritten by the statements that contain them.
+        attr = self.attr_name(node.attr).value
+        if not self.plain_safe(node.attr):
             pos = position(node)
-            return positioned_call(
-                '_m_ga', pos, node.value, ast.Constant(self.attr_name(node.attr).value, **pos)
+            return positioned_call('_m_ga', pos, node.value, ast.Constant(attr, **pos))
+        if proven:
+            return node
+
+        def plain(v: ast.expr, pos: dict[str, int]) -> ast.expr:
+            return ast.Attribute(v, node.attr, LOAD, **pos)
+
+        def guarded(v: ast.expr, pos: dict[str, int]) -> ast.expr:
+            return positioned_call('_m_ga', pos, v, ast.Constant(attr, **pos))
+
+        pos = position(node)
+        if self._is_fast_self(node.value, node.attr):
+            self.fast_reads += 1
+            test: ast.expr = ast.IfExp(
+                ast.Name('_m_self', LOAD, **pos), node, guarded(_name_at(node.value, pos), pos), **pos
             )
-        # Store/Del contexts are rewritten by the statements that contain them.
-        return node
+        else:
+            test = self._tested(node.value, ast.In(), '_m_open', plain, guarded, node)
+        if type(test) is ast.IfExp:
+            self.attr_tests[id(test)] = test
+        return test
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        """A method call on a tested receiver, `(a.m if T else _m_ga(a, 'm'))(x)`, becomes
+        `a.m(x) if T else _m_ga(a, 'm')(x)` when its arguments are small and call nothing (CPython
+        then calls the method without making a bound method; either branch evaluates them once)."""
+        out = super().visit_Call(node)
+        func = out.func if type(out) is ast.Call else None
+        if type(func) is not ast.IfExp or self.attr_tests.get(id(func)) is not func:
+            return out
+        if not all(_simple(a) for a in out.args) or not all(_simple(k.value) for k in out.keywords):
+            return out
+        pos = position(out)
+        on_open = ast.Call(func.body, out.args, out.keywords, **pos)
+        on_guard = ast.Call(func.orelse, copy.deepcopy(out.args), copy.deepcopy(out.keywords), **pos)
+        return ast.IfExp(func.test, on_open, on_guard, **pos)
 
     @staticmethod
     def _has_attribute(target: ast.expr) -> bool:
@@ -231,9 +275,11 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
         return _locate(_name(tmp, ast.Store()), target), self._store(target, _name(tmp))
 
     def visit_Assign(self, node: ast.Assign) -> Any:
+        original = node.value
         node.value = cast(ast.expr, self.visit(node.value))
         if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
-            node.value = self.unpacked_value(node.value)  # `a, b = some_set`: the same in every process
+            # `a, b = some_set`: the same in every process
+            node.value = self.unpacked_value(original, node.value)
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
             t = node.targets[0]
             obj = cast(ast.expr, self.visit(t.value))
@@ -454,17 +500,17 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
             if isinstance(body[0].value.value, str):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
         makes_calls = _makes_calls(body)
-        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores
+        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads
         self.fast_self = _method_self(node) if self.in_class else None
-        self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
+        self.temp_counter, self.in_class, self.fast_stores, self.fast_reads = 0, False, 0, 0
         scope = self.enter_scope(node)
         heavy = self.heavy  # what the body does happens when it is called, not here
         new_body = self._hot_stmts(body) or [ast.Pass()]
         self.heavy = heavy
         self.leave_scope(scope)
-        if self.fast_stores and self.fast_self is not None:
+        if (self.fast_stores or self.fast_reads) and self.fast_self is not None:
             new_body.insert(0, _self_check(self.fast_self))
-        self.temp_counter, self.in_class, self.fast_self, self.fast_stores = saved
+        self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads = saved
         if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
             # Suspended frames must not hold depth: generators and coroutines only check for a stop.
             node.body = [*doc, _stop_check(), *new_body]
@@ -579,6 +625,26 @@ _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
 }
 
 
+def _name_at(value: ast.expr, pos: dict[str, int]) -> ast.expr:
+    return ast.Name(value.id, LOAD, **pos) if isinstance(value, ast.Name) else value
+
+
+# Argument expressions small and call-free enough to be written in both branches of a method test.
+_SIMPLE_NODES = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Compare, ast.Subscript, ast.Slice)
+_SIMPLE_SIZE = 12
+
+
+def _simple(arg: ast.expr) -> bool:
+    count = 0
+    for n in ast.walk(arg):
+        if isinstance(n, ast.expr) and not isinstance(n, _SIMPLE_NODES):
+            return False
+        count += 1
+        if count > _SIMPLE_SIZE:
+            return False
+    return True
+
+
 def _locate(new: Any, src: ast.AST) -> Any:
     """Give `new` and its new descendants (those without a position) the position of `src`."""
     stack = [new]
@@ -597,11 +663,11 @@ def _locate(new: Any, src: ast.AST) -> Any:
     return new
 
 
-def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.Module:
+def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool], facts: OpenFacts) -> ast.Module:
     """Rewrite a checked module in place and return it; see the module docstring for what changes."""
     body = tree.body
     last: ast.Expr | None = body[-1] if body and isinstance(body[-1], ast.Expr) else None
-    rewriter = _Rewriter(plain_safe)
+    rewriter = _Rewriter(plain_safe, facts)
     rewriter.module = tree
     new_body = rewriter._stmts(body)
     if last is not None and new_body and new_body[-1] is last:

@@ -254,10 +254,10 @@ class DeterminismRewrites:
             test=test, body=fast(_name(ref, pos), pos), orelse=helper(_name(ref, pos), pos), **pos
         )
 
-    def unpacked_value(self, value: ast.expr) -> ast.expr:
-        """The value of an unpacking assignment: a set held in a name, attribute or item is unpacked
-        in canonical order."""
-        return self.in_canonical_order(value) if isinstance(value, _HOLDERS) else value
+    def unpacked_value(self, original: ast.expr, value: ast.expr) -> ast.expr:
+        """The value of an unpacking assignment (`value`, rewritten from `original`): a set held in a
+        name, attribute or item is unpacked in canonical order."""
+        return self.in_canonical_order(value) if isinstance(original, _HOLDERS) else value
 
     def in_canonical_order(self, value: ast.expr) -> ast.expr:
         """`value`, visiting a set in canonical order (for `*value`)."""

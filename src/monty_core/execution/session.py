@@ -314,7 +314,7 @@ class Session:
         self.spec = spec
         self.print_callback = print_callback
         self.output = _CountingOutput(print_callback, skip_output)
-        program = compile_program(spec.code, spec.script_name)
+        program = compile_program(spec.code, spec.script_name, globals_ is not None)
         self.execution = Execution(
             program,
             inputs=dict(spec.inputs),

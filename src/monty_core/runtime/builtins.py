@@ -40,6 +40,7 @@ from .guards import (
     is_sandbox_class,
     mark_run_class,
     match_attr,
+    open_types,
     run_token,
     sandbox_delattr,
     sandbox_getattr,
@@ -48,6 +49,7 @@ from .guards import (
     sandbox_type_of,
 )
 from .meter import Meter
+from .patterns import OpenSubject, PatternValues
 from .modules import Importer
 from .stable import (
     BUILTIN_CONTAINER_REPRS,
@@ -523,6 +525,9 @@ def _template() -> dict[str, Any]:
         _m_kwget=match_attr,
         _m_missing=_MATCH_MISSING,
         _m_ga=guarded_getattr,
+        _m_open=open_types(),  # each run's own (Identities.open), see execution/run.py
+        _m_Open=OpenSubject,
+        _m_vals=PatternValues,
         _m_sa=guarded_setattr,
         _m_da=guarded_delattr,
         _m_next=next,

@@ -475,6 +475,9 @@ def _class_getattr(cls: type, name: str) -> Any:
         return lambda: _mro_of(cls)
     owner = _resolve_owner(cls.__mro__, name)
     if owner is None:
+        hook = _type(cls).__dict__.get('__getattr__') if _type(cls) in SAFE_METACLASSES else None
+        if hook is not None:
+            return hook(cls, name)  # the sandbox metaclass's own (enum: members, `AttributeError(name)`)
         raise _missing(cls, name)
     if SANDBOX_CLASS_MARK in owner.__dict__:
         return _getattr(cls, name)
