@@ -19,6 +19,7 @@ its functions, exceptions), so nothing a run writes outlives it or reaches anoth
 from __future__ import annotations
 
 import types
+from abc import ABCMeta
 from collections.abc import Callable
 from typing import Any
 
@@ -107,7 +108,7 @@ SAFE_METACLASSES: set[type] = set()
 
 def _is_class(obj: Any) -> bool:
     t = _type(obj)
-    return t is type or t in SAFE_METACLASSES
+    return t is type or t in SAFE_METACLASSES or t is ABCMeta
 
 
 # -- the run's own objects -------------------------------------------------------------------------
@@ -236,7 +237,7 @@ def _missing(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
     if t is SandboxModule:
         return AttributeError(f"module '{obj.__name__}' has no attribute '{name}'")
-    if t is type or t in SAFE_METACLASSES:
+    if _is_class(obj):
         return AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
     return AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
 
@@ -246,7 +247,7 @@ _REFUSED = 'is not allowed in the sandbox'
 
 def _refused(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
-    owner = obj.__name__ if t is type or t in SAFE_METACLASSES or t is SandboxModule else t.__name__
+    owner = obj.__name__ if _is_class(obj) or t is SandboxModule else t.__name__
     return AttributeError(f"access to '{owner}.{name}' {_REFUSED}")
 
 
@@ -436,8 +437,10 @@ def guarded_getattr(obj: Any, name: str) -> Any:
         return _super_getattr(obj, name)
     if is_dunder(name):
         return _dunder(obj, name)
+    if t is type or t in SAFE_METACLASSES or t is ABCMeta:
+        return _class_getattr(obj, name)
     allowed = ALLOWED.get(t)
-    if allowed is not None and t is not type and t is not super:
+    if allowed is not None:
         if name in allowed:
             wrap = WRAPPERS.get((t, name))
             return _getattr(obj, name) if wrap is None else wrap(obj)
@@ -452,8 +455,6 @@ def guarded_getattr(obj: Any, name: str) -> Any:
             if name in d:
                 return d[name]  # what the run set on its exception (`err.code = 3`)
         raise _missing(obj, name)
-    if t is type or t in SAFE_METACLASSES:
-        return _class_getattr(obj, name)
     if t in STANDIN_METAS:
         return _class_getattr(REAL_OF[obj], name)
     if t is SandboxModule:
@@ -473,6 +474,11 @@ def guarded_getattr(obj: Any, name: str) -> Any:
 def _class_getattr(cls: type, name: str) -> Any:
     if name == 'mro':
         return lambda: _mro_of(cls)
+    allowed = ALLOWED.get(cls)
+    if allowed is not None and name in allowed and SANDBOX_CLASS_MARK not in cls.__dict__:
+        # A registered host class: its own allow-list, as for its instances (`Fraction.from_float`,
+        # its methods inherited from a hidden base included).
+        return _from_builtin(cls, cls, name, bound=False)
     owner = _resolve_owner(cls.__mro__, name)
     if owner is None:
         hook = _type(cls).__dict__.get('__getattr__') if _type(cls) in SAFE_METACLASSES else None
