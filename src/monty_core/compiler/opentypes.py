@@ -161,7 +161,7 @@ class OpenFacts:
                     self._bind(inner, a.arg, _UNKNOWN)
         return inner
 
-    def _walk(self, node: Any, scope: _Scope) -> None:  # noqa: C901 - one case per binding form
+    def _walk(self, node: Any, scope: _Scope) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for d in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
                 if d is not None:
@@ -379,7 +379,7 @@ class OpenFacts:
             return _UNKNOWN
         return value
 
-    def _eval(self, node: Any, scope: _Scope) -> str:  # noqa: C901 - one case per expression form
+    def _eval(self, node: Any, scope: _Scope) -> str:
         t = type(node)
         if t is ast.Constant:
             return _CONSTANT_TAGS.get(type(node.value), _UNKNOWN)

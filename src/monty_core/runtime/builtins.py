@@ -49,15 +49,14 @@ from .guards import (
     sandbox_type_of,
 )
 from .meter import Meter
-from .patterns import OpenSubject, PatternValues
 from .modules import Importer
+from .patterns import OpenSubject, PatternValues
+from .printf import checked_imod, checked_mod
 from .stable import (
     BUILTIN_CONTAINER_REPRS,
     NATIVE_TEXT,
     SETS,
     canonical,
-    checked_imod,
-    checked_mod,
     container_repr,
     default_repr,
     ordered,
@@ -600,6 +599,7 @@ def _list_sort(obj: list[Any]) -> Callable[..., None]:
 
 
 WRAPPERS[(list, 'sort')] = _list_sort
+WRAPPERS[(str, '__mod__')] = lambda s: lambda args, /: checked_mod(s, args)
 
 
 def min(*args: Any, **kwargs: Any) -> Any:

@@ -387,11 +387,14 @@ def _dunder(obj: Any, name: str) -> Any:
     text = TEXT_DUNDERS.get(name)
     if text is not None:
         return text(value)
+    t: Any = _type(target)
+    is_class = t is type or t in SAFE_METACLASSES
+    wrap = None if is_class else WRAPPERS.get((t, name))
+    if wrap is not None:
+        return wrap(target)  # `'%r'.__mod__(f)`: as the operator is
     check = DUNDER_CHECKS.get(name)
     if check is None:
         return value
-    t: Any = _type(target)
-    is_class = t is type or t in SAFE_METACLASSES
     mro: tuple[type, ...] = target.__mro__ if is_class else t.__mro__
     owner = _resolve_owner(mro, name)
     if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:

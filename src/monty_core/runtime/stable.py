@@ -30,7 +30,7 @@ from weakref import KeyedRef
 from greenlet import getcurrent
 
 from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS, open_types
-from .limits import imod, mod, reserve
+from .limits import reserve
 
 try:
     from _blake2 import blake2b as _blake2b
@@ -488,20 +488,6 @@ def _weigh_format_args(args: Any) -> None:
         kind = _type(item)
         if kind in _CONTAINERS:
             _unstable(item, kind)
-
-
-def checked_mod(a: Any, b: Any) -> Any:
-    """`_m_mod`: `a % b` with the size checks, weighing what `%s`/`%r`/`%a` would render."""
-    if _type(a) is str:
-        _weigh_format_args(b)
-    return mod(a, b)
-
-
-def checked_imod(a: Any, b: Any) -> Any:
-    """`_m_imod`: `a %= b`, checked as `checked_mod`."""
-    if _type(a) is str:
-        _weigh_format_args(b)
-    return imod(a, b)
 
 
 def _render(obj: Any, bad: set[int], active: set[int]) -> str:
