@@ -167,9 +167,7 @@ class Importer:
             elif f'{name}.{item}' in _REGISTRY:
                 out.append(self.load(f'{name}.{item}'))
             else:
-                raise ImportError(
-                    f"cannot import name '{item}' from '{name}' (unknown location)", name=name
-                )
+                raise ImportError(f"cannot import name '{item}' from '{name}' (unknown location)", name=name)
         return tuple(out)
 
     def __call__(

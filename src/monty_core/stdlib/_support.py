@@ -15,6 +15,7 @@ Host hooks (read from `RunContext.hooks`, wired by the API):
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 import weakref
@@ -133,6 +134,25 @@ def random_bytes(ctx: RunContext, n: int, what: str) -> bytes:
     if type(data) is not bytes or len(data) != n:
         raise RuntimeError(f"the host's random_bytes hook must return {n} bytes")
     return data
+
+
+def host_export(value: Any) -> Any:
+    """A host module's attribute as a run may hold it: a mutable container is copied for the run (the
+    host's own list, `urllib.parse.uses_netloc`, changes the host's behaviour and every other run's);
+    a function behind an `lru_cache` is reached through a plain function (its `cache_clear` and
+    `cache_info` act on a cache the host and every run share)."""
+    if type(value) in (list, dict, set, bytearray):
+        return type(value)(value)
+    if type(value) is functools._lru_cache_wrapper:  # type: ignore[attr-defined]
+        cached = value
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return cached(*args, **kwargs)
+
+        functools.update_wrapper(call, cached, updated=())
+        del call.__wrapped__  # type: ignore[attr-defined]
+        return call
+    return value
 
 
 def public_names(t: type, exclude: Iterable[str] = ()) -> frozenset[str]:

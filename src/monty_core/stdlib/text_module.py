@@ -29,6 +29,7 @@ from ._support import (
     bind,
     build,
     current,
+    host_export,
     materialize,
     ready,
     reserve,
@@ -300,7 +301,7 @@ def _urllib_parse_factory(ctx: RunContext) -> dict[str, Any]:
             query = materialize(ctx, query)
         return _up.urlencode(query, doseq, safe, encoding, errors, quote_via)
 
-    exports: dict[str, Any] = {n: getattr(_up, n) for n in _UP_NAMES}
+    exports: dict[str, Any] = {n: host_export(getattr(_up, n)) for n in _UP_NAMES}
     exports.update({cls.__name__: cls for cls in _RESULTS})
     exports['urlencode'] = urlencode
     return exports
