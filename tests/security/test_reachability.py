@@ -160,7 +160,7 @@ def test_everything_reachable_is_known_to_the_sandbox(two_runs: tuple[list[Any],
     bad: list[str] = []
     for obj in reached:
         t = type(obj)
-        if isinstance(obj, _FORBIDDEN_TYPES) and t.__name__ != 'module' or t is types.ModuleType:
+        if (isinstance(obj, _FORBIDDEN_TYPES) and t.__name__ != 'module') or t is types.ModuleType:
             bad.append(f'{t.__name__}: {obj!r:.80}')
         elif t is dict and id(obj) in globals_:
             bad.append(f'a module globals dict ({len(obj)} names)')
@@ -213,9 +213,9 @@ _SHARABLE = (
     # typing's forms: immutable (subscripting makes new ones), read-only to sandbox code.
     typing.TypeVar,
     type(typing.Any),
-    type(typing.List),
+    type(typing.List),  # noqa: UP006 - the form's own type
     type(typing.Callable),
-    type(typing.Tuple),
+    type(typing.Tuple),  # noqa: UP006 - the form's own type
     type(typing.Literal),
     type(typing_extensions.Self),
 )

@@ -187,6 +187,10 @@ class OpenFacts:
         elif isinstance(node, ast.Assign):
             self._walk(node.value, scope)
             for target in node.targets:
+                if _plain_unpacking(target) and _splits(node.value):
+                    for elt in target.elts:  # `key, value = line.split('=')`: items of a fresh list
+                        self._bind(scope, elt.id, ('item', node.value))
+                    continue
                 self._bind_target(scope, target, node.value)
         elif isinstance(node, ast.AnnAssign):
             if node.value is not None:
@@ -210,6 +214,8 @@ class OpenFacts:
             self._walk(node.iter, scope)
             if isinstance(node.target, ast.Name) and _is_range_call(node.iter):
                 self._bind(scope, node.target.id, ('range',))
+            elif isinstance(node.target, ast.Name) and _splits(node.iter):
+                self._bind(scope, node.target.id, ('item', node.iter))
             else:
                 self._bind_target(scope, node.target, _UNKNOWN)
             self._walk_body(node.body, scope)
@@ -351,6 +357,10 @@ class OpenFacts:
                 return _OPEN
             if kind == 'range':
                 return 'int' if 'range' not in self._rebound() else _UNKNOWN
+            if kind == 'item':
+                # An item of the fresh list `s.split(...)` makes: a str when `s` is one.
+                receiver = self._eval(value[1].func.value, scope)
+                return receiver if receiver in ('str', _PENDING) else _UNKNOWN
             if kind == 'aug':
                 node: ast.AugAssign = value[1]
                 current = self._values.get(key, _UNKNOWN)
@@ -423,6 +433,18 @@ def _join(a: str, b: str) -> str:
     if _UNKNOWN in (a, b):
         return _UNKNOWN
     return _OPEN  # two different open types
+
+
+_SPLITS = frozenset({'split', 'rsplit', 'splitlines'})
+
+
+def _splits(node: ast.expr) -> bool:
+    """`<expr>.split(...)` (or `rsplit`, `splitlines`): a new list, of str items when `<expr>` is a str."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SPLITS
+
+
+def _plain_unpacking(target: ast.expr) -> bool:
+    return isinstance(target, (ast.Tuple, ast.List)) and all(isinstance(e, ast.Name) for e in target.elts)
 
 
 def _is_range_call(node: ast.expr) -> bool:
