@@ -221,7 +221,7 @@ def _make_bytearray(*args: Any, **kwargs: Any) -> bytearray:
 def _bytes_new(cls: Any, *args: Any, **kwargs: Any) -> bytes:
     """`bytes.__new__` as sandbox code reads it: checked as `bytes(...)` is."""
     _limits.check_bytes_args(args)
-    return _b.bytes.__new__(cls, *args, **kwargs)
+    return _b.bytes.__new__(REAL_OF.get(cls, cls), *args, **kwargs)
 
 
 def _bytearray_init(self: Any, *args: Any, **kwargs: Any) -> None:
@@ -234,8 +234,8 @@ def _str_new(cls: Any = str, *args: Any, **kwargs: Any) -> str:
     """`str.__new__` as sandbox code reads it: one object is rendered as `str(x)` renders it (weighed
     first, no addresses)."""
     if len(args) == 1 and not kwargs:
-        return _b.str.__new__(cls, stable_str(args[0]))
-    return _b.str.__new__(cls, *args, **kwargs)
+        return _b.str.__new__(REAL_OF.get(cls, cls), stable_str(args[0]))
+    return _b.str.__new__(REAL_OF.get(cls, cls), *args, **kwargs)
 
 
 def _range_new(cls: Any, *args: Any) -> Any:
