@@ -40,6 +40,7 @@ from .astutil import (
     child_fields,
     child_nodes,
     handler_table,
+    method_self,
     position,
     positioned_call,
 )
@@ -84,23 +85,6 @@ def _depth(pos: dict[str, Any], ctx: ast.expr_context = LOAD) -> ast.Attribute:
     """`_m_D.d`: the run's call depth, a slot of a per-run object (a slot store is specialised by
     CPython 3.11; a global store goes through a dict every time)."""
     return ast.Attribute(ast.Name(DEPTH_NAME, LOAD, **pos), 'd', ctx, **pos)
-
-
-def _method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """The first parameter of a method (`self`), if the body never rebinds it."""
-    params = [*node.args.posonlyargs, *node.args.args]
-    if not params:
-        return None
-    for deco in node.decorator_list:
-        if isinstance(deco, ast.Name) and deco.id in ('staticmethod', 'classmethod'):
-            return None
-    name = params[0].arg
-    for n in ast.walk(node):
-        if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load):
-            return None
-        if isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names:
-            return None
-    return name
 
 
 def _self_check(name: str) -> ast.Assign:
@@ -204,7 +188,12 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             return positioned_call('_m_ga', pos, v, ast.Constant(attr, **pos))
 
         pos = position(node)
-        if self._is_fast_self(node.value, node.attr):
+        flag = self.facts.flags.receivers.get(id(node.value)) if type(node.value) is ast.Name else None
+        if flag is not None and flag[0] is node.value:
+            test: ast.expr = ast.IfExp(
+                ast.Name(flag[1], LOAD, **pos), node, guarded(_name_at(node.value, pos), pos), **pos
+            )
+        elif self._is_fast_self(node.value, node.attr):
             self.fast_reads += 1
             test: ast.expr = ast.IfExp(
                 ast.Name('_m_self', LOAD, **pos), node, guarded(_name_at(node.value, pos), pos), **pos
@@ -404,17 +393,38 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         if after:
             node.body = after + node.body
 
+    def _flag_updates(
+        self, table: dict[int, tuple[ast.AST, list[tuple[str, str]]]], at: ast.AST
+    ) -> list[ast.stmt]:
+        """`_m_oN = _m_rtype(x) in _m_open` for the flags (opentypes.Flags) to update at `at`."""
+        entry = table.get(id(at))
+        if entry is None or entry[0] is not at:
+            return []
+        return [_locate(_flag_update(flag, name), at) for flag, name in entry[1]]
+
+    def _entry_flags(self, key: int) -> list[ast.stmt]:
+        """A scope's flags as it starts: False, or a parameter's test."""
+        out: list[ast.stmt] = []
+        for flag, param in self.facts.flags.entry.get(key, ()):
+            if param is None:
+                out.append(ast.Assign([_name(flag, ast.Store())], ast.Constant(False)))
+            else:
+                out.append(_flag_update(flag, param))
+        return out
+
     def visit_For(self, node: ast.For) -> ast.For:
         node.iter = self._metered_iter(cast(ast.expr, self.visit(node.iter)))
+        updates = self._flag_updates(self.facts.flags.body_start, node)
         self._loop_target(node)
-        node.body = self._hot_stmts(node.body)
+        node.body = updates + self._hot_stmts(node.body)
         node.orelse = self._stmts(node.orelse)
         return node
 
     def visit_AsyncFor(self, node: ast.AsyncFor) -> ast.AsyncFor:
         node.iter = cast(ast.expr, self.visit(node.iter))
+        updates = self._flag_updates(self.facts.flags.body_start, node)
         self._loop_target(node)
-        node.body = [_locate(_tick(), node), *self._hot_stmts(node.body)]
+        node.body = [_locate(_tick(), node), *updates, *self._hot_stmts(node.body)]
         node.orelse = self._stmts(node.orelse)
         return node
 
@@ -443,7 +453,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         return self._visit_with(node)
 
     def _visit_with(self, node: Any) -> Any:
-        after: list[ast.stmt] = []
+        after: list[ast.stmt] = self._flag_updates(self.facts.flags.body_start, node)
         for item in node.items:
             item.context_expr = self.visit(item.context_expr)
             if item.optional_vars is not None:
@@ -474,12 +484,12 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
                 if last_heavy is not None:
                     out.append(statement_check(last_heavy))
                 last_heavy = stmt
-            if res is None:
-                continue
-            if isinstance(res, list):
-                out.extend(cast(list[ast.stmt], res))
-            else:
-                out.append(cast(ast.stmt, res))
+            if res is not None:
+                if isinstance(res, list):
+                    out.extend(cast(list[ast.stmt], res))
+                else:
+                    out.append(cast(ast.stmt, res))
+            out.extend(self._flag_updates(self.facts.flags.after, stmt))
         # A list that ends by leaving (`raise`, `return`, ...) never falls through to the statement
         # after its compound statement.
         falls_through = not body or type(body[-1]) not in JUMPS
@@ -501,7 +511,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
         makes_calls = _makes_calls(body)
         saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads
-        self.fast_self = _method_self(node) if self.in_class else None
+        self.fast_self = method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores, self.fast_reads = 0, False, 0, 0
         scope = self.enter_scope(node)
         heavy = self.heavy  # what the body does happens when it is called, not here
@@ -510,6 +520,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         self.leave_scope(scope)
         if (self.fast_stores or self.fast_reads) and self.fast_self is not None:
             new_body.insert(0, _self_check(self.fast_self))
+        new_body[:0] = self._entry_flags(id(node))
         self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads = saved
         if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
             # Suspended frames must not hold depth: generators and coroutines only check for a stop.
@@ -578,7 +589,8 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             node.type = cast(ast.expr, self.visit(node.type))
         # `_m_handler`: stops and the deadline, but not the memory check `_m_deep` would make (the
         # handler may have caught the MemoryError and be about to let go of the memory).
-        node.body = [_stop_check(node, '_m_handler'), *self._stmts(node.body)]
+        updates = self._flag_updates(self.facts.flags.body_start, node)
+        node.body = [_stop_check(node, '_m_handler'), *updates, *self._stmts(node.body)]
         return node
 
     def visit(self, node: ast.AST) -> Any:
@@ -623,6 +635,11 @@ _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
     ast.Nonlocal,
     ast.alias,
 }
+
+
+def _flag_update(flag: str, name: str) -> ast.Assign:
+    test = ast.Compare(_call('_m_rtype', _name(name)), [ast.In()], [_name('_m_open')])
+    return ast.Assign([_name(flag, ast.Store())], test)
 
 
 def _name_at(value: ast.expr, pos: dict[str, int]) -> ast.expr:
@@ -670,6 +687,8 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool], facts: O
     rewriter = _Rewriter(plain_safe, facts)
     rewriter.module = tree
     new_body = rewriter._stmts(body)
+    has_doc = bool(body) and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+    new_body[int(has_doc) : int(has_doc)] = [_locate(s, tree) for s in rewriter._entry_flags(0)]
     if last is not None and new_body and new_body[-1] is last:
         pos = position(last)
         target = ast.Name(RESULT_NAME, ast.Store(), **pos)

@@ -27,6 +27,8 @@ import ast
 from collections.abc import Iterator
 from typing import Any
 
+from .astutil import method_self
+
 # Abstract values: a tag for an exact builtin type, `_OPEN` for "some open type", `_UNKNOWN`, and
 # `_PENDING` while the fixpoint has not reached a binding yet.
 _UNKNOWN = 'unknown'
@@ -84,12 +86,14 @@ _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
 class _Scope:
-    __slots__ = ('bindings', 'declared_global', 'declared_nonlocal', 'kind', 'locals', 'parent')
+    __slots__ = ('bindings', 'declared_global', 'declared_nonlocal', 'kind', 'locals', 'node', 'parent')
 
     def __init__(self, kind: str, parent: _Scope | None) -> None:
         self.kind = kind  # 'module' | 'function' | 'class' | 'comprehension'
         self.parent = parent
-        self.bindings: list[tuple[str, Any]] = []  # (name, what it binds), in this scope's body
+        self.node: ast.AST | None = None  # the function, lambda or class
+        # (name, what it binds, where a flag update can follow, the loops around the binding)
+        self.bindings: list[tuple[str, Any, tuple[str, ast.AST] | None, tuple[int, ...]]] = []
         self.locals: set[str] = set()
         self.declared_global: set[str] = set()
         self.declared_nonlocal: set[str] = set()
@@ -104,7 +108,9 @@ class OpenFacts:
     def __init__(self, tree: ast.Module, *, shared_globals: bool, builtin_names: frozenset[str]) -> None:
         self._shared_globals = shared_globals
         self._builtins = builtin_names
-        self._receivers: list[tuple[ast.expr, _Scope]] = []
+        self._receivers: list[tuple[ast.expr, _Scope, tuple[int, ...]]] = []
+        self._site: tuple[str, ast.AST] | None = None
+        self._loops: tuple[int, ...] = ()  # the loops around the current node, in its function
         self._module = _Scope('module', None)
         self._scopes: list[_Scope] = [self._module]
         self._walk_body(tree.body, self._module)
@@ -112,9 +118,10 @@ class OpenFacts:
         self._bindings: dict[_Key, list[tuple[Any, _Scope]]] = {}
         self._solve()
         self.open: dict[int, ast.expr] = {}  # id(receiver node) -> the node (kept alive: ids stay unique)
-        for node, scope in self._receivers:
+        for node, scope, _loops in self._receivers:
             if self._eval(node, scope) not in (_UNKNOWN, _PENDING):
                 self.open[id(node)] = node
+        self.flags = Flags(self)
 
     def is_open(self, receiver: ast.expr) -> bool:
         """Whether `receiver` (a node of the analysed tree) always holds an open object."""
@@ -126,8 +133,12 @@ class OpenFacts:
             self._walk(node, scope)
 
     def _bind(self, scope: _Scope, name: str, value: Any) -> None:
-        scope.bindings.append((name, value))
+        scope.bindings.append((name, value, self._site, self._loops))
         scope.locals.add(name)
+
+    def _at(self, site: tuple[str, ast.AST] | None) -> None:
+        """Where a flag update can follow the bindings about to be recorded (see `Flags`)."""
+        self._site = site
 
     def _bind_target(self, scope: _Scope, target: ast.AST, value: Any) -> None:
         """A store target: a bare name gets `value`; names inside unpacking get nothing provable."""
@@ -153,31 +164,52 @@ class OpenFacts:
 
     def _function_scope(self, node: Any, scope: _Scope, kind: str) -> _Scope:
         inner = _Scope(kind, scope)
+        inner.node = node
         self._scopes.append(inner)
         if kind != 'class':
             args = node.args
+            self._at(('entry', node))
             for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
                 if a is not None:
                     self._bind(inner, a.arg, _UNKNOWN)
+            self._at(None)
         return inner
+
+    def _walk_scope_body(self, body: Any, scope: _Scope) -> None:
+        """A function's or class's body: loops around the definition are not loops around it."""
+        saved, self._loops = self._loops, ()
+        if isinstance(body, list):
+            self._walk_body(body, scope)
+        else:
+            self._walk(body, scope)
+        self._loops = saved
+
+    def _walk_loop_body(self, loop: ast.AST, body: list[Any], scope: _Scope) -> None:
+        saved, self._loops = self._loops, (*self._loops, id(loop))
+        self._walk_body(body, scope)
+        self._loops = saved
 
     def _walk(self, node: Any, scope: _Scope) -> None:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for d in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
                 if d is not None:
                     self._walk(d, scope)
+            self._at(('after', node))
             self._bind(scope, node.name, _UNKNOWN)
-            self._walk_body(node.body, self._function_scope(node, scope, 'function'))
+            self._at(None)
+            self._walk_scope_body(node.body, self._function_scope(node, scope, 'function'))
         elif isinstance(node, ast.Lambda):
             for d in [*node.args.defaults, *node.args.kw_defaults]:
                 if d is not None:
                     self._walk(d, scope)
-            self._walk(node.body, self._function_scope(node, scope, 'function'))
+            self._walk_scope_body(node.body, self._function_scope(node, scope, 'function'))
         elif isinstance(node, ast.ClassDef):
             for d in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
                 self._walk(d, scope)
+            self._at(('after', node))
             self._bind(scope, node.name, _UNKNOWN)
-            self._walk_body(node.body, self._function_scope(node, scope, 'class'))
+            self._at(None)
+            self._walk_scope_body(node.body, self._function_scope(node, scope, 'class'))
         elif isinstance(node, _COMPREHENSIONS):
             self._walk_comprehension(node, scope)
         elif isinstance(node, ast.Global):
@@ -186,22 +218,28 @@ class OpenFacts:
             scope.declared_nonlocal.update(node.names)
         elif isinstance(node, ast.Assign):
             self._walk(node.value, scope)
+            self._at(('after', node))
             for target in node.targets:
                 if _plain_unpacking(target) and _splits(node.value):
                     for elt in target.elts:  # `key, value = line.split('=')`: items of a fresh list
                         self._bind(scope, elt.id, ('item', node.value))
                     continue
                 self._bind_target(scope, target, node.value)
+            self._at(None)
         elif isinstance(node, ast.AnnAssign):
             if node.value is not None:
                 self._walk(node.value, scope)
+                self._at(('after', node))
                 self._bind_target(scope, node.target, node.value)
+                self._at(None)
             elif isinstance(node.target, ast.Name):
                 scope.locals.add(node.target.id)
         elif isinstance(node, ast.AugAssign):
             self._walk(node.value, scope)
             if isinstance(node.target, ast.Name):
+                self._at(('after', node))
                 self._bind(scope, node.target.id, ('aug', node))
+                self._at(None)
             else:
                 self._walk_children_of_target(node.target, scope)
         elif isinstance(node, ast.NamedExpr):
@@ -212,32 +250,45 @@ class OpenFacts:
             self._bind(owner, node.target.id, node.value)
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             self._walk(node.iter, scope)
+            saved, self._loops = self._loops, (*self._loops, id(node))
+            self._at(('body', node))
             if isinstance(node.target, ast.Name) and _is_range_call(node.iter):
                 self._bind(scope, node.target.id, ('range',))
             elif isinstance(node.target, ast.Name) and _splits(node.iter):
                 self._bind(scope, node.target.id, ('item', node.iter))
             else:
                 self._bind_target(scope, node.target, _UNKNOWN)
+            self._at(None)
             self._walk_body(node.body, scope)
+            self._loops = saved
+            self._walk_body(node.orelse, scope)
+        elif isinstance(node, ast.While):
+            self._walk_loop_body(node, [node.test, *node.body], scope)
             self._walk_body(node.orelse, scope)
         elif isinstance(node, (ast.With, ast.AsyncWith)):
             for item in node.items:
                 self._walk(item.context_expr, scope)
                 if item.optional_vars is not None:
+                    self._at(('body', node))
                     self._bind_target(scope, item.optional_vars, _UNKNOWN)
+                    self._at(None)
             self._walk_body(node.body, scope)
         elif isinstance(node, ast.ExceptHandler):
             if node.type is not None:
                 self._walk(node.type, scope)
             if node.name:
+                self._at(('body', node))
                 self._bind(scope, node.name, _UNKNOWN)
+                self._at(None)
             self._walk_body(node.body, scope)
-        elif isinstance(node, ast.Import):
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            self._at(('after', node))
             for alias in node.names:
-                self._bind(scope, alias.asname or alias.name.partition('.')[0], ('module',))
-        elif isinstance(node, ast.ImportFrom):
-            for alias in node.names:
-                self._bind(scope, alias.asname or alias.name, _UNKNOWN)
+                if isinstance(node, ast.Import):
+                    self._bind(scope, alias.asname or alias.name.partition('.')[0], ('module',))
+                else:
+                    self._bind(scope, alias.asname or alias.name, _UNKNOWN)
+            self._at(None)
         elif isinstance(node, (ast.MatchAs, ast.MatchStar)):
             if node.name:
                 self._bind(scope, node.name, _UNKNOWN)
@@ -253,7 +304,7 @@ class OpenFacts:
                 scope.locals.add(node.id)
         elif isinstance(node, ast.Attribute):
             if isinstance(node.ctx, ast.Load):
-                self._receivers.append((node.value, scope))
+                self._receivers.append((node.value, scope, self._loops))
             self._walk(node.value, scope)
         elif isinstance(node, ast.AST):
             self._walk_fields(node, scope)
@@ -270,8 +321,15 @@ class OpenFacts:
     def _walk_comprehension(self, node: Any, scope: _Scope) -> None:
         inner = _Scope('comprehension', scope)
         self._scopes.append(inner)
+        self._walk(node.generators[0].iter, scope)  # the first iterable runs outside, once
+        saved, self._loops = self._loops, (*self._loops, id(node))
+        self._walk_comprehension_parts(node, scope, inner)
+        self._loops = saved
+
+    def _walk_comprehension_parts(self, node: Any, scope: _Scope, inner: _Scope) -> None:
         for i, gen in enumerate(node.generators):
-            self._walk(gen.iter, scope if i == 0 else inner)  # the first iterable runs outside
+            if i:
+                self._walk(gen.iter, inner)
             self._bind_target(inner, gen.target, _UNKNOWN)
             for cond in gen.ifs:
                 self._walk(cond, inner)
@@ -322,7 +380,7 @@ class OpenFacts:
 
     def _solve(self) -> None:
         for scope in self._scopes:
-            for name, value in scope.bindings:
+            for name, value, _site, _loops in scope.bindings:
                 key = self._store_key(scope, name)
                 if key is not None:
                     self._bindings.setdefault(key, []).append((value, scope))
@@ -373,7 +431,7 @@ class OpenFacts:
     def _rebound(self) -> set[str]:
         cached = getattr(self, '_rebound_names', None)
         if cached is None:
-            cached = {name for scope in self._scopes for name, _ in scope.bindings}
+            cached = {binding[0] for scope in self._scopes for binding in scope.bindings}
             self._rebound_names = cached
         return cached
 
@@ -423,6 +481,95 @@ class OpenFacts:
         if t is ast.NamedExpr:
             return self._eval(node.value, scope)
         return _UNKNOWN
+
+
+class Flags:
+    """Per-variable flags: for a variable read as a receiver more than once, or inside a loop that
+    does not rebind it, the type test is made once where the variable is bound
+    (`_m_oN = _m_rtype(x) in _m_open`, after each binding) and the reads test the flag:
+    `x.a if _m_oN else _m_ga(x, 'a')` (a local load instead of a call and a set lookup).
+
+    Only variables every binding of which is a statement of the variable's own function (or of the
+    module, unless globals are shared with code compiled separately) get one: a binding by `:=`, a
+    comprehension, a `match` capture, `global`/`nonlocal` in another scope or a lambda's parameter
+    has no place for the update. Each flag starts False in its scope, so a read before any binding
+    goes through the guard, which raises CPython's `NameError`/`UnboundLocalError`.
+    """
+
+    def __init__(self, facts: OpenFacts) -> None:
+        self.receivers: dict[int, tuple[ast.expr, str]] = {}  # id(Name) -> (node, flag)
+        # id(statement) -> (statement, [(flag, name)]): updates after it, or at the start of its body
+        self.after: dict[int, tuple[ast.AST, list[tuple[str, str]]]] = {}
+        self.body_start: dict[int, tuple[ast.AST, list[tuple[str, str]]]] = {}
+        # id(function) (or 0, the module) -> [(flag, parameter name or None)]: set on entry
+        self.entry: dict[int, list[tuple[str, str | None]]] = {}
+        self._entry_nodes: list[ast.AST] = []
+        uses: dict[_Key, list[tuple[ast.Name, tuple[int, ...]]]] = {}
+        for node, scope, loops in facts._receivers:
+            if type(node) is ast.Name and not facts.is_open(node):
+                key = facts._load_key(scope, node.id)
+                if key is not None:
+                    uses.setdefault(key, []).append((node, loops))
+        count = 0
+        for key, reads in uses.items():
+            sites = self._sites(facts, key)
+            if sites is None or not self._worth_it(reads, sites):
+                continue
+            count += 1
+            flag = f'_m_o{count}'
+            for node, _loops in reads:
+                self.receivers[id(node)] = (node, flag)
+            self._place(key, flag, sites)
+
+    @staticmethod
+    def _sites(facts: OpenFacts, key: _Key) -> list[tuple[tuple[str, ast.AST], tuple[int, ...]]] | None:
+        """Where the variable is bound, if every binding can be followed by a flag update."""
+        if key[0] == 'global':
+            if facts._shared_globals:
+                return None
+            home = facts._module
+        else:
+            home = key[0]
+            if home.kind != 'function' or type(home.node) is ast.Lambda:
+                return None
+            parent = home.parent
+            if parent is not None and parent.kind == 'class' and method_self(home.node) == key[1]:
+                return None  # a method's `self`: its reads test `_m_self`, set once per call (codegen.py)
+        sites = []
+        for scope in facts._scopes:
+            for name, _value, site, loops in scope.bindings:
+                if name != key[1] or facts._store_key(scope, name) != key:
+                    continue
+                if site is None or scope is not home:
+                    return None
+                sites.append((site, loops))
+        return sites
+
+    @staticmethod
+    def _worth_it(
+        reads: list[tuple[ast.Name, tuple[int, ...]]],
+        sites: list[tuple[tuple[str, ast.AST], tuple[int, ...]]],
+    ) -> bool:
+        if len(reads) >= 2:
+            return True
+        bound_in = {loop for _site, loops in sites for loop in loops}
+        return any(loop not in bound_in for _node, loops in reads for loop in loops)
+
+    def _place(self, key: _Key, flag: str, sites: list[tuple[tuple[str, ast.AST], tuple[int, ...]]]) -> None:
+        home = key[0]
+        entry_id = 0 if home == 'global' else id(home.node)
+        if home != 'global':
+            self._entry_nodes.append(home.node)
+        param: str | None = None
+        for (kind, node), _loops in sites:
+            if kind == 'entry':
+                param = key[1]
+                continue
+            table = self.after if kind == 'after' else self.body_start
+            updates = table.setdefault(id(node), (node, []))[1]
+            if (flag, key[1]) not in updates:
+                updates.append((flag, key[1]))
+        self.entry.setdefault(entry_id, []).append((flag, param))
 
 
 def _join(a: str, b: str) -> str:
