@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
-from .astutil import method_self
+from .astutil import OPERATOR_LEAVES, child_fields, method_self
 
 # Abstract values: a tag for an exact builtin type, `_OPEN` for "some open type", `_UNKNOWN`, and
 # `_PENDING` while the fixpoint has not reached a binding yet.
@@ -141,26 +141,20 @@ class OpenFacts:
         self._site = site
 
     def _bind_target(self, scope: _Scope, target: ast.AST, value: Any) -> None:
-        """A store target: a bare name gets `value`; names inside unpacking get nothing provable."""
-        if isinstance(target, ast.Name):
-            self._bind(scope, target.id, value)
-            return
-        for n in ast.walk(target):
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
-                self._bind(scope, n.id, _UNKNOWN)
-        self._walk_children_of_target(target, scope)
-
-    def _walk_children_of_target(self, target: ast.AST, scope: _Scope) -> None:
-        """The expressions evaluated while storing (`a[i].b = ...`: `a`, `i`)."""
-        if isinstance(target, (ast.Attribute, ast.Subscript)):
-            self._walk(target.value, scope)
-            if isinstance(target, ast.Subscript):
-                self._walk(target.slice, scope)
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            for elt in target.elts:
-                self._walk_children_of_target(elt, scope)
-        elif isinstance(target, ast.Starred):
-            self._walk_children_of_target(target.value, scope)
+        """A store target: a bare name gets `value`, names inside unpacking get nothing provable, and
+        `a[i].b = ...` binds nothing but evaluates `a[i]`."""
+        t = type(target)
+        if t is ast.Name:
+            self._bind(scope, cast(ast.Name, target).id, value)
+        elif t is ast.Tuple or t is ast.List:
+            for elt in cast(ast.Tuple, target).elts:
+                self._bind_target(scope, elt, _UNKNOWN)
+        elif t is ast.Starred:
+            self._bind_target(scope, cast(ast.Starred, target).value, _UNKNOWN)
+        elif t is ast.Attribute or t is ast.Subscript:
+            self._walk(cast(ast.Attribute, target).value, scope)
+            if t is ast.Subscript:
+                self._walk(cast(ast.Subscript, target).slice, scope)
 
     def _function_scope(self, node: Any, scope: _Scope, kind: str) -> _Scope:
         inner = _Scope(kind, scope)
@@ -190,133 +184,157 @@ class OpenFacts:
         self._loops = saved
 
     def _walk(self, node: Any, scope: _Scope) -> None:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for d in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
-                if d is not None:
-                    self._walk(d, scope)
-            self._at(('after', node))
-            self._bind(scope, node.name, _UNKNOWN)
-            self._at(None)
-            self._walk_scope_body(node.body, self._function_scope(node, scope, 'function'))
-        elif isinstance(node, ast.Lambda):
-            for d in [*node.args.defaults, *node.args.kw_defaults]:
-                if d is not None:
-                    self._walk(d, scope)
-            self._walk_scope_body(node.body, self._function_scope(node, scope, 'function'))
-        elif isinstance(node, ast.ClassDef):
-            for d in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
-                self._walk(d, scope)
-            self._at(('after', node))
-            self._bind(scope, node.name, _UNKNOWN)
-            self._at(None)
-            self._walk_scope_body(node.body, self._function_scope(node, scope, 'class'))
-        elif isinstance(node, _COMPREHENSIONS):
-            self._walk_comprehension(node, scope)
-        elif isinstance(node, ast.Global):
-            scope.declared_global.update(node.names)
-        elif isinstance(node, ast.Nonlocal):
-            scope.declared_nonlocal.update(node.names)
-        elif isinstance(node, ast.Assign):
-            self._walk(node.value, scope)
-            self._at(('after', node))
-            for target in node.targets:
-                if _plain_unpacking(target) and _splits(node.value):
-                    for elt in target.elts:  # `key, value = line.split('=')`: items of a fresh list
-                        self._bind(scope, elt.id, ('item', node.value))
-                    continue
-                self._bind_target(scope, target, node.value)
-            self._at(None)
-        elif isinstance(node, ast.AnnAssign):
-            if node.value is not None:
-                self._walk(node.value, scope)
-                self._at(('after', node))
-                self._bind_target(scope, node.target, node.value)
-                self._at(None)
-            elif isinstance(node.target, ast.Name):
-                scope.locals.add(node.target.id)
-        elif isinstance(node, ast.AugAssign):
-            self._walk(node.value, scope)
-            if isinstance(node.target, ast.Name):
-                self._at(('after', node))
-                self._bind(scope, node.target.id, ('aug', node))
-                self._at(None)
-            else:
-                self._walk_children_of_target(node.target, scope)
-        elif isinstance(node, ast.NamedExpr):
-            self._walk(node.value, scope)
-            owner = scope
-            while owner.kind == 'comprehension' and owner.parent is not None:
-                owner = owner.parent  # `:=` in a comprehension binds in the enclosing scope
-            self._bind(owner, node.target.id, node.value)
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            self._walk(node.iter, scope)
-            saved, self._loops = self._loops, (*self._loops, id(node))
-            self._at(('body', node))
-            if isinstance(node.target, ast.Name) and _is_range_call(node.iter):
-                self._bind(scope, node.target.id, ('range',))
-            elif isinstance(node.target, ast.Name) and _splits(node.iter):
-                self._bind(scope, node.target.id, ('item', node.iter))
-            else:
-                self._bind_target(scope, node.target, _UNKNOWN)
-            self._at(None)
-            self._walk_body(node.body, scope)
-            self._loops = saved
-            self._walk_body(node.orelse, scope)
-        elif isinstance(node, ast.While):
-            self._walk_loop_body(node, [node.test, *node.body], scope)
-            self._walk_body(node.orelse, scope)
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                self._walk(item.context_expr, scope)
-                if item.optional_vars is not None:
-                    self._at(('body', node))
-                    self._bind_target(scope, item.optional_vars, _UNKNOWN)
-                    self._at(None)
-            self._walk_body(node.body, scope)
-        elif isinstance(node, ast.ExceptHandler):
-            if node.type is not None:
-                self._walk(node.type, scope)
-            if node.name:
-                self._at(('body', node))
-                self._bind(scope, node.name, _UNKNOWN)
-                self._at(None)
-            self._walk_body(node.body, scope)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            self._at(('after', node))
-            for alias in node.names:
-                if isinstance(node, ast.Import):
-                    self._bind(scope, alias.asname or alias.name.partition('.')[0], ('module',))
-                else:
-                    self._bind(scope, alias.asname or alias.name, _UNKNOWN)
-            self._at(None)
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)):
-            if node.name:
-                self._bind(scope, node.name, _UNKNOWN)
-            self._walk_fields(node, scope)
-        elif isinstance(node, ast.MatchMapping):
-            if node.rest:
-                self._bind(scope, node.rest, _UNKNOWN)
-            self._walk_fields(node, scope)
-        elif isinstance(node, ast.Name):
-            if isinstance(node.ctx, ast.Store):
-                self._bind(scope, node.id, _UNKNOWN)  # a store form not handled above
-            elif isinstance(node.ctx, ast.Del):
-                scope.locals.add(node.id)
-        elif isinstance(node, ast.Attribute):
-            if isinstance(node.ctx, ast.Load):
-                self._receivers.append((node.value, scope, self._loops))
-            self._walk(node.value, scope)
-        elif isinstance(node, ast.AST):
+        handler = _WALKERS.get(type(node))
+        if handler is not None:
+            handler(self, node, scope)
+        elif type(node) not in OPERATOR_LEAVES:
             self._walk_fields(node, scope)
 
     def _walk_fields(self, node: ast.AST, scope: _Scope) -> None:
-        for _field, value in ast.iter_fields(node):
-            if isinstance(value, list):
+        walk = self._walk
+        for field in child_fields(type(node)):
+            value = getattr(node, field, None)
+            if type(value) is list:
                 for item in value:
+                    t = type(item)
+                    if t is ast.Constant or (t is ast.Name and type(item.ctx) is ast.Load):
+                        continue  # (most leaves: nothing to record)
                     if isinstance(item, ast.AST):
-                        self._walk(item, scope)
+                        walk(item, scope)
             elif isinstance(value, ast.AST):
-                self._walk(value, scope)
+                t = type(value)
+                if t is ast.Constant or (t is ast.Name and type(cast(ast.Name, value).ctx) is ast.Load):
+                    continue
+                walk(value, scope)
+
+    # -- one walker per node type that binds, opens a scope or reads an attribute ---------------------
+    def _w_function(self, node: Any, scope: _Scope) -> None:
+        for d in [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults]:
+            if d is not None:
+                self._walk(d, scope)
+        self._at(('after', node))
+        self._bind(scope, node.name, _UNKNOWN)
+        self._at(None)
+        self._walk_scope_body(node.body, self._function_scope(node, scope, 'function'))
+
+    def _w_lambda(self, node: ast.Lambda, scope: _Scope) -> None:
+        for d in [*node.args.defaults, *node.args.kw_defaults]:
+            if d is not None:
+                self._walk(d, scope)
+        self._walk_scope_body(node.body, self._function_scope(node, scope, 'function'))
+
+    def _w_class(self, node: ast.ClassDef, scope: _Scope) -> None:
+        for d in [*node.decorator_list, *node.bases, *(k.value for k in node.keywords)]:
+            self._walk(d, scope)
+        self._at(('after', node))
+        self._bind(scope, node.name, _UNKNOWN)
+        self._at(None)
+        self._walk_scope_body(node.body, self._function_scope(node, scope, 'class'))
+
+    def _w_global(self, node: ast.Global, scope: _Scope) -> None:
+        scope.declared_global.update(node.names)
+
+    def _w_nonlocal(self, node: ast.Nonlocal, scope: _Scope) -> None:
+        scope.declared_nonlocal.update(node.names)
+
+    def _w_assign(self, node: ast.Assign, scope: _Scope) -> None:
+        self._walk(node.value, scope)
+        self._at(('after', node))
+        for target in node.targets:
+            if _plain_unpacking(target) and _splits(node.value):
+                for elt in cast(ast.Tuple, target).elts:  # `k, v = s.split('=')`: a fresh list's items
+                    self._bind(scope, cast(ast.Name, elt).id, ('item', node.value))
+                continue
+            self._bind_target(scope, target, node.value)
+        self._at(None)
+
+    def _w_annassign(self, node: ast.AnnAssign, scope: _Scope) -> None:
+        if node.value is not None:
+            self._walk(node.value, scope)
+            self._at(('after', node))
+            self._bind_target(scope, node.target, node.value)
+            self._at(None)
+        elif isinstance(node.target, ast.Name):
+            scope.locals.add(node.target.id)
+
+    def _w_augassign(self, node: ast.AugAssign, scope: _Scope) -> None:
+        self._walk(node.value, scope)
+        if isinstance(node.target, ast.Name):
+            self._at(('after', node))
+            self._bind(scope, node.target.id, ('aug', node))
+            self._at(None)
+        else:
+            self._bind_target(scope, node.target, _UNKNOWN)
+
+    def _w_namedexpr(self, node: ast.NamedExpr, scope: _Scope) -> None:
+        self._walk(node.value, scope)
+        owner = scope
+        while owner.kind == 'comprehension' and owner.parent is not None:
+            owner = owner.parent  # `:=` in a comprehension binds in the enclosing scope
+        self._bind(owner, node.target.id, node.value)
+
+    def _w_for(self, node: Any, scope: _Scope) -> None:
+        self._walk(node.iter, scope)
+        saved, self._loops = self._loops, (*self._loops, id(node))
+        self._at(('body', node))
+        if isinstance(node.target, ast.Name) and _is_range_call(node.iter):
+            self._bind(scope, node.target.id, ('range',))
+        elif isinstance(node.target, ast.Name) and _splits(node.iter):
+            self._bind(scope, node.target.id, ('item', node.iter))
+        else:
+            self._bind_target(scope, node.target, _UNKNOWN)
+        self._at(None)
+        self._walk_body(node.body, scope)
+        self._loops = saved
+        self._walk_body(node.orelse, scope)
+
+    def _w_while(self, node: ast.While, scope: _Scope) -> None:
+        self._walk_loop_body(node, [node.test, *node.body], scope)
+        self._walk_body(node.orelse, scope)
+
+    def _w_with(self, node: Any, scope: _Scope) -> None:
+        for item in node.items:
+            self._walk(item.context_expr, scope)
+            if item.optional_vars is not None:
+                self._at(('body', node))
+                self._bind_target(scope, item.optional_vars, _UNKNOWN)
+                self._at(None)
+        self._walk_body(node.body, scope)
+
+    def _w_handler(self, node: ast.ExceptHandler, scope: _Scope) -> None:
+        if node.type is not None:
+            self._walk(node.type, scope)
+        if node.name:
+            self._at(('body', node))
+            self._bind(scope, node.name, _UNKNOWN)
+            self._at(None)
+        self._walk_body(node.body, scope)
+
+    def _w_import(self, node: Any, scope: _Scope) -> None:
+        self._at(('after', node))
+        for alias in node.names:
+            if isinstance(node, ast.Import):
+                self._bind(scope, alias.asname or alias.name.partition('.')[0], ('module',))
+            else:
+                self._bind(scope, alias.asname or alias.name, _UNKNOWN)
+        self._at(None)
+
+    def _w_capture(self, node: Any, scope: _Scope) -> None:
+        name = node.rest if isinstance(node, ast.MatchMapping) else node.name
+        if name:
+            self._bind(scope, name, _UNKNOWN)
+        self._walk_fields(node, scope)
+
+    def _w_name(self, node: ast.Name, scope: _Scope) -> None:
+        if isinstance(node.ctx, ast.Store):
+            self._bind(scope, node.id, _UNKNOWN)  # a store form not handled above
+        elif isinstance(node.ctx, ast.Del):
+            scope.locals.add(node.id)
+
+    def _w_attribute(self, node: ast.Attribute, scope: _Scope) -> None:
+        if isinstance(node.ctx, ast.Load):
+            self._receivers.append((node.value, scope, self._loops))
+        self._walk(node.value, scope)
 
     def _walk_comprehension(self, node: Any, scope: _Scope) -> None:
         inner = _Scope('comprehension', scope)
@@ -481,6 +499,34 @@ class OpenFacts:
         if t is ast.NamedExpr:
             return self._eval(node.value, scope)
         return _UNKNOWN
+
+
+_WALKERS: dict[type, Any] = {
+    ast.FunctionDef: OpenFacts._w_function,
+    ast.AsyncFunctionDef: OpenFacts._w_function,
+    ast.Lambda: OpenFacts._w_lambda,
+    ast.ClassDef: OpenFacts._w_class,
+    **dict.fromkeys(_COMPREHENSIONS, OpenFacts._walk_comprehension),
+    ast.Global: OpenFacts._w_global,
+    ast.Nonlocal: OpenFacts._w_nonlocal,
+    ast.Assign: OpenFacts._w_assign,
+    ast.AnnAssign: OpenFacts._w_annassign,
+    ast.AugAssign: OpenFacts._w_augassign,
+    ast.NamedExpr: OpenFacts._w_namedexpr,
+    ast.For: OpenFacts._w_for,
+    ast.AsyncFor: OpenFacts._w_for,
+    ast.While: OpenFacts._w_while,
+    ast.With: OpenFacts._w_with,
+    ast.AsyncWith: OpenFacts._w_with,
+    ast.ExceptHandler: OpenFacts._w_handler,
+    ast.Import: OpenFacts._w_import,
+    ast.ImportFrom: OpenFacts._w_import,
+    ast.MatchAs: OpenFacts._w_capture,
+    ast.MatchStar: OpenFacts._w_capture,
+    ast.MatchMapping: OpenFacts._w_capture,
+    ast.Name: OpenFacts._w_name,
+    ast.Attribute: OpenFacts._w_attribute,
+}
 
 
 class Flags:
