@@ -387,3 +387,15 @@ def test_renderings_show_the_runs_fake_address(expr: str) -> None:
     text = run(code)
     assert '0x7f0000000010' in text, text
     assert hex(id(text))[:6] not in text
+
+
+def test_programs_compiled_before_a_registration_are_recompiled() -> None:
+    from monty_core.compiler import compile_program
+    from monty_core.runtime.guards import reset_plain_cache
+
+    program = compile_program('x = [1]\nx.count(1)', 'main.py')
+    assert program.current() is program
+    reset_plain_cache()  # what registering a type does
+    fresh = program.current()
+    assert fresh is not program and fresh.code is not program.code
+    assert fresh.current() is fresh

@@ -244,7 +244,7 @@ class Execution:
         globals_: dict[str, Any] | None = None,
         hooks: Mapping[str, Any] | None = None,
     ) -> None:
-        self.program = program
+        self.program = program = program.current()
         max_depth = limits.get('max_recursion_depth')
         meter = self.meter = Meter(
             max_duration=limits.get('max_duration_secs'),

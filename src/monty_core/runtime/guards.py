@@ -697,7 +697,17 @@ def match_attr(obj: Any, name: str) -> Any:
         return _MATCH_MISSING
 
 
+_GENERATION = [0]
+
+
+def generation() -> int:
+    """How many times the allow-lists changed: compiled programs record it (compiler.Program)."""
+    return _GENERATION[0]
+
+
 def reset_plain_cache() -> None:
-    """Forget `is_plain_safe` and `open_types` answers (call after registering types or wrappers)."""
+    """Forget `is_plain_safe` and `open_types` answers (call after registering types or wrappers);
+    programs compiled before are recompiled before their next run."""
     _PLAIN_CACHE.clear()
     _OPEN[0] = None
+    _GENERATION[0] += 1
