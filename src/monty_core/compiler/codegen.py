@@ -277,7 +277,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             if self._is_fast_self(obj, t.attr):
                 # A method storing on its own sandbox instance: a plain store, after one check per call.
                 self.fast_stores += 1
-                plain = ast.Assign(targets=[t], value=node.value)
+                plain = ast.Assign(targets=[t], value=_known_self(node.value))
                 return _locate(ast.If(test=_name('_m_self'), body=[plain], orelse=[guarded]), node)
             return guarded
         if not any(self._has_attribute(t) for t in node.targets):
@@ -635,6 +635,22 @@ _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
     ast.Nonlocal,
     ast.alias,
 }
+
+
+class _KnownSelf(ast.NodeTransformer):
+    def visit_IfExp(self, node: ast.IfExp) -> ast.expr:
+        if type(node.test) is ast.Name and node.test.id == '_m_self':
+            return cast(ast.expr, self.visit(node.body))
+        return cast(ast.expr, self.generic_visit(node))
+
+
+def _known_self(value: ast.expr) -> ast.expr:
+    """`value` for the branch where `_m_self` is true: its `self.x if _m_self else ...` tests dropped
+    (a copy: the other branch keeps the tests)."""
+    for n in ast.walk(value):
+        if type(n) is ast.IfExp and type(n.test) is ast.Name and n.test.id == '_m_self':
+            return cast(ast.expr, _KnownSelf().visit(copy.deepcopy(value)))
+    return value
 
 
 def _flag_update(flag: str, name: str) -> ast.Assign:
