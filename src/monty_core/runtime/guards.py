@@ -196,6 +196,13 @@ def open_types() -> frozenset[type]:
     return cached
 
 
+def known_bases(cls: type) -> bool:
+    """Whether every class on `cls`'s MRO is a sandbox class or a registered type."""
+    return all(
+        SANDBOX_CLASS_MARK in k.__dict__ or k in ALLOWED or _is_builtin_exception(k) for k in cls.__mro__
+    )
+
+
 def sandbox_type_of(obj: Any) -> type:
     """`type(obj)` as sandbox code sees it."""
     t = _type(obj)

@@ -29,7 +29,7 @@ from weakref import KeyedRef
 
 from greenlet import getcurrent
 
-from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS, open_types
+from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS, known_bases, open_types
 from .limits import reserve
 
 try:
@@ -107,7 +107,11 @@ class Identities:
 
     def add_class(self, cls: type) -> None:
         """Record a class the run made: its instances' plain attribute reads and its methods' plain
-        stores to `self` are then let through by the compiled code's inline tests."""
+        stores to `self` are then let through by the compiled code's inline tests. Only a class every
+        base of which the guard knows (sandbox classes, registered types): a plain read finds an
+        attribute on any base, where the guard would apply that base's allow-list."""
+        if not known_bases(cls):
+            return
         self.classes.add(cls)
         open_ = self.open
         if type(open_) is frozenset:
