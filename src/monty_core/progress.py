@@ -33,6 +33,7 @@ from .execution.session import (
     same_description,
     show_event,
 )
+from .limits import resolve_limits
 from .runtime.errors import sandbox_exception_from_host
 from .runtime.output import PrintCallback
 
@@ -164,9 +165,7 @@ class _Paused(Generic[_E]):
         except Exception as e:
             raise MontySnapshotError(f'malformed snapshot: {type(e).__name__}: {e}') from None
         if limits is not None:
-            from .api import _limits
-
-            spec = spec.with_limits(_limits(limits))
+            spec = spec.with_limits(resolve_limits(limits))
         hint = hash_seed_hint(doc.get('str_hash'))
         try:
             session, event = restore(

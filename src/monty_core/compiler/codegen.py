@@ -174,7 +174,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         node.value = cast(ast.expr, self.visit(node.value))
         if not isinstance(node.ctx, ast.Load):
             return node  # Store/Del contexts are rewritten by the statements that contain them.
-        attr = self.attr_name(node.attr).value
+        attr = cast(str, self.attr_name(node.attr).value)
         if not self.plain_safe(node.attr):
             pos = position(node)
             return positioned_call('_m_ga', pos, node.value, ast.Constant(attr, **pos))
@@ -185,7 +185,8 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             return ast.Attribute(v, node.attr, LOAD, **pos)
 
         def guarded(v: ast.expr, pos: dict[str, int]) -> ast.expr:
-            return positioned_call('_m_ga', pos, v, ast.Constant(attr, **pos))
+            name = ast.copy_location(ast.Constant(attr), node)
+            return positioned_call('_m_ga', pos, v, name)
 
         pos = position(node)
         flag = self.facts.flags.receivers.get(id(node.value)) if type(node.value) is ast.Name else None
@@ -208,8 +209,11 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         """A method call on a tested receiver, `(a.m if T else _m_ga(a, 'm'))(x)`, becomes
         `a.m(x) if T else _m_ga(a, 'm')(x)` when its arguments are small and call nothing (CPython
         then calls the method without making a bound method; either branch evaluates them once)."""
-        out = super().visit_Call(node)
-        func = out.func if type(out) is ast.Call else None
+        result = super().visit_Call(node)
+        if type(result) is not ast.Call:
+            return result
+        out = result
+        func = out.func
         if type(func) is not ast.IfExp or self.attr_tests.get(id(func)) is not func:
             return out
         if not all(_simple(a) for a in out.args) or not all(_simple(k.value) for k in out.keywords):
@@ -378,9 +382,9 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         """`from m import a, b as c` becomes `a, c = _m_import_from('m', ('a', 'b'))`: names resolve
         only in the sandbox module's own exports. CPython's `IMPORT_FROM` falls back to the host's
         `sys.modules['m.a']` when the module lacks `a`, which handed out real host modules."""
-        names = ast.Tuple(elts=[ast.Constant(a.name) for a in node.names], ctx=LOAD)
+        names = ast.Tuple(elts=[cast(ast.expr, ast.Constant(a.name)) for a in node.names], ctx=LOAD)
         call = _call('_m_import_from', ast.Constant(node.module or ''), names)
-        targets = [_name(a.asname or a.name, ast.Store()) for a in node.names]
+        targets: list[ast.expr] = [_name(a.asname or a.name, ast.Store()) for a in node.names]
         return _locate(ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call), node)
 
     # -- loops ----------------------------------------------------------------------------------

@@ -59,9 +59,9 @@ class PatternRewrites:
             )
         subject = f'_m_ms{self.match_count}'
         pos = _pos(node)
-        keep_subject = ast.Assign([ast.Name(subject, ast.Store(), **pos)], node.subject, **pos)
+        keep_subject = ast.Assign(targets=[ast.Name(subject, ast.Store(), **pos)], value=node.subject, **pos)
         values = ast.Call(ast.Name('_m_vals', LOAD, **pos), hoisted, [], **pos)
-        hold = ast.Assign([ast.Name(holder, ast.Store(), **pos)], values, **pos)
+        hold = ast.Assign(targets=[ast.Name(holder, ast.Store(), **pos)], value=values, **pos)
         node.subject = ast.Name(subject, LOAD, **pos)
         return [keep_subject, hold, node]
 
@@ -99,7 +99,7 @@ class PatternRewrites:
         return p
 
 
-def _pos(src: ast.AST) -> dict[str, int]:
+def _pos(src: ast.AST) -> dict[str, Any]:
     d = src.__dict__
     line, col = d.get('lineno', 1), d.get('col_offset', 0)
     return {'lineno': line, 'col_offset': col, 'end_lineno': d.get('end_lineno', line),

@@ -22,12 +22,13 @@ from greenlet import greenlet
 from ..compiler import Program
 from ..convert import PLAIN_ATOMS, plain_copy, plain_kwargs, to_host, to_sandbox
 from ..errors import MontyConversionError, MontyError, MontyRuntimeError
+from ..limits import Limits
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
 from ..runtime.errors import sandbox_exception_from_host, to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
 from ..runtime.limits import reserve
-from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Depth, Meter
+from ..runtime.meter import Depth, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
 from ..runtime.stable import IDENTITIES_NAME, Identities
@@ -35,6 +36,9 @@ from ..stdlib._support import forget_run
 from .scheduler import HostFuture, Loop
 
 _getcurrent = greenlet.getcurrent
+
+# `max_recursion_depth=None`: no depth limit of the sandbox's own (CPython's recursion limit remains).
+NO_DEPTH_LIMIT = 1 << 62
 
 
 class CallEvent:
@@ -239,20 +243,20 @@ class Execution:
         *,
         inputs: dict[str, Any],
         external_functions: tuple[str, ...],
-        limits: Mapping[str, Any],
+        limits: Limits,
         print_callback: PrintCallback | None,
         globals_: dict[str, Any] | None = None,
         hooks: Mapping[str, Any] | None = None,
     ) -> None:
         self.program = program = program.current()
-        max_depth = limits.get('max_recursion_depth')
+        depth = limits.max_recursion_depth
         meter = self.meter = Meter(
-            max_duration=limits.get('max_duration_secs'),
-            max_depth=DEFAULT_MAX_RECURSION_DEPTH if max_depth is None else int(max_depth),
-            max_memory=limits.get('max_memory'),
-            max_allocations=limits.get('max_allocations'),
+            max_duration=limits.max_duration_secs,
+            max_depth=NO_DEPTH_LIMIT if depth is None else depth,
+            max_memory=limits.max_memory,
+            max_allocations=limits.max_allocations,
         )
-        output = self.output = Output(print_callback, limits.get('max_output_bytes'))
+        output = self.output = Output(print_callback, limits.max_output_bytes)
         output.stop = meter.stop
         self._stdout, self._stderr = SandboxStream(output, 'stdout'), SandboxStream(output, 'stderr')
         # Validated now (a bad hook is the host's error); the modules' context is made at the first

@@ -114,7 +114,7 @@ class Identities:
             return
         self.classes.add(cls)
         open_ = self.open
-        if type(open_) is frozenset:
+        if not isinstance(open_, set):
             open_ = self.open = set(open_)
             if self.builtins is not None:
                 self.builtins['_m_open'] = open_
