@@ -460,6 +460,30 @@ def test_fmt_and_self_terminate_the_host_process() -> None:
     assert rc == 0 and 'host alive' in out, f'host exited with {rc}'
 
 
+_HOST_FUNCTION_DOS = """
+class C:
+    def m(self, target):
+        match target:
+            case self:
+                self._name = property(lambda h: 'x', lambda h, v: None)
+C().m(type(fetch))
+1
+"""
+
+
+@pytest.mark.xfail(strict=True, reason=SELF_REASON + ': a property planted on HostFunction breaks every later run in the process (its setter, a finished run\'s lambda, raises in the host)')
+def test_self_host_function_class_is_broken_for_later_runs() -> None:
+    script = (
+        'import monty_core\n'
+        f'code = {_HOST_FUNCTION_DOS!r}\n'
+        "monty_core.Monty(code, external_functions=['fetch']).run(external_functions={'fetch': lambda: 1})\n"
+        "print(monty_core.Monty('fetch()', external_functions=['fetch']).run("
+        "external_functions={'fetch': lambda: 'later run ok'}))\n"
+    )
+    rc, out, _ = run_child(script, timeout=30)
+    assert 'later run ok' in out
+
+
 # == 3. Flags: a name proven open holds something else =====================================================
 @pytest.mark.xfail(strict=True, reason=FLAG_REASON)
 def test_flag_for_target_mixing_names_and_attributes() -> None:
@@ -622,12 +646,87 @@ out
     assert not _REAL_ADDRESS.search(str(run(code)))
 
 
+@pytest.mark.xfail(strict=True, reason='STR: only the call form str(x) is rewritten; the real str type renders CPython\'s repr under any other spelling (keyword, alias, star-args, str.__new__ keyword)')
+def test_str_spellings_do_not_show_the_address() -> None:
+    code = 'def f():\n    pass\ns = str\n(str(object=f), s(f), str(*[f]), str.__new__(str, object=f))'
+    assert not _REAL_ADDRESS.search(str(run(code)))
+
+
+@pytest.mark.xfail(strict=True, reason='STR: builtins._format takes the stable path only for an exact-str empty spec; an empty str subclass spec goes to CPython\'s format')
+def test_format_with_a_str_subclass_spec_does_not_show_the_address() -> None:
+    code = 'def f():\n    pass\nclass S(str):\n    pass\n(format(f, S("")), format([f], S("")))'
+    assert not _REAL_ADDRESS.search(str(run(code)))
+
+
+PRINTF_REASON = (
+    'PRINTF: runtime/printf.stable_mod falls back to native `%` when its pre-read of a `%(key)r` '
+    'value raises, and its key regex stops at the first `)` while CPython nests parentheses: the '
+    'value is then rendered natively'
+)
+
+
+@pytest.mark.xfail(strict=True, reason=PRINTF_REASON)
+def test_printf_nested_parenthesis_key_does_not_show_the_address() -> None:
+    code = "def f():\n    pass\n'%((a))r' % {'(a)': f}"
+    assert not _REAL_ADDRESS.search(str(run(code)))
+
+
+@pytest.mark.xfail(strict=True, reason=PRINTF_REASON)
+def test_printf_flaky_mapping_does_not_show_the_address() -> None:
+    code = """
+def f():
+    pass
+class M(dict):
+    calls = [0]
+    def __getitem__(self, k):
+        M.calls[0] += 1
+        if M.calls[0] == 1:
+            raise KeyError(k)
+        return f
+'%(x)r' % M()
+"""
+    assert not _REAL_ADDRESS.search(str(run(code)))
+
+
+@pytest.mark.xfail(strict=True, reason='ID: stdlib/lang_module.deepcopy keys the caller-supplied memo by id(): real addresses reach sandbox code although id() is refused')
+def test_deepcopy_memo_does_not_expose_ids() -> None:
+    values = run('import copy\nm = {}\ncopy.deepcopy([[1]], m)\n[k for k in m]')
+    assert not any(_REAL_ADDRESS.search(hex(k)) for k in values)
+
+
 def test_default_reprs_of_run_objects_stay_fake() -> None:
     code = 'def f():\n    pass\nclass A:\n    pass\n(repr(f), str(A()), format(f), "{!r}".format([f]))'
     assert not _REAL_ADDRESS.search(str(run(code)))
 
 
-# == 6. Angles that held ====================================================================================
+# == 6. Size pre-checks that fail open (one case: a `__len__` that raises) =================================
+SIZE_REASON = (
+    'FAILOPEN: runtime/formatting._replace/_join call len() on user objects for the size check and, '
+    'when it raises TypeError, call the unchecked CPython method (which does not use __len__)'
+)
+
+
+class _Big:
+    CODE = 'class S(str):\n    def __len__(self):\n        raise TypeError("no")\n'
+
+
+@pytest.mark.xfail(strict=True, reason=SIZE_REASON)
+def test_replace_size_check_fails_open() -> None:
+    code = _Big.CODE + "r = ('a' * 10**5).replace('a', S('b' * 2000))\nlen(r)"
+    with pytest.raises(MontyRuntimeError) as info:
+        run(code, limits={'max_memory': 64 * 1024 * 1024})
+    assert info.value.type_name == 'MemoryError'
+
+
+@pytest.mark.xfail(strict=True, reason=SIZE_REASON)
+def test_join_size_check_fails_open() -> None:
+    code = _Big.CODE + "r = '-'.join([S('b' * 2000)] * 10**5)\nlen(r)"
+    with pytest.raises(MontyRuntimeError) as info:
+        run(code, limits={'max_memory': 64 * 1024 * 1024})
+    assert info.value.type_name == 'MemoryError'
+
+
+# == 7. Angles that held ====================================================================================
 HELD_ERRORS = [
     # process-wide settings and shared objects
     ('csv_field_size_limit', 'import csv\ncsv.field_size_limit(7)'),
