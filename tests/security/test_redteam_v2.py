@@ -484,6 +484,65 @@ def test_self_host_function_class_is_broken_for_later_runs() -> None:
     assert 'later run ok' in out
 
 
+# == 2b. typing.get_origin hands out the real classes behind the sandbox's stand-ins ==========================
+ORIGIN_REASON = (
+    'ORIGIN: stdlib/typing_module.get_origin returns CPython typing.get_origin(tp) unmapped: '
+    '`typing.Type[...]` gives the real `type` (3-argument class creation outside build_class, real '
+    'metaclasses, forged sandbox marks, host bases) and `typing.Deque` the unchecked C deque'
+)
+
+
+@pytest.mark.xfail(strict=True, reason=ORIGIN_REASON)
+def test_origin_of_typing_type_is_the_sandbox_type() -> None:
+    assert run('import typing\ntyping.get_origin(typing.Type[int]) is type') is True
+
+
+@pytest.mark.xfail(strict=True, reason=ORIGIN_REASON)
+def test_origin_type_builds_a_forged_sandbox_class_on_a_host_base() -> None:
+    code = """
+import typing
+T = typing.get_origin(typing.Type[int])
+X = T('X', (T(fetch),), {'__monty_class__': True, '__getattribute__': lambda self, n: 'spoofed'})
+class Y(X):
+    pass
+str(Y)
+"""
+    with pytest.raises((MontyRuntimeError, MontySyntaxError)):
+        Monty(code, external_functions=['fetch']).run(external_functions={'fetch': lambda: 1})
+
+
+@pytest.mark.xfail(strict=True, reason=ORIGIN_REASON + ' (seal v2 fix 7: the real _ProtocolMeta is reachable again)')
+def test_origin_type_reaches_a_real_metaclass() -> None:
+    code = """
+import typing
+T = typing.get_origin(typing.Type[int])
+P = T(typing.SupportsInt)('P', (), {'__del__': lambda self: None, '__class__': property(lambda s: int)})
+str(P)
+"""
+    with pytest.raises(MontyRuntimeError):
+        run(code)
+
+
+@pytest.mark.xfail(strict=True, reason=ORIGIN_REASON)
+def test_origin_deque_multiplication_is_size_checked() -> None:
+    code = 'import typing\nD = typing.get_origin(typing.Deque)\nd = D([0] * 1000) * 10**4\nlen(d)'
+    with pytest.raises(MontyRuntimeError) as info:
+        run(code, limits={'max_memory': 32 * 1024 * 1024})
+    assert info.value.type_name == 'MemoryError'
+
+
+def test_held_sandbox_fraction_arithmetic_stays_sandboxed() -> None:
+    code = """
+import fractions, decimal
+F = fractions.Fraction
+f = F(1, 2)
+vals = [f + 1, f * f, abs(f), -f, f.limit_denominator(10), F.from_float(0.5), round(f, 2), f ** 2,
+        divmod(f, 3)[1], f % 1, F.from_decimal(decimal.Decimal(1)), +f, f - 1, 1 - f, 2 / f]
+all(type(v) is F for v in vals)
+"""
+    assert run(code) is True
+
+
 # == 3. Flags: a name proven open holds something else =====================================================
 @pytest.mark.xfail(strict=True, reason=FLAG_REASON)
 def test_flag_for_target_mixing_names_and_attributes() -> None:
@@ -648,7 +707,10 @@ out
 
 @pytest.mark.xfail(strict=True, reason='STR: only the call form str(x) is rewritten; the real str type renders CPython\'s repr under any other spelling (keyword, alias, star-args, str.__new__ keyword)')
 def test_str_spellings_do_not_show_the_address() -> None:
-    code = 'def f():\n    pass\ns = str\n(str(object=f), s(f), str(*[f]), str.__new__(str, object=f))'
+    code = (
+        'import json\ndef f():\n    pass\ns = str\n'
+        '(str(object=f), s(f), str(*[f]), str.__new__(str, object=f), json.dumps([f], default=str))'
+    )
     assert not _REAL_ADDRESS.search(str(run(code)))
 
 
