@@ -32,7 +32,6 @@ import os
 import re
 import subprocess
 import sys
-import textwrap
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -121,7 +120,6 @@ FLAG_REASON = (
 
 
 # == 1. Escapes: str.format fail-open ==================================================================
-@pytest.mark.xfail(strict=True, reason=FMT_REASON)
 def test_fmt_env_var_through_deque_init_globals(canary: Canary) -> None:
     code = (
         'import collections\n'
@@ -131,7 +129,6 @@ def test_fmt_env_var_through_deque_init_globals(canary: Canary) -> None:
     canary.run(code)  # asserts the secret never reaches the host
 
 
-@pytest.mark.xfail(strict=True, reason=FMT_REASON)
 def test_fmt_format_map_env_var(canary: Canary) -> None:
     code = (
         'import collections\n'
@@ -141,7 +138,6 @@ def test_fmt_format_map_env_var(canary: Canary) -> None:
     canary.run(code)
 
 
-@pytest.mark.xfail(strict=True, reason=FMT_REASON)
 def test_fmt_real_builtins_reached_from_a_user_class() -> None:
     # Any class is a root: its own methods' globals hold the run's builtins, and a stdlib class's
     # globals hold CPython's real `builtins` module.
@@ -150,26 +146,31 @@ def test_fmt_real_builtins_reached_from_a_user_class() -> None:
         f"({FMT_OPEN} + '{{1.__init__.__globals__[__builtins__][__import__]}}')"
         '.format(0, textwrap.TextWrapper)'
     )
-    assert 'built-in function __import__' not in str(run(code))
+    try:
+        text = str(run(code))
+    except MontyRuntimeError as e:
+        text = str(e)  # refused: the spec the check cannot read takes the guarded path
+    assert 'built-in function __import__' not in text
 
 
-@pytest.mark.xfail(strict=True, reason=FMT_REASON)
 def test_fmt_host_main_module_is_readable() -> None:
     code = (
         'import collections\n'
         f"({FMT_OPEN} + '{{1.__init__.__globals__[sys].modules[__main__].__dict__}}')"
         '.format(0, collections.deque)'
     )
-    text = str(run(code))
+    try:
+        text = str(run(code))
+    except MontyRuntimeError as e:
+        text = str(e)
     assert '__builtins__' not in text
 
 
-@pytest.mark.xfail(strict=True, reason=FMT_REASON + ' (the width pre-check is skipped too)')
 def test_fmt_fail_open_also_skips_the_width_check() -> None:
     code = f"({FMT_OPEN} + '{{1:>200000000}}').format(0, 'x')"
     with pytest.raises(MontyRuntimeError) as info:
         run(code, limits={'max_memory': 64 * 1024 * 1024})
-    assert info.value.type_name == 'MemoryError'
+    assert info.value.type_name in ('MemoryError', 'ValueError')  # refused either way, never built
 
 
 def test_fmt_fail_open_needs_native_text_values() -> None:
@@ -180,9 +181,10 @@ def test_fmt_fail_open_needs_native_text_values() -> None:
 
 
 # == 2. Escapes through the `self` fast path ============================================================
-@pytest.mark.xfail(strict=True, reason=SELF_REASON)
 def test_self_match_capture_reads_natively() -> None:
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 class C:
     def m(self, evil):
         match evil:
@@ -190,33 +192,38 @@ class C:
                 return str(self.gen)
 C().m(cm)
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 
-@pytest.mark.xfail(strict=True, reason=SELF_REASON)
 def test_self_nested_lambda_parameter_reads_natively() -> None:
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 class C:
     def m(self):
         get = lambda self: self.func
         return str(get(cm))
 C().m()
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 
 def test_self_comprehension_rebinding_is_seen() -> None:
     # Held: a comprehension target is a Name store, which method_self notices.
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 class C:
     def m(self):
         return str([self.gen for self in [cm]])
 C().m()
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 
-@pytest.mark.xfail(strict=True, reason=SELF_REASON + ' (a sandbox module is written natively)')
 def test_self_import_as_writes_a_module() -> None:
     code = """
 class C:
@@ -229,7 +236,6 @@ C().m()
     assert error_of(code).type_name == 'AttributeError'
 
 
-@pytest.mark.xfail(strict=True, reason=SELF_REASON + ': the host process\'s collections.Counter is patched')
 def test_self_monkeypatches_a_host_stdlib_class() -> None:
     code = """
 import collections
@@ -249,7 +255,6 @@ C().m(collections.Counter)
         assert collections.Counter.__dict__['most_common'] is original
 
 
-@pytest.mark.xfail(strict=True, reason=SELF_REASON + ': a data channel between runs on string.Template')
 def test_self_cross_run_channel_on_a_shared_class() -> None:
     plant = """
 import string
@@ -283,7 +288,6 @@ C().m(string.Template)
         assert seen is None
 
 
-@pytest.mark.xfail(strict=True, reason=SELF_REASON + ": a method planted on the shared Template class captures another run's data")
 def test_self_planted_method_captures_another_runs_data() -> None:
     from monty_core.stdlib.text_module import Template
 
@@ -321,7 +325,6 @@ C().m(string.Template)
         assert 'victim secret' not in seen
 
 
-@pytest.mark.xfail(strict=True, reason=SELF_REASON + ': HostFunction._name rewritten, sandbox __hash__/__repr__ run in the host')
 def test_self_host_function_name_runs_sandbox_code_in_the_host() -> None:
     code = """
 seen = []
@@ -347,11 +350,10 @@ except Exception:
     pass
 seen
 """
-    result = Monty(code, external_functions=['fetch']).run(external_functions={'fetch': lambda: 1})
-    assert result == []
+    with pytest.raises(MontyRuntimeError, match='cannot set attributes'):
+        Monty(code, external_functions=['fetch']).run(external_functions={'fetch': lambda: 1})
 
 
-@pytest.mark.xfail(strict=True, reason=SELF_REASON + ': a looping __hash__ runs while the clock is stopped for the host call')
 def test_self_host_function_name_escapes_the_time_limit() -> None:
     code = """
 class Evil:
@@ -380,7 +382,8 @@ fetch()
     assert rc == 0 and 'ended' in out, f'still running after {elapsed:.1f}s (limit 0.5s)'
 
 
-_ENV_CHAIN = """
+_ENV_CHAIN = (
+    """
 import collections
 import collections.abc as cabc
 box = []
@@ -393,14 +396,16 @@ class C:
             case self:
                 self.monty_grab = value
 C().plant(cabc.MutableMapping, property(grab))
-(""" + FMT_OPEN + """ + '{1.__init__.__globals__[sys].modules[os].environ.monty_grab}').format(0, collections.deque)
+("""
+    + FMT_OPEN
+    + """ + '{1.__init__.__globals__[sys].modules[os].environ.monty_grab}').format(0, collections.deque)
 env = box[0]
 env['MONTY_REDTEAM_INJECTED'] = 'from the sandbox'
 len(box)
 """
+)
 
 
-@pytest.mark.xfail(strict=True, reason='FMT + SELF: a property planted on collections.abc.MutableMapping hands the live os.environ to sandbox code, which writes the host environment')
 def test_fmt_and_self_write_the_host_environment() -> None:
     try:
         with restored(collections.abc.MutableMapping):
@@ -413,7 +418,8 @@ def test_fmt_and_self_write_the_host_environment() -> None:
         os.environ.pop('MONTY_REDTEAM_INJECTED', None)
 
 
-_KILL_HOST = """
+_KILL_HOST = (
+    """
 import collections
 import collections.abc as cabc
 box = []
@@ -438,11 +444,14 @@ class C:
             case self:
                 self.throw(SystemExit(7))
 C().plant(cabc.MutableMapping, property(grab))
-(""" + FMT_OPEN + """ + '{1.__init__.__globals__[current].__globals__[_RUNS].monty_grab}').format(0, collections.deque)
+("""
+    + FMT_OPEN
+    + """ + '{1.__init__.__globals__[current].__globals__[_RUNS].monty_grab}').format(0, collections.deque)
 runs = box[0]
 run_greenlet, context = C().items(runs)[0]
 C().kill(C().parent(run_greenlet))
 """
+)
 _SYSTEM_EXIT = (
     'import monty_core\n'
     f'code = {_KILL_HOST!r}\n'
@@ -454,7 +463,6 @@ _SYSTEM_EXIT = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason='FMT + SELF: the live run registry (_support._RUNS) gives the host main greenlet; throwing SystemExit into it ends the host process')
 def test_fmt_and_self_terminate_the_host_process() -> None:
     rc, out, _ = run_child(_SYSTEM_EXIT, timeout=30)
     assert rc == 0 and 'host alive' in out, f'host exited with {rc}'
@@ -471,17 +479,19 @@ C().m(type(fetch))
 """
 
 
-@pytest.mark.xfail(strict=True, reason=SELF_REASON + ': a property planted on HostFunction breaks every later run in the process (its setter, a finished run\'s lambda, raises in the host)')
 def test_self_host_function_class_is_broken_for_later_runs() -> None:
     script = (
         'import monty_core\n'
         f'code = {_HOST_FUNCTION_DOS!r}\n'
-        "monty_core.Monty(code, external_functions=['fetch']).run(external_functions={'fetch': lambda: 1})\n"
+        'try:\n'
+        "    monty_core.Monty(code, external_functions=['fetch']).run(external_functions={'fetch': lambda: 1})\n"
+        'except monty_core.MontyRuntimeError as e:\n'
+        '    print("refused:", e)\n'
         "print(monty_core.Monty('fetch()', external_functions=['fetch']).run("
         "external_functions={'fetch': lambda: 'later run ok'}))\n"
     )
-    rc, out, _ = run_child(script, timeout=30)
-    assert 'later run ok' in out
+    _rc, out, _ = run_child(script, timeout=30)
+    assert 'refused:' in out and 'later run ok' in out
 
 
 # == 2b. typing.get_origin hands out the real classes behind the sandbox's stand-ins ==========================
@@ -492,12 +502,10 @@ ORIGIN_REASON = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=ORIGIN_REASON)
 def test_origin_of_typing_type_is_the_sandbox_type() -> None:
     assert run('import typing\ntyping.get_origin(typing.Type[int]) is type') is True
 
 
-@pytest.mark.xfail(strict=True, reason=ORIGIN_REASON)
 def test_origin_type_builds_a_forged_sandbox_class_on_a_host_base() -> None:
     code = """
 import typing
@@ -511,7 +519,6 @@ str(Y)
         Monty(code, external_functions=['fetch']).run(external_functions={'fetch': lambda: 1})
 
 
-@pytest.mark.xfail(strict=True, reason=ORIGIN_REASON + ' (seal v2 fix 7: the real _ProtocolMeta is reachable again)')
 def test_origin_type_reaches_a_real_metaclass() -> None:
     code = """
 import typing
@@ -523,7 +530,6 @@ str(P)
         run(code)
 
 
-@pytest.mark.xfail(strict=True, reason=ORIGIN_REASON)
 def test_origin_deque_multiplication_is_size_checked() -> None:
     code = 'import typing\nD = typing.get_origin(typing.Deque)\nd = D([0] * 1000) * 10**4\nlen(d)'
     with pytest.raises(MontyRuntimeError) as info:
@@ -544,9 +550,10 @@ all(type(v) is F for v in vals)
 
 
 # == 3. Flags: a name proven open holds something else =====================================================
-@pytest.mark.xfail(strict=True, reason=FLAG_REASON)
 def test_flag_for_target_mixing_names_and_attributes() -> None:
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 class H:
     pass
 h = H()
@@ -556,12 +563,14 @@ def f(evil):
         return str((x.gen, x.func))
 f(cm)
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 
-@pytest.mark.xfail(strict=True, reason=FLAG_REASON)
 def test_flag_with_target_mixing_names_and_attributes() -> None:
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 class H:
     pass
 h = H()
@@ -578,12 +587,14 @@ def f(evil):
         return str((x.gen, x.func))
 f(cm)
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 
-@pytest.mark.xfail(strict=True, reason=FLAG_REASON)
 def test_flag_stale_after_chained_assignment_raises() -> None:
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 def f(evil):
     x = 'abc'
     n = x.upper()
@@ -593,12 +604,14 @@ def f(evil):
         return str((x.gen, x.func))
 f(cm)
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 
-@pytest.mark.xfail(strict=True, reason=FLAG_REASON)
 def test_flag_stale_after_unpacking_into_a_failing_subscript() -> None:
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 class Bad:
     def __setitem__(self, k, v):
         raise KeyError(k)
@@ -612,12 +625,14 @@ def f(evil):
         return str((x.gen, x.func))
 f(cm)
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 
-@pytest.mark.xfail(strict=True, reason=FLAG_REASON + ' (module level: the global flag stays True)')
 def test_flag_stale_at_module_level() -> None:
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 x = 'abc'
 n = x.upper()
 try:
@@ -626,11 +641,11 @@ except AttributeError:
     pass
 str((x.gen, x.func))
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 
 # == 4. REPL: an earlier snippet's binding ==================================================================
-@pytest.mark.xfail(strict=True, reason='REPL: opentypes proves `for i in range(...)` int from the current snippet only; an earlier snippet rebinds the shared global `range`')
 def test_repl_range_rebound_by_an_earlier_snippet() -> None:
     repl = MontyRepl()
     repl.feed_run(CM_SETUP + 'def range(*a):\n    return [cm]\n')
@@ -652,29 +667,24 @@ def test_repl_globals_are_not_proven_across_snippets() -> None:
 HASH_REASON = 'HASH: guards._dunder returns __hash__ natively (object.__hash__ is id-based, str.__hash__ seeded); only hash() is stable'
 
 
-@pytest.mark.xfail(strict=True, reason=HASH_REASON)
 def test_hash_dunder_of_a_function_is_the_builtin_hash() -> None:
     assert run('def f():\n    pass\nf.__hash__() == hash(f)') is True
 
 
-@pytest.mark.xfail(strict=True, reason=HASH_REASON)
 def test_object_hash_dunder_does_not_show_the_address() -> None:
     value = run('class A:\n    pass\nobject.__hash__(A())')
     assert not _REAL_ADDRESS.search(hex(value << 4))
 
 
-@pytest.mark.xfail(strict=True, reason=HASH_REASON)
 def test_str_hash_dunder_is_not_seeded() -> None:
     assert run("'monty'.__hash__() == hash('monty')") is True
 
 
-@pytest.mark.xfail(strict=True, reason='FORMAT: __format__ is not in TEXT_DUNDERS: object.__format__ renders CPython\'s repr with the real address')
 def test_format_dunder_does_not_show_the_address() -> None:
     text = run("def f():\n    pass\n(f.__format__(''), object.__format__(f, ''))")
     assert not _REAL_ADDRESS.search(str(text))
 
 
-@pytest.mark.xfail(strict=True, reason='MSG: str()/repr() of an exception renders its args with CPython\'s repr (stable_str/stable_repr do not descend into exceptions)')
 def test_exception_rendering_does_not_show_the_address() -> None:
     code = """
 def f():
@@ -688,7 +698,11 @@ out
     assert not _REAL_ADDRESS.search(str(run(code)))
 
 
-@pytest.mark.xfail(strict=True, reason='MSG: messages CPython builds with the real repr (list.index, deque.remove) reach sandbox code as text')
+@pytest.mark.xfail(
+    strict=True,
+    reason='known gap (docs/security.md): messages CPython composes itself (list.index, deque.remove) '
+    'show the real repr; wrapping `index` would take every `.index` call off the plain path',
+)
 def test_cpython_error_messages_do_not_show_the_address() -> None:
     code = """
 import collections
@@ -705,16 +719,23 @@ out
     assert not _REAL_ADDRESS.search(str(run(code)))
 
 
-@pytest.mark.xfail(strict=True, reason='STR: only the call form str(x) is rewritten; the real str type renders CPython\'s repr under any other spelling (keyword, alias, star-args, str.__new__ keyword)')
 def test_str_spellings_do_not_show_the_address() -> None:
     code = (
-        'import json\ndef f():\n    pass\ns = str\n'
-        '(str(object=f), s(f), str(*[f]), str.__new__(str, object=f), json.dumps([f], default=str))'
+        'import json\ndef f():\n    pass\n'
+        '(str(object=f), str(*[f]), str.__new__(str, object=f), json.dumps([f], default=str))'
     )
     assert not _REAL_ADDRESS.search(str(run(code)))
 
 
-@pytest.mark.xfail(strict=True, reason='STR: builtins._format takes the stable path only for an exact-str empty spec; an empty str subclass spec goes to CPython\'s format')
+@pytest.mark.xfail(
+    strict=True,
+    reason="known gap (docs/security.md): `str` under another name (`s = str; s(f)`) is CPython's own; "
+    'a stand-in class would make every isinstance(x, str) a Python-level call',
+)
+def test_str_alias_does_not_show_the_address() -> None:
+    assert not _REAL_ADDRESS.search(str(run('def f():\n    pass\ns = str\ns(f)')))
+
+
 def test_format_with_a_str_subclass_spec_does_not_show_the_address() -> None:
     code = 'def f():\n    pass\nclass S(str):\n    pass\n(format(f, S("")), format([f], S("")))'
     assert not _REAL_ADDRESS.search(str(run(code)))
@@ -727,13 +748,11 @@ PRINTF_REASON = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason=PRINTF_REASON)
 def test_printf_nested_parenthesis_key_does_not_show_the_address() -> None:
     code = "def f():\n    pass\n'%((a))r' % {'(a)': f}"
     assert not _REAL_ADDRESS.search(str(run(code)))
 
 
-@pytest.mark.xfail(strict=True, reason=PRINTF_REASON)
 def test_printf_flaky_mapping_does_not_show_the_address() -> None:
     code = """
 def f():
@@ -747,10 +766,13 @@ class M(dict):
         return f
 '%(x)r' % M()
 """
-    assert not _REAL_ADDRESS.search(str(run(code)))
+    try:
+        text = str(run(code))
+    except MontyRuntimeError as e:
+        text = str(e)  # the mapping's own KeyError, as CPython's `%` would raise it
+    assert not _REAL_ADDRESS.search(text)
 
 
-@pytest.mark.xfail(strict=True, reason='ID: stdlib/lang_module.deepcopy keys the caller-supplied memo by id(): real addresses reach sandbox code although id() is refused')
 def test_deepcopy_memo_does_not_expose_ids() -> None:
     values = run('import copy\nm = {}\ncopy.deepcopy([[1]], m)\n[k for k in m]')
     assert not any(_REAL_ADDRESS.search(hex(k)) for k in values)
@@ -772,7 +794,6 @@ class _Big:
     CODE = 'class S(str):\n    def __len__(self):\n        raise TypeError("no")\n'
 
 
-@pytest.mark.xfail(strict=True, reason=SIZE_REASON)
 def test_replace_size_check_fails_open() -> None:
     code = _Big.CODE + "r = ('a' * 10**5).replace('a', S('b' * 2000))\nlen(r)"
     with pytest.raises(MontyRuntimeError) as info:
@@ -780,7 +801,6 @@ def test_replace_size_check_fails_open() -> None:
     assert info.value.type_name == 'MemoryError'
 
 
-@pytest.mark.xfail(strict=True, reason=SIZE_REASON)
 def test_join_size_check_fails_open() -> None:
     code = _Big.CODE + "r = '-'.join([S('b' * 2000)] * 10**5)\nlen(r)"
     with pytest.raises(MontyRuntimeError) as info:
@@ -801,7 +821,10 @@ HELD_ERRORS = [
     ('typing_any_write', 'import typing\ntyping.Any.x = 1'),
     ('dataclasses_missing_write', 'import dataclasses\ndataclasses.MISSING.x = 1'),
     ('abc_register_list', 'import collections.abc as c\nc.Mapping.register(list)'),
-    ('total_ordering_host_class', 'import functools, collections\nfunctools.total_ordering(collections.Counter)'),
+    (
+        'total_ordering_host_class',
+        'import functools, collections\nfunctools.total_ordering(collections.Counter)',
+    ),
     ('dataclass_host_class', 'import dataclasses, collections\ndataclasses.dataclass(collections.Counter)'),
     ('enum_functional_host_mixin', 'import enum, collections\nenum.Enum("E", "A", type=collections.deque)'),
     ('subclass_host_template', 'import string\nclass T(string.Template):\n    delimiter = "@"'),
@@ -811,8 +834,14 @@ HELD_ERRORS = [
     ('random_unseeded', 'import random\nrandom.Random().random()'),
     ('pbkdf2_huge_iterations', 'import hashlib\nhashlib.pbkdf2_hmac("sha256", b"x", b"y", 10**9)'),
     ('host_function_handle_forged', 'H = type(fetch)\nH(None, "other")()'),
-    ('asyncio_foreign_yield', 'import asyncio\nclass W:\n    def __await__(self):\n        yield self\nasync def main():\n    await W()\nasyncio.run(main())'),
-    ('host_exception_context_attr', 'import statistics\ntry:\n    statistics.mean([])\nexcept Exception as e:\n    e.__context__.__traceback__'),
+    (
+        'asyncio_foreign_yield',
+        'import asyncio\nclass W:\n    def __await__(self):\n        yield self\nasync def main():\n    await W()\nasyncio.run(main())',
+    ),
+    (
+        'host_exception_context_attr',
+        'import statistics\ntry:\n    statistics.mean([])\nexcept Exception as e:\n    e.__context__.__traceback__',
+    ),
 ]
 
 
@@ -882,17 +911,22 @@ out
 
 
 def test_held_json_encoder_default_receives_only_the_value(canary: Canary) -> None:
-    canary.run('import json\nseen = []\njson.dumps({"a": {1, 2}}, default=lambda o: seen.append(o) or 0)\nstr(seen)')
+    canary.run(
+        'import json\nseen = []\njson.dumps({"a": {1, 2}}, default=lambda o: seen.append(o) or 0)\nstr(seen)'
+    )
 
 
 def test_held_self_fast_path_needs_a_run_instance() -> None:
     # Held: a method called on a foreign object (unbound, `C.m(cm)`) does not take the fast path.
-    code = CM_SETUP + """
+    code = (
+        CM_SETUP
+        + """
 class C:
     def m(self):
         return str(self.gen)
 C.m(cm)
 """
+    )
     assert error_of(code).type_name == 'AttributeError'
 
 

@@ -139,17 +139,12 @@ def positioned_call(func: str, pos: dict[str, Any], *args: ast.expr) -> ast.Call
 
 
 def method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """The first parameter of a method (`self`), if the body never rebinds it."""
+    """The first parameter of a method (`self`): None for a static or class method, or no parameter.
+    (Whether the body rebinds it, by any binding form, is for the scope analysis to say.)"""
     params = [*node.args.posonlyargs, *node.args.args]
     if not params:
         return None
     for deco in node.decorator_list:
         if isinstance(deco, ast.Name) and deco.id in ('staticmethod', 'classmethod'):
             return None
-    name = params[0].arg
-    for n in ast.walk(node):
-        if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load):
-            return None
-        if isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names:
-            return None
-    return name
+    return params[0].arg

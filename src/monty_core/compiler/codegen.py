@@ -40,11 +40,9 @@ from .astutil import (
     child_fields,
     child_nodes,
     handler_table,
-    method_self,
     position,
     positioned_call,
 )
-from .determinism import binds_range
 from .opentypes import OpenFacts
 from .patterns import PatternRewrites
 
@@ -139,19 +137,13 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         self.temp_counter = 0
         self.in_class = False
         self.class_name: str | None = None  # innermost enclosing class, for private name mangling
-        self.fast_self: str | None = None  # the method's `self` while rewriting a method body
+        # The method's `self` (its variable, opentypes.OpenFacts.method_self) while rewriting a method.
+        self.fast_self: Any = None
         self.fast_stores = 0
         self.handlers = handler_table(type(self))
         self.module: ast.Module | None = None
-        self._range_rebound: bool | None = None
         self.heavy = False  # see amplification.py
         self.hot = 0
-
-    def range_rebound(self) -> bool:
-        """Whether the module binds `range` (computed once, when a function first needs it)."""
-        if self._range_rebound is None:
-            self._range_rebound = binds_range(self.module) if self.module is not None else True
-        return self._range_rebound
 
     def attr_name(self, attr: str) -> ast.Constant:
         """The attribute name as the guard must see it: private names mangled as CPython does."""
@@ -328,11 +320,10 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         return self._guarded_augassign(node, t)
 
     def _is_fast_self(self, obj: ast.expr, attr: str) -> bool:
-        return (
-            self.fast_self is not None
-            and isinstance(obj, ast.Name)
-            and obj.id == self.fast_self
-            and not (attr.startswith('__') and attr.endswith('__'))
+        """Whether `obj.attr` is read from or stored on the method's own `self` (the very variable,
+        which nothing rebinds): `_m_self`, tested once per call, stands for the type test."""
+        return self.facts.refers_to(obj, self.fast_self) and not (
+            attr.startswith('__') and attr.endswith('__')
         )
 
     def _guarded_augassign(self, node: ast.AugAssign, t: ast.Attribute) -> list[ast.stmt]:
@@ -515,7 +506,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
         makes_calls = _makes_calls(body)
         saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads
-        self.fast_self = method_self(node) if self.in_class else None
+        self.fast_self = self.facts.method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores, self.fast_reads = 0, False, 0, 0
         scope = self.enter_scope(node)
         heavy = self.heavy  # what the body does happens when it is called, not here
@@ -523,7 +514,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         self.heavy = heavy
         self.leave_scope(scope)
         if (self.fast_stores or self.fast_reads) and self.fast_self is not None:
-            new_body.insert(0, _self_check(self.fast_self))
+            new_body.insert(0, _self_check(self.fast_self[1]))
         new_body[:0] = self._entry_flags(id(node))
         self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads = saved
         if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):

@@ -78,6 +78,7 @@ _METHOD_RESULTS: dict[str, dict[str, str]] = {
     'list': {'copy': 'list', 'index': 'int', 'count': 'int'},
     'dict': {'copy': 'dict', 'keys': _OPEN, 'values': _OPEN, 'items': _OPEN},
 }
+_PLAIN_TEXT = frozenset({'str', 'int', 'float', 'bool'})
 # `a + b` of two exact values of these types is an exact value of the same type.
 _CONCATENABLE = frozenset({'str', 'bytes', 'list', 'tuple'})
 
@@ -109,6 +110,9 @@ class OpenFacts:
         self._shared_globals = shared_globals
         self._builtins = builtin_names
         self._receivers: list[tuple[ast.expr, _Scope, tuple[int, ...]]] = []
+        # id(Name) -> (the Name, its variable) for the names attributes are read from or stored on
+        self._objects: dict[int, tuple[ast.Name, _Key | None]] = {}
+        self._function_scopes: dict[int, _Scope] = {}
         self._site: tuple[str, ast.AST] | None = None
         self._loops: tuple[int, ...] = ()  # the loops around the current node, in its function
         self._module = _Scope('module', None)
@@ -122,6 +126,36 @@ class OpenFacts:
             if self._eval(node, scope) not in (_UNKNOWN, _PENDING):
                 self.open[id(node)] = node
         self.flags = Flags(self)
+
+    def method_self(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> _Key | None:
+        """The variable of a method's `self` if nothing but the call binds it (no assignment, `for`,
+        `with`, `except`, `import`, `match` capture, nested `def`/`class`, `:=` or `nonlocal` store)."""
+        scope = self._function_scopes.get(id(function))
+        if scope is None or scope.parent is None or scope.parent.kind != 'class':
+            return None
+        name = method_self(function)
+        if name is None or name in scope.declared_global or name in scope.declared_nonlocal:
+            return None
+        key: _Key = (scope, name)
+        bindings = [
+            b for s in self._scopes for b in s.bindings if b[0] == name and self._store_key(s, name) == key
+        ]
+        return key if len(bindings) == 1 else None
+
+    def plain_locals(self, function: ast.AST) -> frozenset[str]:
+        """The function's local names that only ever hold a str, int, float or bool (every binding
+        of them, in the tree as written, binds one)."""
+        scope = self._function_scopes.get(id(function))
+        if scope is None:
+            return frozenset()
+        return frozenset(
+            key[1] for key, value in self._values.items() if key[0] is scope and value in _PLAIN_TEXT
+        )
+
+    def refers_to(self, name: ast.expr, key: _Key | None) -> bool:
+        """Whether `name` (a Name an attribute is read from or stored on) is the variable `key`."""
+        entry = self._objects.get(id(name))
+        return key is not None and entry is not None and entry[0] is name and entry[1] == key
 
     def is_open(self, receiver: ast.expr) -> bool:
         """Whether `receiver` (a node of the analysed tree) always holds an open object."""
@@ -152,6 +186,8 @@ class OpenFacts:
         elif t is ast.Starred:
             self._bind_target(scope, cast(ast.Starred, target).value, _UNKNOWN)
         elif t is ast.Attribute or t is ast.Subscript:
+            if t is ast.Attribute:
+                self._object(cast(ast.Attribute, target).value, scope)
             self._walk(cast(ast.Attribute, target).value, scope)
             if t is ast.Subscript:
                 self._walk(cast(ast.Subscript, target).slice, scope)
@@ -160,6 +196,7 @@ class OpenFacts:
         inner = _Scope(kind, scope)
         inner.node = node
         self._scopes.append(inner)
+        self._function_scopes[id(node)] = inner
         if kind != 'class':
             args = node.args
             self._at(('entry', node))
@@ -239,7 +276,9 @@ class OpenFacts:
 
     def _w_assign(self, node: ast.Assign, scope: _Scope) -> None:
         self._walk(node.value, scope)
-        self._at(('after', node))
+        # A flag update follows the statement, so every store in it must be one that cannot raise
+        # (a name): `x = obj.attr = v` could fail after storing `x`, leaving its flag stale.
+        self._at(('after', node) if all(_pure(t) for t in node.targets) else None)
         for target in node.targets:
             if _plain_unpacking(target) and _splits(node.value):
                 for elt in cast(ast.Tuple, target).elts:  # `k, v = s.split('=')`: a fresh list's items
@@ -276,7 +315,7 @@ class OpenFacts:
     def _w_for(self, node: Any, scope: _Scope) -> None:
         self._walk(node.iter, scope)
         saved, self._loops = self._loops, (*self._loops, id(node))
-        self._at(('body', node))
+        self._at(('body', node) if _pure(node.target) else None)
         if isinstance(node.target, ast.Name) and _is_range_call(node.iter):
             self._bind(scope, node.target.id, ('range',))
         elif isinstance(node.target, ast.Name) and _splits(node.iter):
@@ -296,7 +335,7 @@ class OpenFacts:
         for item in node.items:
             self._walk(item.context_expr, scope)
             if item.optional_vars is not None:
-                self._at(('body', node))
+                self._at(('body', node) if _pure(item.optional_vars) else None)
                 self._bind_target(scope, item.optional_vars, _UNKNOWN)
                 self._at(None)
         self._walk_body(node.body, scope)
@@ -334,7 +373,15 @@ class OpenFacts:
     def _w_attribute(self, node: ast.Attribute, scope: _Scope) -> None:
         if isinstance(node.ctx, ast.Load):
             self._receivers.append((node.value, scope, self._loops))
+        self._object(node.value, scope)
         self._walk(node.value, scope)
+
+    def _object(self, value: ast.expr, scope: _Scope) -> None:
+        if type(value) is ast.Name:
+            self._objects[id(value)] = (
+                value,
+                self._load_key(scope, value.id),
+            )
 
     def _walk_comprehension(self, node: Any, scope: _Scope) -> None:
         inner = _Scope('comprehension', scope)
@@ -432,7 +479,9 @@ class OpenFacts:
             if kind == 'module':
                 return _OPEN
             if kind == 'range':
-                return 'int' if 'range' not in self._rebound() else _UNKNOWN
+                # (`range` could be anything a REPL's earlier snippet bound)
+                rebound = self._shared_globals or 'range' in self._rebound()
+                return _UNKNOWN if rebound else 'int'
             if kind == 'item':
                 # An item of the fresh list `s.split(...)` makes: a str when `s` is one.
                 receiver = self._eval(value[1].func.value, scope)
@@ -578,8 +627,7 @@ class Flags:
             home = key[0]
             if home.kind != 'function' or type(home.node) is ast.Lambda:
                 return None
-            parent = home.parent
-            if parent is not None and parent.kind == 'class' and method_self(home.node) == key[1]:
+            if facts.method_self(cast(ast.FunctionDef, home.node)) == key:
                 return None  # a method's `self`: its reads test `_m_self`, set once per call (codegen.py)
         sites = []
         for scope in facts._scopes:
@@ -634,6 +682,18 @@ _SPLITS = frozenset({'split', 'rsplit', 'splitlines'})
 def _splits(node: ast.expr) -> bool:
     """`<expr>.split(...)` (or `rsplit`, `splitlines`): a new list, of str items when `<expr>` is a str."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SPLITS
+
+
+def _pure(target: ast.expr) -> bool:
+    """A store target made of names only (storing to a name cannot raise)."""
+    t = type(target)
+    if t is ast.Name:
+        return True
+    if t is ast.Tuple or t is ast.List:
+        return all(_pure(e) for e in cast(ast.Tuple, target).elts)
+    if t is ast.Starred:
+        return _pure(cast(ast.Starred, target).value)
+    return False
 
 
 def _plain_unpacking(target: ast.expr) -> bool:

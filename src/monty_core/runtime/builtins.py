@@ -233,9 +233,22 @@ def _bytearray_init(self: Any, *args: Any, **kwargs: Any) -> None:
 def _str_new(cls: Any = str, *args: Any, **kwargs: Any) -> str:
     """`str.__new__` as sandbox code reads it: one object is rendered as `str(x)` renders it (weighed
     first, no addresses)."""
-    if len(args) == 1 and not kwargs:
-        return _b.str.__new__(REAL_OF.get(cls, cls), stable_str(args[0]))
-    return _b.str.__new__(REAL_OF.get(cls, cls), *args, **kwargs)
+    return _b.str.__new__(REAL_OF.get(cls, cls), _str_call(*args, **kwargs))
+
+
+def _str_call(*args: Any, **kwargs: Any) -> str:
+    """`str(...)` however it is spelt (`str(object=x)`, `str(*xs)`): one object is rendered as the
+    sandbox renders text; with an encoding it decodes, as CPython does."""
+    if len(args) + len(kwargs) == 1 and (args or 'object' in kwargs):
+        return stable_str(args[0] if args else kwargs['object'])
+    return _b.str(*args, **kwargs)
+
+
+def _call_str(func: Any, *args: Any, **kwargs: Any) -> Any:
+    """`_m_cs`: a call of the name `str` with keywords or `*args` (whatever the name holds)."""
+    if func is _b.str:
+        return _str_call(*args, **kwargs)
+    return func(*args, **kwargs)
 
 
 def _range_new(cls: Any, *args: Any) -> Any:
@@ -442,7 +455,7 @@ def _vars(*args: Any) -> dict[str, Any]:
 
 # -- text: no addresses, sets in canonical order (runtime/stable.py) --------------------------------
 def _format(value: Any, format_spec: Any = '', /) -> str:
-    if format_spec == '' and type(format_spec) is str:
+    if isinstance(format_spec, str) and format_spec == '':
         return stable_format(value)
     return _limits.checked_format(value, format_spec)
 
@@ -515,6 +528,7 @@ def _template() -> dict[str, Any]:
         _m_sv=stable_str,
         _m_ascii=stable_ascii,
         _m_c1=_call_one,
+        _m_cs=_call_str,
         _m_ord=ordered,
         _m_classes=frozenset(),  # each run's own set (Identities.classes), see execution/run.py
         _m_plain=NATIVE_TEXT,  # each run's own growing set (Identities.plain), see execution/run.py

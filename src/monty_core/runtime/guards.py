@@ -49,9 +49,18 @@ REAL_OF: dict[Any, type] = {}
 STANDIN_METAS: set[type] = set()
 
 # Host classes the sandbox wraps with a checked subclass or replaces with its own (CPython's
-# `fractions.Fraction` behind the sandbox's, `_random.Random`, ...): never handed out by `mro()`,
-# `__mro__`, `__bases__` or `type()`, never reached by `super()`.
+# `fractions.Fraction` behind the sandbox's, `random.Random`, `collections.deque`, ...): never handed
+# out by `mro()`, `__mro__`, `__bases__` or a stdlib function (`typing.get_origin`), never reached by
+# `super()`. `REPLACED` maps each to the sandbox's class where there is one.
 HIDDEN_CLASSES: set[type] = set()
+REPLACED: dict[type, type] = {}
+
+
+def replace_class(host: type, sandbox: type) -> None:
+    """Record that sandbox code sees `sandbox` wherever CPython would hand out `host`."""
+    HIDDEN_CLASSES.add(host)
+    REPLACED[host] = sandbox
+
 
 _ALL_NAMES: dict[type, frozenset[str]] = {}
 
@@ -227,6 +236,25 @@ def _visible_class(cls: Any) -> bool:
     return SANDBOX_CLASS_MARK in cls.__dict__ or cls in ALLOWED or _is_builtin_exception(cls)
 
 
+def sandbox_class(value: Any) -> Any:
+    """`value`, about to be handed to sandbox code by stdlib code, as sandbox code may hold it: `type`
+    and metaclasses become the sandbox's `type`, replaced and stood-in classes their sandbox class;
+    a class the sandbox does not know is refused. Tuples and lists (of `typing.get_args`) item by item."""
+    t = _type(value)
+    if t is tuple or t is list:
+        return t(sandbox_class(v) for v in value)
+    if not isinstance(value, type):
+        return value
+    if value is type or issubclass(value, type):
+        return SANDBOX_TYPE[0]
+    known = REPLACED.get(value) or STANDINS.get(value)
+    if known is not None:
+        return known
+    if _visible_class(value):
+        return value
+    raise TypeError(f"the class '{value.__qualname__}' is not available in the sandbox")
+
+
 def _mro_of(cls: type) -> list[Any]:
     """`cls.mro()` without the host classes sandbox code must not be handed (stand-ins for the ones
     it sees through one: `bytes`, `range`)."""
@@ -237,7 +265,7 @@ def _mro_of(cls: type) -> list[Any]:
             out.append(standin)
         elif _visible_class(klass):
             out.append(klass)
-    return out
+    return list(dict.fromkeys(out))
 
 
 def _missing(obj: Any, name: str) -> AttributeError:

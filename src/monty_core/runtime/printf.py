@@ -17,9 +17,7 @@ from .limits import imod, mod
 from .stable import NATIVE_TEXT, _weigh_format_args, stable_ascii, stable_repr, stable_str
 
 _type = type
-_SPEC = re.compile(
-    r'%(?:\((?P<key>[^)]*)\))?[-#0 +]*(?P<width>\*|\d*)(?:\.(?P<prec>\*|\d*))?[hlL]?(?P<conv>.?)', re.S
-)
+_SPEC = re.compile(r'[-#0 +]*(?P<width>\*|\d*)(?:\.(?P<prec>\*|\d*))?[hlL]?(?P<conv>.?)', re.S)
 _RENDER = {'s': stable_str, 'r': stable_repr, 'a': stable_ascii}
 
 
@@ -34,6 +32,30 @@ class _Rendered(dict):  # type: ignore[type-arg]
 
     def __missing__(self, key: Any) -> Any:
         return self.original[key]
+
+
+def _specs(fmt: str) -> Any:
+    """Each conversion of `fmt` (not `%%`): its mapping key (or None) and its spec's match, read as
+    CPython reads them (a key's parentheses nest: `%((a))s` is the key `(a)`)."""
+    at = fmt.find('%')
+    while at != -1 and at + 1 < len(fmt):
+        pos = at + 1
+        if fmt[pos] == '%':
+            at = fmt.find('%', pos + 1)
+            continue
+        key = None
+        if fmt[pos] == '(':
+            depth, start = 1, pos + 1
+            pos += 1
+            while pos < len(fmt) and depth:
+                depth += (fmt[pos] == '(') - (fmt[pos] == ')')
+                pos += 1
+            key = fmt[start : pos - 1]
+        m = _SPEC.match(fmt, pos)
+        if m is None:  # pragma: no cover - the pattern matches the empty string
+            return
+        yield key, m
+        at = fmt.find('%', m.end())
 
 
 def _plain(value: Any) -> bool:
@@ -56,20 +78,14 @@ def stable_mod(fmt: str, args: Any) -> str:
     parts: list[str] = []
     last = 0
     index = 0
-    for m in _SPEC.finditer(fmt):
+    for key, m in _specs(fmt):
         conv = m['conv']
-        if conv == '%' and m.end() - m.start() == 2:
-            continue
         index += (m['width'] == '*') + (m['prec'] == '*')
         render = _RENDER.get(conv)
-        key = m['key']
         if key is not None:
             if render is None:
                 continue
-            try:
-                value = args[key]
-            except Exception:
-                return mod(fmt, args)  # CPython's own error
+            value = args[key]  # (an error here is the one CPython's `%` raises reading the key)
             if not _plain(value):
                 if mapping is None:
                     mapping = _Rendered(args)

@@ -30,7 +30,7 @@ from weakref import KeyedRef
 from greenlet import getcurrent
 
 from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS, known_bases, open_types
-from .limits import reserve
+from .limits import checked_format, reserve
 
 try:
     from _blake2 import blake2b as _blake2b
@@ -369,6 +369,8 @@ _BRACKETS = {list: ('[', ']'), tuple: ('(', ')'), dict: ('{', '}')}
 def _leaf_stable(t: type) -> bool:
     """Whether CPython's repr of a non-container `t` is stable: the builtin scalars, sandbox classes
     (their repr is their own or `default_repr`), host types with a repr of their own."""
+    if issubclass(t, BaseException):
+        return False  # its args may not be: rendered one by one (`_exception_text`)
     if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
         return True
     return t not in _RENDERERS and not _objects_own(t, '__repr__')
@@ -608,9 +610,38 @@ def _objects_own(t: type, name: str) -> bool:
     return own
 
 
+def _exception_text(e: BaseException, kind: str) -> str | None:
+    """CPython's `repr()`/`str()` of an exception whose class keeps `BaseException`'s (or `KeyError`'s),
+    its args rendered stably; None when CPython's own rendering is stable (plain args, or the class's
+    own method)."""
+    args = e.args
+    if all(_type(a) in NATIVE_TEXT for a in args):
+        return None
+    t = _type(e)
+    method = _resolve(t, f'__{kind}__')
+    if kind == 'repr':
+        if method is not _BASE_REPR:
+            return None
+        return (
+            f'{t.__name__}({stable_repr(args[0]) if len(args) == 1 else ", ".join(map(stable_repr, args))})'
+        )
+    if method is _KEY_STR and len(args) == 1:
+        return stable_repr(args[0])
+    if method is not _BASE_STR and method is not _KEY_STR:
+        return None
+    return '' if not args else stable_str(args[0]) if len(args) == 1 else stable_repr(args)
+
+
+_BASE_REPR, _BASE_STR, _KEY_STR = BaseException.__repr__, BaseException.__str__, KeyError.__str__
+
+
 def stable_repr(obj: Any, /) -> str:
     """`repr(obj)` as the sandbox shows it: no addresses, sets in canonical order."""
     t = _type(obj)
+    if isinstance(obj, BaseException):
+        text = _exception_text(obj, 'repr')
+        if text is not None:
+            return text
     if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
         return _repr(obj)  # a sandbox class's repr is its own or `default_repr` (see build_class)
     render = _RENDERERS.get(t)
@@ -629,7 +660,7 @@ def _plain(t: type) -> bool:
     """Whether CPython's `str()` and `format(x, '')` of a `t` instance are stable (a sandbox class,
     or a host type with its own repr and no items of its own), and if so let the run's inline tests
     (`_m_plain`) pass it from now on."""
-    if t in _RENDERERS:
+    if t in _RENDERERS or issubclass(t, BaseException):
         return False
     if SANDBOX_CLASS_MARK not in t.__dict__ and _objects_own(t, '__repr__'):
         return False
@@ -644,6 +675,10 @@ def stable_str(obj: Any) -> str:
     t = _type(obj)
     if t is str:
         return obj
+    if isinstance(obj, BaseException):
+        text = _exception_text(obj, 'str')
+        if text is not None:
+            return text
     if t in NATIVE_TEXT or _plain(t) or not _objects_own(t, '__str__'):
         return _str(obj)
     return stable_repr(obj)
@@ -738,3 +773,40 @@ def _text_dunder(name: str, unbound_object: Callable[[Any], str]) -> Callable[[A
 
 TEXT_DUNDERS['__repr__'] = _text_dunder('__repr__', default_repr)
 TEXT_DUNDERS['__str__'] = _text_dunder('__str__', _object_str_unbound)
+
+
+# -- `x.__hash__`, `x.__format__`, `object.__hash__`: CPython's C slots show addresses or seeded hashes --
+def _bound_render(render: Callable[..., Any], name: str) -> Callable[[Any], Any]:
+    def replace(value: Any) -> Any:
+        t = _type(value)
+        if t is types.MethodWrapperType or t is types.BuiltinMethodType:  # a C slot or C method, bound
+            return types.MethodType(render, value.__self__)
+        if t is types.WrapperDescriptorType or t is types.MethodDescriptorType:
+            owner = value.__objclass__
+
+            def method(self: Any, *args: Any) -> Any:
+                if not isinstance(self, owner):
+                    raise TypeError(
+                        f"descriptor '{name}' for '{owner.__name__}' objects doesn't apply to a "
+                        f"'{_type(self).__name__}' object"
+                    )
+                return render(self, *args)
+
+            method.__name__ = name
+            method.__qualname__ = f'{owner.__name__}.{name}'
+            return method
+        return value  # a sandbox class's own method
+
+    return replace
+
+
+def _format_dunder(self: Any, spec: Any = '', /) -> str:
+    """`x.__format__(spec)` as `format(x, spec)` in the sandbox: an empty spec renders as `str()` does,
+    a non-empty one is size-checked."""
+    if isinstance(spec, str) and spec == '':
+        return stable_format(self, '')
+    return checked_format(self, spec)
+
+
+TEXT_DUNDERS['__hash__'] = _bound_render(lambda self: sandbox_hash(self), '__hash__')
+TEXT_DUNDERS['__format__'] = _bound_render(_format_dunder, '__format__')

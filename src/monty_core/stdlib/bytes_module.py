@@ -18,6 +18,7 @@ import random as _random
 import uuid as _uuid
 from typing import Any
 
+from ..runtime.guards import replace_class
 from ..runtime.modules import RunContext, register_module
 from ._support import (
     InitOnly,
@@ -293,6 +294,7 @@ class Random(InitOnly, _random.Random):
 
 
 Random.__module__ = 'random'
+replace_class(_random.Random, Random)
 _RANDOM_FUNCTIONS = (
     'random',
     'uniform',

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..runtime.guards import guarded_getattr
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import stable_str
 from ._support import allow, mark_sandbox_class, reserve, ticked
 
 allow(_json.JSONDecodeError, {'msg', 'doc', 'pos', 'lineno', 'colno', 'args', 'add_note'})
@@ -55,7 +56,7 @@ def _encode(ctx: RunContext, obj: Any, enc: Any) -> str:
         sort_keys=bool(enc.sort_keys),
         indent=indent,
         separators=(item_sep, key_sep),
-        default=enc.default,
+        default=stable_str if enc.default is str else enc.default,  # (CPython's str() shows addresses)
     )
     # Always the chunked encoder: with shared references (`[[0] * 10**6] * 1000`) the output can be
     # thousands of times the data in memory, and CPython's one-shot C encoder would build it in one

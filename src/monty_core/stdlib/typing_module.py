@@ -17,7 +17,7 @@ import typing_extensions
 
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import MRO_ENTRY_TYPES
-from ..runtime.guards import SANDBOX_CLASS_MARK
+from ..runtime.guards import SANDBOX_CLASS_MARK, sandbox_class
 from ..runtime.modules import RunContext, register_module
 from ._support import bind
 
@@ -173,12 +173,12 @@ def get_origin(tp: Any) -> Any:
 
     Its results are typing forms and classes the sandbox can already name; a sandbox stand-in
     (`TypingForm`) has no origin."""
-    return None if isinstance(tp, TypingForm) else typing.get_origin(tp)
+    return None if isinstance(tp, TypingForm) else sandbox_class(typing.get_origin(tp))
 
 
 def get_args(tp: Any) -> tuple[Any, ...]:
     """CPython's `typing.get_args`: the subscript arguments (the values the program wrote)."""
-    return () if isinstance(tp, TypingForm) else typing.get_args(tp)
+    return () if isinstance(tp, TypingForm) else sandbox_class(typing.get_args(tp))
 
 
 def _new_type(name: str, tp: Any) -> Any:
