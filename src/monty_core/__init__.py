@@ -14,9 +14,15 @@ from __future__ import annotations
 
 from . import stdlib as _stdlib  # registers the sandbox modules
 from .api import HostHooks, Monty
-from .errors import Frame, MontyConversionError, MontyError, MontyRuntimeError, MontySyntaxError
+from .errors import (
+    Frame,
+    MontyConversionError,
+    MontyError,
+    MontyRuntimeError,
+    MontySnapshotError,
+    MontySyntaxError,
+)
 from .execution.asyncrun import run_monty_async
-from .execution.encoding import MontySnapshotError
 from .limits import DEFAULT_LIMITS, ResourceLimits
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot
 from .repl import MontyRepl

@@ -15,8 +15,8 @@ from typing import Any, Protocol, TypedDict
 
 from .compiler import Program, compile_program
 from .convert import PLAIN_ATOMS, to_sandbox
-from .errors import MontyError, MontySyntaxError
-from .execution.encoding import MontySnapshotError, pack, unpack
+from .errors import MontyError, MontySnapshotError, MontySyntaxError
+from .execution.encoding import pack, unpack
 from .execution.run import (
     CallEvent,
     DoneEvent,

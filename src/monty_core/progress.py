@@ -19,8 +19,8 @@ from types import EllipsisType
 from typing import Any, ClassVar, Generic, TypeVar
 
 from .convert import to_sandbox
-from .errors import MontyError
-from .execution.encoding import MontySnapshotError, pack, unpack
+from .errors import MontyError, MontySnapshotError
+from .execution.encoding import pack, unpack
 from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, FuturesEvent
 from .execution.session import (
     STR_HASH_PROBE,

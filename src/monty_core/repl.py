@@ -24,7 +24,8 @@ from typing import Any, cast
 from .api import _run_session_sync, given_inputs
 from .compiler import compile_program
 from .convert import to_sandbox
-from .execution.encoding import MontySnapshotError, pack, unpack
+from .errors import MontySnapshotError
+from .execution.encoding import pack, unpack
 from .execution.run import DoneEvent, ErrorEvent
 from .execution.session import RunSpec, Session, check_log, limits_from_doc, new_globals, restore
 from .limits import Limits, ResourceLimits, resolve_limits

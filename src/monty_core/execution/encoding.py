@@ -12,17 +12,13 @@ import hashlib
 import json
 from typing import Any
 
-from ..errors import MontyError
+from ..errors import MontySnapshotError
 
 MAGIC = b'MONTY'
 FORMAT_VERSION = 1
 # Deeper than the boundary converter's limit (200 levels of containers, atoms one level below), so any
 # value that can cross the boundary can be logged.
 MAX_DEPTH = 256
-
-
-class MontySnapshotError(MontyError):
-    """Snapshot bytes are not valid: wrong format, wrong version, corrupted, tampered, or diverged on replay."""
 
 
 def encode_value(value: Any, depth: int = 0) -> Any:

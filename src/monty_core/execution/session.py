@@ -24,11 +24,11 @@ from greenlet import getcurrent
 
 from ..compiler import compile_program
 from ..convert import PLAIN_ATOMS
-from ..errors import MontySyntaxError
+from ..errors import MontySnapshotError, MontySyntaxError
 from ..limits import Limits, resolve_limits
 from ..runtime.errors import make_exception
 from ..runtime.output import PrintCallback, Stream
-from .encoding import MontySnapshotError, decode_value, encode_value
+from .encoding import decode_value, encode_value
 from .run import CallEvent, DoneEvent, ErrorEvent, Event, Execution, FuturesEvent, HostFunction
 
 # In globals shared by REPL snippets: every host-function handle any snippet created. Each new snippet
