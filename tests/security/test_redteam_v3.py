@@ -415,3 +415,108 @@ def test_no_real_address(code: str) -> None:
     printed: list[str] = []
     result = run(code, print_callback=lambda s, t: printed.append(t))
     assert not re.search(_REAL, repr(result) + ''.join(printed)), (result, printed)
+
+
+# == 4. Cross-run state: functools.update_wrapper on process-wide classes ===================================
+WRAPS = (
+    'WRAPS: stdlib/functools_module.py _is_sandbox_target accepts any class carrying the sandbox mark, '
+    "not only the current run's: typing's process-wide NamedTupleBase/TypedDictBase (mark True, "
+    'reachable as `P.__mro__[1]`) get `__name__`/`__doc__`/`__module__`/`__wrapped__` written by one '
+    'run and read (and called) by every later run'
+)
+
+
+@pytest.fixture
+def typing_bases() -> Any:
+    from monty_core.stdlib.typing_module import NamedTupleBase, TypedDictBase
+
+    saved = [(k, dict(k.__dict__)) for k in (NamedTupleBase, TypedDictBase)]
+    yield
+    for klass, before in saved:
+        for name in list(klass.__dict__):
+            if name not in before:
+                type.__delattr__(klass, name)
+        for name, value in before.items():
+            if klass.__dict__.get(name) is not value:
+                type.__setattr__(klass, name, value)
+
+
+PLANT = """
+import typing, functools
+class P(typing.NamedTuple):
+    a: int
+stolen = []
+def g(*args):
+    stolen.append(args)
+    return 'answered by run A'
+g.__doc__ = 'written by run A'
+functools.update_wrapper(P.__mro__[1], g, updated=())
+fetch()
+stolen
+"""
+
+VICTIM = """
+import typing
+class Q(typing.NamedTuple):
+    b: int
+Q.__mro__[1].__wrapped__('secret of run B')
+"""
+
+
+@pytest.mark.xfail(strict=True, reason=WRAPS)
+def test_wraps_plants_a_function_another_run_calls(typing_bases: Any) -> None:
+    paused = Monty(PLANT, external_functions=['fetch']).start()  # run A waits at fetch()
+    try:
+        answer = run(VICTIM)
+    except MontyRuntimeError:
+        answer = None
+    done = paused.resume(return_value=None)
+    assert answer is None and done.output == [], (answer, done.output)  # type: ignore[union-attr]
+
+
+@pytest.mark.xfail(strict=True, reason=WRAPS)
+def test_wraps_renames_a_process_wide_class(typing_bases: Any) -> None:
+    from monty_core.stdlib.typing_module import NamedTupleBase
+
+    code = (
+        'import typing, functools\nclass P(typing.NamedTuple):\n    a: int\n'
+        "def note():\n    'left by an earlier run'\n"
+        'try:\n    functools.update_wrapper(P.__mro__[1], note)\nexcept AttributeError:\n    pass\n'
+    )
+    try:
+        run(code)
+    except MontyRuntimeError:
+        pass
+    assert NamedTupleBase.__doc__ != 'left by an earlier run'
+    later = 'import typing\nclass R(typing.NamedTuple):\n    c: int\nR.__mro__[1].__doc__'
+    assert run(later) != 'left by an earlier run'
+
+
+@pytest.mark.xfail(strict=True, reason=WRAPS)
+def test_wraps_on_a_typed_dict_base(typing_bases: Any) -> None:
+    from monty_core.stdlib.typing_module import TypedDictBase
+
+    code = (
+        'import typing, functools\nclass T(typing.TypedDict):\n    a: int\n'
+        "def h():\n    'planted'\n"
+        'functools.update_wrapper(T.__mro__[1], h, updated=())\n'
+    )
+    try:
+        run(code)
+    except MontyRuntimeError:
+        pass
+    assert '__wrapped__' not in TypedDictBase.__dict__
+
+
+@pytest.mark.xfail(strict=True, reason=WRAPS + ' (and MSGSUB: a class name that is a str subclass)')
+def test_wraps_gives_an_exception_class_a_sandbox_str_name() -> None:
+    code = EVIL_STR + (
+        'import functools\n'
+        'class E(Exception):\n    pass\n'
+        'def f():\n    pass\n'
+        "f.__name__ = S('E')\n"
+        'functools.update_wrapper(E, f, updated=())\n'
+        'raise E()'
+    )
+    err = error_of(code)
+    assert type(err.type_name) is str
