@@ -559,3 +559,64 @@ def test_system_exit_terminates_a_host_process() -> None:
     )
     done = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0 and 'host still alive' in done.stdout, (done.returncode, done.stderr[-500:])
+
+
+# == Angles that held ==========================================================================================
+HELD = [
+    # a traceback handed to an ExitStack callback is a dead end
+    (
+        'exitstack_traceback_frame',
+        'import contextlib\ntbs = []\ndef cb(t, v, tb):\n    tbs.append(tb)\n    return True\n'
+        'with contextlib.ExitStack() as s:\n    s.push(cb)\n    1 / 0\ntbs[0].tb_frame',
+    ),
+    # the mangled-name native read (MANGLE) never reaches a dunder: those always go through the guard
+    ('mangle_dunder_is_guarded', '_C__x = print\nclass C:\n    def m(self):\n        return __x.__globals__\nC().m()'),
+    # evaluating string annotations would run uncompiled code: not offered
+    ('typing_get_type_hints', 'import typing\ntyping.get_type_hints'),
+    ('redirect_stdout', 'import contextlib\ncontextlib.redirect_stdout'),
+    ('int_max_str_digits', 'import sys\nsys.set_int_max_str_digits(0)'),
+    ('hashlib_scrypt', "import hashlib\nhashlib.scrypt(b'x', salt=b'y', n=2**20, r=8, p=1)"),
+    ('uuid_getnode', 'import uuid\nuuid.getnode()'),
+    # direct writes to the process-wide typing base stay refused (only update_wrapper gets through)
+    ('namedtuple_base_write', 'import typing\nclass P(typing.NamedTuple):\n    a: int\nP.__mro__[1].x = 1'),
+    ('json_deep_nesting', "import json\njson.loads('[' * 100000 + ']' * 100000)"),
+    ('function_name_non_str', 'def f():\n    pass\nf.__name__ = 1'),
+]
+
+
+@pytest.mark.parametrize('code', [c for _, c in HELD], ids=[i for i, _ in HELD])
+def test_held(code: str) -> None:
+    refused(code)
+
+
+def test_held_decimal_basic_context_is_per_run() -> None:
+    import decimal
+
+    assert run('import decimal\ndecimal.BasicContext.prec = 3\ndecimal.BasicContext.prec') == 3
+    assert run('import decimal\ndecimal.BasicContext.prec') == 9
+    assert decimal.BasicContext.prec == 9
+
+
+def test_held_abc_base_is_per_run() -> None:
+    code = "import abc, functools\ndef f():\n    'run A'\nfunctools.update_wrapper(abc.ABC, f, updated=())\nabc.ABC.__doc__"
+    assert run(code) == 'run A'
+    assert run('import abc\nabc.ABC.__doc__') != 'run A'
+
+
+def test_held_canary_mangled_read_chain(canary: Canary) -> None:
+    # Every plain-safe name reachable natively from the stdlib roots was walked host-side (no real
+    # module, frame, code object or module globals at the end of any chain): the MANGLE primitive
+    # reads refused attributes but found no way out. This run tries the obvious ones.
+    canary.run(
+        'import typing, string, json\n'
+        'out = []\n'
+        'for _C__x in (typing.Deque, typing.Pattern, string.Template, json.JSONDecoder(), fetch):\n'
+        '    class C:\n'
+        '        def m(self):\n'
+        '            try:\n'
+        '                return str(__x.environ)\n'
+        '            except Exception as e:\n'
+        '                return type(e).__name__\n'
+        '    out.append(C().m())\n'
+        'out'
+    )
