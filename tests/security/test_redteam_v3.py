@@ -35,6 +35,7 @@ Findings, by root cause:
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import Any
@@ -246,13 +247,17 @@ class S(str):
 
 @pytest.mark.xfail(strict=True, reason=MSGSUB)
 def test_error_message_is_exact_str() -> None:
-    err = error_of(EVIL_STR + 'class E(Exception):\n    def __str__(self):\n        return S("boom")\nraise E()')
+    err = error_of(
+        EVIL_STR + 'class E(Exception):\n    def __str__(self):\n        return S("boom")\nraise E()'
+    )
     assert type(err.message) is str
 
 
 @pytest.mark.xfail(strict=True, reason=MSGSUB)
 def test_error_display_runs_no_sandbox_code_in_the_host() -> None:
-    err = error_of(EVIL_STR + 'class E(Exception):\n    def __str__(self):\n        return S("boom")\nraise E()')
+    err = error_of(
+        EVIL_STR + 'class E(Exception):\n    def __str__(self):\n        return S("boom")\nraise E()'
+    )
     # Host code touching the error: each of these calls the sandbox's __format__/__len__ today, which
     # raises RuntimeError('the run has ended') in the host (not a MontyError).
     err.display()
@@ -284,13 +289,13 @@ def test_repl_snippet_prints_into_another_live_run() -> None:
     repl = MontyRepl()
     repl.feed_run('import pprint')
     other = Monty('import pprint\nfetch()\nprint("other done")', external_functions=['fetch'])
-    paused = other.start(print_callback=lambda stream, text: got.append(("other", text)))  # at fetch()
+    paused = other.start(print_callback=lambda stream, text: got.append(('other', text)))  # at fetch()
     try:
         repl.feed_run('pprint.pprint("from the REPL")', print_callback=lambda s, t: got.append(('repl', t)))
     except MontyError:
         pass
     assert paused is not None
-    assert not any(who == "other" and "REPL" in text for who, text in got), got
+    assert not any(who == 'other' and 'REPL' in text for who, text in got), got
 
 
 @pytest.mark.xfail(strict=True, reason=CURRENT)
@@ -318,13 +323,13 @@ _WORDS = "{'alpha', 'beta', 'gamma', 'delta', 'eps', 'zeta', 'eta', 'theta', 'io
 
 
 def _in_fresh_processes(code: str, n: int = 4) -> set[str]:
-    script = (
-        'from monty_core import Monty\n'
-        f'print(repr(Monty({code!r}).run()))\n'
-    )
+    script = f'from monty_core import Monty\nprint(repr(Monty({code!r}).run()))\n'
     outs = set()
-    for _ in range(n):
-        done = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, check=True)
+    for seed in range(1, n + 1):  # fixed seeds: the outcome does not depend on the CI's environment
+        env = {**os.environ, 'PYTHONHASHSEED': str(seed)}
+        done = subprocess.run(
+            [sys.executable, '-c', script], capture_output=True, text=True, check=True, env=env
+        )
         outs.add(done.stdout)
     return outs
 
@@ -557,7 +562,9 @@ def test_system_exit_terminates_a_host_process() -> None:
         'try:\n    Monty(code).run()\nexcept MontyError:\n    pass\n'
         'print("host still alive")\n'
     )
-    done = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, '-c', script], capture_output=True, text=True, timeout=60, check=False
+    )
     assert done.returncode == 0 and 'host still alive' in done.stdout, (done.returncode, done.stderr[-500:])
 
 
@@ -570,7 +577,10 @@ HELD = [
         'with contextlib.ExitStack() as s:\n    s.push(cb)\n    1 / 0\ntbs[0].tb_frame',
     ),
     # the mangled-name native read (MANGLE) never reaches a dunder: those always go through the guard
-    ('mangle_dunder_is_guarded', '_C__x = print\nclass C:\n    def m(self):\n        return __x.__globals__\nC().m()'),
+    (
+        'mangle_dunder_is_guarded',
+        '_C__x = print\nclass C:\n    def m(self):\n        return __x.__globals__\nC().m()',
+    ),
     # evaluating string annotations would run uncompiled code: not offered
     ('typing_get_type_hints', 'import typing\ntyping.get_type_hints'),
     ('redirect_stdout', 'import contextlib\ncontextlib.redirect_stdout'),
