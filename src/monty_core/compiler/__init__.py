@@ -64,9 +64,9 @@ def _all_codes(code: CodeType) -> frozenset[CodeType]:
 
 @lru_cache(maxsize=1)
 def _builtin_names() -> frozenset[str]:
-    from ..runtime.builtins import TEMPLATE
+    from ..runtime.builtins import RUN_NAMES, TEMPLATE
 
-    return frozenset(TEMPLATE)
+    return frozenset(TEMPLATE) | RUN_NAMES
 
 
 def compile_program(source: str, script_name: str, shared_globals: bool = False) -> Program:

@@ -87,11 +87,23 @@ _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
 class _Scope:
-    __slots__ = ('bindings', 'declared_global', 'declared_nonlocal', 'kind', 'locals', 'node', 'parent')
+    __slots__ = (
+        'bindings',
+        'declared_global',
+        'declared_nonlocal',
+        'kind',
+        'locals',
+        'mangle',
+        'node',
+        'parent',
+    )
 
-    def __init__(self, kind: str, parent: _Scope | None) -> None:
+    def __init__(self, kind: str, parent: _Scope | None, mangle: str | None = None) -> None:
         self.kind = kind  # 'module' | 'function' | 'class' | 'comprehension'
         self.parent = parent
+        # The class whose name private names (`__x`) are mangled with here, as CPython does
+        # (`_C__x` in class `C` and the functions inside it): the analysis must see the same variables.
+        self.mangle = mangle if mangle is not None else (parent.mangle if parent is not None else None)
         self.node: ast.AST | None = None  # the function, lambda or class
         # (name, what it binds, where a flag update can follow, the loops around the binding)
         self.bindings: list[tuple[str, Any, tuple[str, ast.AST] | None, tuple[int, ...]]] = []
@@ -134,7 +146,10 @@ class OpenFacts:
         if scope is None or scope.parent is None or scope.parent.kind != 'class':
             return None
         name = method_self(function)
-        if name is None or name in scope.declared_global or name in scope.declared_nonlocal:
+        if name is None:
+            return None
+        name = _mangled(scope, name)
+        if name in scope.declared_global or name in scope.declared_nonlocal:
             return None
         key: _Key = (scope, name)
         bindings = [
@@ -167,6 +182,7 @@ class OpenFacts:
             self._walk(node, scope)
 
     def _bind(self, scope: _Scope, name: str, value: Any) -> None:
+        name = _mangled(scope, name)
         scope.bindings.append((name, value, self._site, self._loops))
         scope.locals.add(name)
 
@@ -193,7 +209,7 @@ class OpenFacts:
                 self._walk(cast(ast.Subscript, target).slice, scope)
 
     def _function_scope(self, node: Any, scope: _Scope, kind: str) -> _Scope:
-        inner = _Scope(kind, scope)
+        inner = _Scope(kind, scope, node.name if kind == 'class' else None)
         inner.node = node
         self._scopes.append(inner)
         self._function_scopes[id(node)] = inner
@@ -269,10 +285,10 @@ class OpenFacts:
         self._walk_scope_body(node.body, self._function_scope(node, scope, 'class'))
 
     def _w_global(self, node: ast.Global, scope: _Scope) -> None:
-        scope.declared_global.update(node.names)
+        scope.declared_global.update(_mangled(scope, n) for n in node.names)
 
     def _w_nonlocal(self, node: ast.Nonlocal, scope: _Scope) -> None:
-        scope.declared_nonlocal.update(node.names)
+        scope.declared_nonlocal.update(_mangled(scope, n) for n in node.names)
 
     def _w_assign(self, node: ast.Assign, scope: _Scope) -> None:
         self._walk(node.value, scope)
@@ -290,11 +306,11 @@ class OpenFacts:
     def _w_annassign(self, node: ast.AnnAssign, scope: _Scope) -> None:
         if node.value is not None:
             self._walk(node.value, scope)
-            self._at(('after', node))
+            self._at(('after', node) if _pure(node.target) else None)
             self._bind_target(scope, node.target, node.value)
             self._at(None)
         elif isinstance(node.target, ast.Name):
-            scope.locals.add(node.target.id)
+            scope.locals.add(_mangled(scope, node.target.id))
 
     def _w_augassign(self, node: ast.AugAssign, scope: _Scope) -> None:
         self._walk(node.value, scope)
@@ -310,7 +326,9 @@ class OpenFacts:
         owner = scope
         while owner.kind == 'comprehension' and owner.parent is not None:
             owner = owner.parent  # `:=` in a comprehension binds in the enclosing scope
+        saved, self._site = self._site, None  # (in the middle of an expression: no place for a flag)
         self._bind(owner, node.target.id, node.value)
+        self._site = saved
 
     def _w_for(self, node: Any, scope: _Scope) -> None:
         self._walk(node.iter, scope)
@@ -332,10 +350,13 @@ class OpenFacts:
         self._walk_body(node.orelse, scope)
 
     def _w_with(self, node: Any, scope: _Scope) -> None:
+        # The flags are updated where the body starts: with several items, a later item's
+        # `__enter__` runs (and may raise) after an earlier item's target is bound.
+        single = len(node.items) == 1
         for item in node.items:
             self._walk(item.context_expr, scope)
             if item.optional_vars is not None:
-                self._at(('body', node) if _pure(item.optional_vars) else None)
+                self._at(('body', node) if single and _pure(item.optional_vars) else None)
                 self._bind_target(scope, item.optional_vars, _UNKNOWN)
                 self._at(None)
         self._walk_body(node.body, scope)
@@ -368,7 +389,7 @@ class OpenFacts:
         if isinstance(node.ctx, ast.Store):
             self._bind(scope, node.id, _UNKNOWN)  # a store form not handled above
         elif isinstance(node.ctx, ast.Del):
-            scope.locals.add(node.id)
+            scope.locals.add(_mangled(scope, node.id))
 
     def _w_attribute(self, node: ast.Attribute, scope: _Scope) -> None:
         if isinstance(node.ctx, ast.Load):
@@ -433,6 +454,7 @@ class OpenFacts:
 
     def _load_key(self, scope: _Scope, name: str) -> _Key | None:
         """The variable a load of `name` in `scope` reads (None: not analysed, e.g. a class body)."""
+        name = _mangled(scope, name)
         if scope.kind == 'class' and name not in scope.declared_global:
             return None  # LOAD_NAME: the class namespace first
         if scope.kind in ('function', 'comprehension') and name in scope.locals:
@@ -508,9 +530,11 @@ class OpenFacts:
             return _UNKNOWN
         value = self._values.get(key)
         if value is None:
-            # Nothing binds it: a global is an input (plain data) or a host function handle.
+            # Nothing binds it: a global is an input (plain data) or a host function handle, whose
+            # names never start with `_` (`Monty` refuses them).
+            name = key[1]
             if key[0] == 'global' and not self._shared_globals and name not in self._builtins:
-                return _OPEN
+                return _UNKNOWN if name.startswith('_') else _OPEN
             return _UNKNOWN
         return value
 
@@ -682,6 +706,15 @@ _SPLITS = frozenset({'split', 'rsplit', 'splitlines'})
 def _splits(node: ast.expr) -> bool:
     """`<expr>.split(...)` (or `rsplit`, `splitlines`): a new list, of str items when `<expr>` is a str."""
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SPLITS
+
+
+def _mangled(scope: _Scope, name: str) -> str:
+    """`name` as CPython compiles it in `scope`: `__x` inside class `C` (and its functions) is `_C__x`."""
+    klass = scope.mangle
+    if klass is None or not name.startswith('__') or name.endswith('__') or '.' in name:
+        return name
+    stripped = klass.lstrip('_')
+    return f'_{stripped}{name}' if stripped else name
 
 
 def _pure(target: ast.expr) -> bool:

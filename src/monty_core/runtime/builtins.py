@@ -706,7 +706,7 @@ TEMPLATE['_m_compress'] = loop_iter
 
 
 def make_builtins(meter: Meter, print_fn: Callable[..., None], importer: Importer) -> dict[str, Any]:
-    """One run's builtins dictionary: the shared template plus the run's own entries."""
+    """One run's builtins dictionary: the shared template plus the run's own entries (`RUN_NAMES`)."""
     ns = TEMPLATE.copy()
     meter.builtins = ns
     ns.update(
@@ -720,3 +720,10 @@ def make_builtins(meter: Meter, print_fn: Callable[..., None], importer: Importe
         _m_maxdepth=meter.max_depth,
     )
     return ns
+
+
+# The names each run binds itself (the compiler must know every builtin name: a global that is not
+# bound yet reads the builtin, `print` included).
+RUN_NAMES = frozenset(
+    {'print', '__import__', '_m_import', '_m_import_from', '_m_T', '_m_deep', '_m_handler', '_m_maxdepth'}
+)

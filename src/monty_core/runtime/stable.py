@@ -21,9 +21,11 @@ memory addresses in default reprs; this module gives the sandbox process-indepen
 from __future__ import annotations
 
 import builtins as _b
+import re
 import types
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
+from gc import get_referents as _referents
 from typing import Any
 from weakref import KeyedRef
 
@@ -544,7 +546,7 @@ def _container_renderer(base: Any) -> Callable[[Any], str]:
     def render(obj: Any, name: str | None = None) -> str:
         bad = _unstable(obj, base)
         if _id(obj) not in bad:
-            return base.__repr__(obj)
+            return _scrub(base.__repr__(obj), obj)
         ids = current_identities()
         return _render_container(obj, base, bad, ids.active if ids is not None else set(), name)
 
@@ -635,6 +637,46 @@ def _exception_text(e: BaseException, kind: str) -> str | None:
 _BASE_REPR, _BASE_STR, _KEY_STR = BaseException.__repr__, BaseException.__str__, KeyError.__str__
 
 
+_HAVE_GC = 1 << 14  # Py_TPFLAGS_HAVE_GC: instances can refer to other objects
+_AT_ADDRESS = re.compile(r' at 0x([0-9a-f]{6,16})>')
+
+
+def _scrub(text: str, root: Any) -> str:
+    """`text`, a rendering CPython's C code made of `root` (a `deque`, a `partial`, a `slice`, ...), with
+    the real addresses of the objects `root` refers to replaced by their fake ones. Only addresses of
+    objects found among `root`'s referents are replaced: text that merely looks like one stays."""
+    if ' at 0x' not in text:
+        return text
+    wanted = {int(m, 16) for m in _AT_ADDRESS.findall(text)}
+    found: dict[int, Any] = {}
+    seen: set[int] = set()
+    queue = deque([root])  # nearest first: the items of `root`, then theirs
+    budget = 10_000
+    while queue and budget and not wanted <= found.keys():
+        obj = queue.popleft()
+        key = _id(obj)
+        if key in seen:
+            continue
+        seen.add(key)
+        budget -= 1
+        if key in wanted:
+            found[key] = obj
+        if not isinstance(obj, _OPAQUE_TO_SCRUB):  # (their own referents: classes, globals, code)
+            queue.extend(_referents(obj))
+    if not found:
+        return text
+
+    def fake(m: re.Match[str]) -> str:
+        obj = found.get(int(m[1], 16), _MISSING_OBJ)
+        return m[0] if obj is _MISSING_OBJ else f' at {address(obj)}>'
+
+    return _AT_ADDRESS.sub(fake, text)
+
+
+_MISSING_OBJ = object()
+_OPAQUE_TO_SCRUB = (type, types.ModuleType, types.FunctionType, types.CodeType, types.BuiltinFunctionType)
+
+
 def stable_repr(obj: Any, /) -> str:
     """`repr(obj)` as the sandbox shows it: no addresses, sets in canonical order."""
     t = _type(obj)
@@ -649,7 +691,7 @@ def stable_repr(obj: Any, /) -> str:
         return render(obj)
     if _objects_own(t, '__repr__'):
         return default_repr(obj)
-    return _repr(obj)
+    return _scrub(_repr(obj), obj)
 
 
 stable_repr.__name__ = stable_repr.__qualname__ = 'repr'
@@ -662,8 +704,8 @@ def _plain(t: type) -> bool:
     (`_m_plain`) pass it from now on."""
     if t in _RENDERERS or issubclass(t, BaseException):
         return False
-    if SANDBOX_CLASS_MARK not in t.__dict__ and _objects_own(t, '__repr__'):
-        return False
+    if SANDBOX_CLASS_MARK not in t.__dict__ and (_objects_own(t, '__repr__') or t.__flags__ & _HAVE_GC):
+        return False  # (a host type whose instances hold other objects may render their addresses)
     ids = current_identities()
     if ids is not None:
         ids.plain.add(t)
@@ -679,8 +721,10 @@ def stable_str(obj: Any) -> str:
         text = _exception_text(obj, 'str')
         if text is not None:
             return text
-    if t in NATIVE_TEXT or _plain(t) or not _objects_own(t, '__str__'):
+    if t in NATIVE_TEXT:
         return _str(obj)
+    if _plain(t) or not _objects_own(t, '__str__'):
+        return _scrub(_str(obj), obj)
     return stable_repr(obj)
 
 

@@ -16,7 +16,6 @@ Host hooks (read from `RunContext.hooks`, wired by the API):
 from __future__ import annotations
 
 import functools
-import threading
 import time
 import weakref
 from collections.abc import Iterable
@@ -37,13 +36,11 @@ _IN_MEMORY = frozenset({list, tuple, str, dict, set, frozenset, bytes, bytearray
 
 
 _RUNS: weakref.WeakKeyDictionary[Any, RunContext] = weakref.WeakKeyDictionary()
-_LAST = threading.local()
 
 
 def bind(ctx: RunContext) -> None:
     """Remember `ctx` as the run of the current greenlet (module factories run inside their run)."""
     _RUNS[greenlet.getcurrent()] = ctx
-    _LAST.ctx = ctx
 
 
 def forget_run(g: Any) -> None:
@@ -53,12 +50,11 @@ def forget_run(g: Any) -> None:
 
 
 def current() -> RunContext:
-    """The run whose sandbox code is executing (for shared host classes that need the meter)."""
+    """The run whose sandbox code is executing (for shared host classes that need the meter). Only
+    the current greenlet's run: never another run, however recently it ran on this thread."""
     ctx = _RUNS.get(greenlet.getcurrent())
     if ctx is None:
-        ctx = getattr(_LAST, 'ctx', None)
-        if ctx is None:
-            raise RuntimeError('no sandbox run is active')
+        raise RuntimeError('no sandbox run is active')
     return ctx
 
 
