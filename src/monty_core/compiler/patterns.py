@@ -9,9 +9,10 @@ class-pattern attributes itself, with no bytecode the rewrite could guard:
   as CPython does (`_m_ms3 = subject`). A `Name.attr` whose base is proven open (opentypes.py) and
   whose name is plain-safe stays as it is;
 - a class pattern with sub-patterns (`case Point(x=0, y=y)`, `case Node(left, right)`) reads the
-  subject's attributes natively: it becomes `case _m_Open(Point(x=0, y=y))`, a pattern that first
-  checks that the subject's type is open (`_m_rtype(subject) in _m_open`, runtime/patterns.py), so a
-  subject whose attributes the guard would refuse never matches one.
+  subject's attributes natively: it becomes `case _m_pv3.v1(Point(x=0, y=y))`, where `v1` is
+  `_m_match_for(Point, ('x', 'y'), 0)` read before the match: a pattern deciding by the subject's
+  type (runtime/patterns.py) that an open type is read natively, and any other subject's attributes
+  go through the guard first (a refused one raises, as reading it does).
 
 Keyword captures of names that are not plain-safe were moved into the case's guard already
 (sizeguard.py), and the checker refuses the rest.
@@ -83,12 +84,26 @@ class PatternRewrites:
         if isinstance(p, ast.MatchValue):
             p.value = self._dotted(p.value, holder, hoisted)
         elif isinstance(p, ast.MatchClass):
+            original_cls = p.cls
             p.cls = self._dotted(p.cls, holder, hoisted)
             p.patterns = [self._pattern(s, holder, hoisted) for s in p.patterns]
             p.kwd_patterns = [self._pattern(s, holder, hoisted) for s in p.kwd_patterns]
             if p.patterns or p.kwd_patterns:
+                # `_m_match_for(Cls, names, positional)`, read before the match, decides by the
+                # subject's type whether CPython may read them (runtime/patterns.py).
                 pos = _pos(p)
-                return ast.MatchClass(ast.Name('_m_Open', LOAD, **pos), [p], [], [], **pos)
+                target = p.cls if isinstance(p.cls, ast.Name) else cast(ast.expr, self.visit(original_cls))
+                names = ast.Tuple([ast.Constant(n, **pos) for n in p.kwd_attrs], LOAD, **pos)
+                check = ast.Call(
+                    ast.Name('_m_match_for', LOAD, **pos),
+                    [ast.Name(target.id, LOAD, **pos) if isinstance(target, ast.Name) else target, names,
+                     ast.Constant(len(p.patterns), **pos)],
+                    [],
+                    **pos,
+                )  # fmt: skip
+                hoisted.append(check)
+                decide = ast.Attribute(ast.Name(holder, LOAD, **pos), f'v{len(hoisted) - 1}', LOAD, **pos)
+                return ast.MatchClass(decide, [p], [], [], **pos)
         elif isinstance(p, ast.MatchMapping):
             p.keys = [self._dotted(k, holder, hoisted) for k in p.keys]
             p.patterns = [self._pattern(s, holder, hoisted) for s in p.patterns]

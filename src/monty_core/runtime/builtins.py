@@ -50,7 +50,7 @@ from .guards import (
 )
 from .meter import Meter
 from .modules import Importer
-from .patterns import OpenSubject, PatternValues
+from .patterns import PatternValues, match_for
 from .printf import checked_imod, checked_mod
 from .stable import (
     BUILTIN_CONTAINER_REPRS,
@@ -539,7 +539,7 @@ def _template() -> dict[str, Any]:
         _m_missing=_MATCH_MISSING,
         _m_ga=guarded_getattr,
         _m_open=open_types(),  # each run's own (Identities.open), see execution/run.py
-        _m_Open=OpenSubject,
+        _m_match_for=match_for,
         _m_vals=PatternValues,
         _m_sa=guarded_setattr,
         _m_da=guarded_delattr,

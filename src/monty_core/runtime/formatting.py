@@ -164,6 +164,7 @@ def sandbox_format_map(fmt: str) -> Callable[[Any], str]:
 
 # -- size-checked text methods: results whose size follows from small arguments --------------------
 _TEXT_LEN = {str: str.__len__, bytes: bytes.__len__, bytearray: bytearray.__len__}
+_EXACT_TEXT = frozenset(_TEXT_LEN)  # items whose `len` is CPython's own (no subclass to lie)
 
 
 def _size(value: Any) -> int:
@@ -262,7 +263,8 @@ def _join(obj: Any) -> Callable[..., Any]:
         if len(items) > 1:
             # Items may all be the same big string: count their lengths, not the memory they use
             # (a non-text item counts 0: CPython's join refuses it).
-            total = _sum(map(_size, items))
+            kinds = set(map(type, items))
+            total = _sum(map(len, items)) if kinds <= _EXACT_TEXT else _sum(map(_size, items))
             reserve((_size(obj) * (len(items) - 1) + total) * _unit(obj), 'join()')
         return method(items)
 

@@ -199,10 +199,24 @@ def open_types() -> frozenset[type]:
         for t in ALLOWED:
             if t in _NOT_OPEN or t in STANDIN_METAS or t in SAFE_METACLASSES or not _generic_lookup(t):
                 continue
+            if _refuses_own_names(t):
+                continue  # (`HostFuture.name`: its instances go through the guard, and `x.name` of
+                # every other object can be plain)
             if t.__dictoffset__ == 0 or _is_builtin_exception(t):
                 out.add(t)
         cached = _OPEN[0] = frozenset(out)
     return cached
+
+
+def _refuses_own_names(t: type) -> bool:
+    """Whether `t` has public attributes its allow-list refuses (exceptions' `with_traceback` aside):
+    such a type is not open, so that the names it refuses can still be plain on every open type."""
+    allowed = ALLOWED[t]
+    refused = {n for n in _names_of(t) if not n.startswith('_') and n not in allowed}
+    return bool(refused - _EXCEPTION_REFUSALS) if issubclass(t, BaseException) else bool(refused)
+
+
+_EXCEPTION_REFUSALS = frozenset({'with_traceback'})
 
 
 def known_bases(cls: type) -> bool:
@@ -691,7 +705,7 @@ def is_plain_safe(name: str) -> bool:
     """Whether `obj.name` may compile to a plain attribute read *when `type(obj)` is open*
     (`open_types()` or the run's own classes; the compiled code tests it, or proves it).
 
-    True when, on every registered type that has the attribute, it is allowed and unwrapped; sandbox
+    True when, on every open type that has the attribute, it is allowed and unwrapped; sandbox
     classes allow every non-dunder name they define, and sandbox modules only hold their exports.
     Names starting with `_` are never plain.
     """
@@ -700,8 +714,10 @@ def is_plain_safe(name: str) -> bool:
         return cached
     ok = not name.startswith('_')
     if ok:
-        for t, allowed in ALLOWED.items():
-            if name in _names_of(t) and (name not in allowed or (t, name) in WRAPPERS):
+        for t in open_types():
+            if t is SandboxModule:
+                continue  # (its exports, any name)
+            if name in _names_of(t) and (name not in ALLOWED[t] or (t, name) in WRAPPERS):
                 ok = False
                 break
     _PLAIN_CACHE[name] = ok

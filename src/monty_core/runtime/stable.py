@@ -719,8 +719,7 @@ def stable_str(obj: Any) -> str:
         return obj
     if isinstance(obj, BaseException):
         text = _exception_text(obj, 'str')
-        if text is not None:
-            return text
+        return text if text is not None else _scrub(_str(obj), obj)
     if t in NATIVE_TEXT:
         return _str(obj)
     if _plain(t) or not _objects_own(t, '__str__'):
