@@ -416,7 +416,10 @@ class OpenFacts:
         for i, gen in enumerate(node.generators):
             if i:
                 self._walk(gen.iter, inner)
-            self._bind_target(inner, gen.target, _UNKNOWN)
+            if isinstance(gen.target, ast.Name) and _splits(gen.iter):
+                self._bind(inner, gen.target.id, ('item', gen.iter, inner if i else scope))
+            else:
+                self._bind_target(inner, gen.target, _UNKNOWN)
             for cond in gen.ifs:
                 self._walk(cond, inner)
         if isinstance(node, ast.DictComp):
@@ -505,8 +508,10 @@ class OpenFacts:
                 rebound = self._shared_globals or 'range' in self._rebound()
                 return _UNKNOWN if rebound else 'int'
             if kind == 'item':
-                # An item of the fresh list `s.split(...)` makes: a str when `s` is one.
-                receiver = self._eval(value[1].func.value, scope)
+                # An item of the fresh list `s.split(...)` makes: a str when `s` is one (`s` read
+                # where the split runs: a comprehension's first iterable runs outside it).
+                where = value[2] if len(value) > 2 else scope
+                receiver = self._eval(value[1].func.value, where)
                 return receiver if receiver in ('str', _PENDING) else _UNKNOWN
             if kind == 'aug':
                 node: ast.AugAssign = value[1]

@@ -717,11 +717,13 @@ def stable_str(obj: Any) -> str:
     t = _type(obj)
     if t is str:
         return obj
-    if isinstance(obj, BaseException):
-        text = _exception_text(obj, 'str')
-        return text if text is not None else _scrub(_str(obj), obj)
     if t in NATIVE_TEXT:
         return _str(obj)
+    if isinstance(obj, BaseException):
+        if set(_map(_type, obj.args)) <= NATIVE_TEXT:
+            return _str(obj)  # plain args: CPython's text shows nothing of the process
+        text = _exception_text(obj, 'str')
+        return text if text is not None else _scrub(_str(obj), obj)
     if _plain(t) or not _objects_own(t, '__str__'):
         return _scrub(_str(obj), obj)
     return stable_repr(obj)
