@@ -277,10 +277,25 @@ def iadd(a: Any, b: Any) -> Any:
 
 
 def check_mul(a: Any, b: Any) -> None:
+    """Pre-check `a * b` for a caller that then runs the native operation (the operator dunders)."""
     if isinstance(a, _SEQUENCES):
-        reserve(_seq_repeat_size(a, b), 'repeating a sequence')
+        reserve(_seq_repeat_size(a, _fixed_count(b)), 'repeating a sequence')
     elif isinstance(b, _SEQUENCES):
-        reserve(_seq_repeat_size(b, a), 'repeating a sequence')
+        reserve(_seq_repeat_size(b, _fixed_count(a)), 'repeating a sequence')
+    elif isinstance(a, int) and isinstance(b, int):
+        _check_int_product(a, b)
+
+
+def _fixed_count(times: Any) -> Any:
+    """A repeat count that CPython will read again after the check: refused when a sandbox
+    `__index__` computes it (it may answer 1 to the check and 10**9 to CPython). `mul`/`imul` read
+    such a count once and pass the int on instead; this is for callers that cannot."""
+    if _user_index(times):
+        raise TypeError(
+            f"the sandbox repeats a sequence here only by an int count, not by a '{_type(times).__name__}' "
+            '(pass operator.index(n))'
+        )
+    return times
 
 
 def _int_bits(x: Any) -> int:
@@ -311,6 +326,9 @@ def check_pow(a: Any, b: Any, mod: Any = None) -> None:
     if mod is not None:
         if isinstance(b, int) and isinstance(mod, int):
             check_modpow(_int_bits(b), _int_bits(mod))
+            if b < 0:  # a modular inverse first: extended Euclid, ~55 divisions' worth of steps
+                m = mod.bit_length()
+                check_int_work(INVERSE_WORK_FACTOR * m * m, 'pow() with a negative exponent and a modulus', m)
         return
     if _type(a) is float or _type(b) is float:
         return
@@ -358,7 +376,9 @@ def _percent_widths(fmt: str | bytes | bytearray, args: Any) -> int:
 
 
 def check_mod(a: Any, b: Any) -> None:
-    if isinstance(a, (str, bytes, bytearray)):
+    if isinstance(a, int):
+        check_division(a, b)
+    elif isinstance(a, (str, bytes, bytearray)):
         width = _percent_widths(a, b)
         if width >= SMALL:
             reserve(width, 'a %-format width')
@@ -399,25 +419,144 @@ def _check_int_product(a: int, b: int) -> None:
         check_int_bits(a.bit_length() + b.bit_length(), 'multiplication')
 
 
+# Work in one C call on big integers. CPython 3.11 divides (`//`, `%`, `divmod`, `round(x, -k)`),
+# takes gcds (`math.gcd`/`lcm`, `Fraction`) and converts to `Decimal` by schoolbook algorithms:
+# about bits(a) * bits(b) steps of ~1.4e-12 s here, with no way for the meter or its watchdog to stop
+# them (`divmod` of a 4M-bit by a 2M-bit integer: 5.5 s). `INT_WORK` caps one such call at ~0.14 s of
+# this machine; beyond, it raises `TimeoutError` (fixed, not derived from the time left, so a run gives
+# the same answer on every machine). Modular inverses (`pow(x, -1, m)`) cost ~55x a division's steps.
+INT_WORK = 10**11
+INVERSE_WORK_FACTOR = 64
+
+
+def check_int_work(work: int, what: str, *bits: int) -> None:
+    """Refuse an integer operation of `work` steps (bit x bit) beyond `INT_WORK`."""
+    if work > INT_WORK:
+        sizes = ' and '.join(map(str, bits))
+        raise TimeoutError(
+            f'{what} would take too long for the sandbox (integers of {sizes} bits; split the work or '
+            'use smaller numbers)'
+        )
+
+
+def check_division(a: Any, b: Any, what: str = 'integer division') -> None:
+    """`a // b`, `a % b`, `divmod(a, b)` of integers: long division, bits(quotient) x bits(b) steps."""
+    if isinstance(a, int) and isinstance(b, int):
+        divisor = b.bit_length()
+        if divisor > 64:
+            quotient = a.bit_length() - divisor
+            if quotient > 64:
+                check_int_work(quotient * divisor, what, a.bit_length(), divisor)
+
+
+def check_gcd(numbers: tuple[Any, ...], what: str = 'gcd') -> None:
+    """`math.gcd`/`lcm` and the like: Lehmer's gcd, about bits(a) x bits(b) steps per pair."""
+    work = 0
+    running = -1
+    sizes: list[int] = []
+    for x in numbers:
+        if isinstance(x, int):
+            bits = x.bit_length()
+            sizes.append(bits)
+            if running >= 0:
+                work += running * bits
+                running = min(running, bits)
+            else:
+                running = bits
+    if work > INT_WORK:
+        check_int_work(work, what, *sizes)
+
+
+def check_int_conversion(x: Any, what: str) -> None:
+    """An integer converted to decimal digits by a quadratic algorithm (`Decimal(n)`, mixed
+    `Decimal`-int arithmetic and comparisons): about bits^2 steps."""
+    if isinstance(x, int):
+        bits = x.bit_length()
+        if bits > 100_000:
+            check_int_work(bits * bits, what, bits)
+
+
+def check_round(x: Any, ndigits: Any) -> None:
+    """`round(n, -k)` of an integer computes 10**k, then divides by it."""
+    if isinstance(x, int) and isinstance(ndigits, int) and ndigits < 0:
+        pow_bits = int(-ndigits * 3.3219280948873626) + 1
+        check_int_bits(pow_bits, 'round()')
+        quotient = x.bit_length() - pow_bits
+        if pow_bits > 64 and quotient > 64:
+            check_int_work(quotient * pow_bits, 'round()', x.bit_length(), pow_bits)
+
+
+def checked_round(number: Any, ndigits: Any = None) -> Any:
+    """The sandbox's `round`."""
+    if ndigits is not None:
+        check_round(number, ndigits)
+        return round(number, ndigits)
+    return round(number)
+
+
+checked_round.__name__ = checked_round.__qualname__ = 'round'
+checked_round.__module__ = 'builtins'
+
+
+_NUMBERS = frozenset({int, float, bool})
+_SEQ_TYPES = frozenset(_SEQUENCES)
+
+
 def mul(a: Any, b: Any) -> Any:
     ta = _type(a)
     tb = _type(b)
-    if (ta is not int and ta is not float) or (tb is not int and tb is not float):
-        check_mul(a, b)
-    elif ta is int and tb is int:
-        _check_int_product(a, b)
+    if ta in _NUMBERS and tb in _NUMBERS:
+        if ta is int and tb is int:
+            _check_int_product(a, b)
+        return a * b
+    if ta in _SEQ_TYPES:
+        return _repeat(a, b, True, False)
+    if tb in _SEQ_TYPES:
+        return _repeat(b, a, False, False)
+    check_mul(a, b)
     return a * b
 
 
 def imul(a: Any, b: Any) -> Any:
     ta = _type(a)
     tb = _type(b)
-    if (ta is not int and ta is not float) or (tb is not int and tb is not float):
-        check_mul(a, b)
-    elif ta is int and tb is int:
-        _check_int_product(a, b)
+    if ta in _NUMBERS and tb in _NUMBERS:
+        if ta is int and tb is int:
+            _check_int_product(a, b)
+        a *= b
+        return a
+    if ta in _SEQ_TYPES:
+        return _repeat(a, b, True, True)
+    if tb in _SEQ_TYPES:
+        return _repeat(b, a, False, False)
+    check_mul(a, b)
     a *= b
     return a
+
+
+def _repeat(seq: Any, times: Any, seq_first: bool, inplace: bool) -> Any:
+    """`seq * times` (or `times * seq`, or `seq *= times`) for a built-in sequence, with a sandbox
+    `__index__` count read once: CPython would read it again after the check, and it may answer 1 to
+    the check and 10**9 to CPython."""
+    if _user_index(times):
+        # CPython first offers the count's own `__rmul__` (`__mul__` when it comes first).
+        hook = getattr(_type(times), '__rmul__' if seq_first else '__mul__', None)
+        if hook is not None:
+            result = hook(times, seq)
+            if result is not NotImplemented:
+                return result
+        times = _index(times)
+    reserve(_seq_repeat_size(seq, times), 'repeating a sequence')
+    if inplace:
+        seq *= times
+        return seq
+    return seq * times if seq_first else times * seq
+
+
+def _user_index(x: Any) -> bool:
+    """Whether CPython would read `x` as an integer through an `__index__` method (an int, or an int
+    subclass, is read as its value; no builtin non-int type has `__index__`)."""
+    return not isinstance(x, int) and hasattr(_type(x), '__index__')
 
 
 def power(a: Any, b: Any) -> Any:
@@ -446,20 +585,43 @@ def ilshift(a: Any, b: Any) -> Any:
 
 def mod(a: Any, b: Any) -> Any:
     ta = _type(a)
-    if ta is not int and ta is not float:
+    if ta is int:
+        check_division(a, b)
+    elif ta is not float:
         check_mod(a, b)
     return a % b
 
 
 def imod(a: Any, b: Any) -> Any:
     ta = _type(a)
-    if ta is not int and ta is not float:
+    if ta is int:
+        check_division(a, b)
+    elif ta is not float:
         check_mod(a, b)
     a %= b
     return a
 
 
-_SEQ_TYPES = frozenset(_SEQUENCES)
+def floordiv(a: Any, b: Any) -> Any:
+    """`_m_floordiv`: `a // b` where the divisor may be a big integer."""
+    check_division(a, b)
+    return a // b
+
+
+def ifloordiv(a: Any, b: Any) -> Any:
+    check_division(a, b)
+    a //= b
+    return a
+
+
+def checked_divmod(a: Any, b: Any, /) -> Any:
+    """The sandbox's `divmod`."""
+    check_division(a, b)
+    return divmod(a, b)
+
+
+checked_divmod.__name__ = checked_divmod.__qualname__ = 'divmod'
+checked_divmod.__module__ = 'builtins'
 
 
 def checked_pow(base: Any, exp: Any, mod: Any = None) -> Any:
