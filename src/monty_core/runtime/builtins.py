@@ -25,6 +25,7 @@ from . import limits as _limits
 from .allowlists import ALLOWED
 from .guards import (
     _MATCH_MISSING,
+    DUNDER_CHECKS,
     REAL_OF,
     SAFE_METACLASSES,
     SANDBOX_CLASS_MARK,
@@ -205,18 +206,28 @@ def _make_range(*args: Any) -> Any:
 
 
 def _make_bytes(*args: Any, **kwargs: Any) -> bytes:
-    _limits.check_bytes_args(args)
-    return _b.bytes(*args, **kwargs)
+    return _b.bytes(*_limits.bytes_args(args, kwargs, bytes), **kwargs)
 
 
 def _make_bytearray(*args: Any, **kwargs: Any) -> bytearray:
-    _limits.check_bytes_args(args)
-    return _b.bytearray(*args, **kwargs)
+    return _b.bytearray(*_limits.bytes_args(args, kwargs, bytearray), **kwargs)
 
 
 def _refuse_metaclass(*args: Any, **kwargs: Any) -> Any:
     raise TypeError('metaclasses are not supported in the sandbox; use a class statement')
 
+
+# Integer dunders whose work is quadratic in their operands (`(x).__floordiv__(y)`): checked as the
+# operators are (see limits.check_division).
+DUNDER_CHECKS.update(
+    {
+        '__floordiv__': _limits.check_division,
+        '__rfloordiv__': lambda self, other, *rest: _limits.check_division(other, self),
+        '__divmod__': _limits.check_division,
+        '__rdivmod__': lambda self, other, *rest: _limits.check_division(other, self),
+        '__round__': lambda self, ndigits=None, *rest: _limits.check_round(self, ndigits),
+    }
+)
 
 SandboxRange = _standin(range, _make_range, _limits.BigRange)
 # `abc.ABCMeta` for imports and `isinstance` only: the real one, called with 3 arguments, would build a

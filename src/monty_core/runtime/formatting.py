@@ -16,7 +16,7 @@ from operator import index as _index
 from typing import Any
 
 from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
-from .limits import SMALL, check_format_spec, check_int_bits, reserve
+from .limits import SMALL, check_format_spec, check_int_bits, reserve, user_index
 from .stable import NATIVE_TEXT, SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
 
 _parse = _string.formatter_parser
@@ -175,12 +175,29 @@ def _unit(obj: Any, fill: Any = None) -> int:
     return 1 if obj.isascii() and ascii_fill else 4
 
 
+def _read_once(args: tuple[Any, ...], kwargs: dict[str, Any], key: str) -> tuple[tuple[Any, ...], Any]:
+    """The size argument (first positional, or keyword `key`) read once as an int, and the positional
+    arguments with that int in its place: a sandbox `__index__` read again by CPython could answer
+    differently from what the check saw. An argument that is not an index is left to CPython."""
+    if args:
+        value = args[0]
+        if type(value) is not int and user_index(value):
+            value = _index(value)
+            args = (value, *args[1:])
+        return args, value
+    value = kwargs.get(key, 0)
+    if type(value) is not int and user_index(value):
+        value = kwargs[key] = _index(value)
+    return args, value
+
+
 def _padding(name: str) -> Callable[[Any], Callable[..., Any]]:
     def factory(obj: Any) -> Callable[..., Any]:
         method = getattr(obj, name)
 
         def padded(*args: Any, **kwargs: Any) -> Any:
-            w = _width(args[0] if args else kwargs.get('width', 0))
+            args, width = _read_once(args, kwargs, 'width')
+            w = _width(width)
             if w >= SMALL:
                 fill = args[1] if len(args) > 1 else kwargs.get('fillchar')
                 reserve(w * _unit(obj, fill), f'{name}({w})')
@@ -196,7 +213,8 @@ def _expandtabs(obj: Any) -> Callable[..., Any]:
     method = obj.expandtabs
 
     def expandtabs(*args: Any, **kwargs: Any) -> Any:
-        size = _width(args[0] if args else kwargs.get('tabsize', 8))
+        args, tabsize = _read_once(args, kwargs, 'tabsize') if args or 'tabsize' in kwargs else (args, 8)
+        size = _width(tabsize)
         if size > 8 and len(obj) * size >= SMALL:
             tab: Any = '\t' if isinstance(obj, str) else b'\t'
             reserve(len(obj) + obj.count(tab) * size * _unit(obj), 'expandtabs()')
@@ -217,6 +235,8 @@ def _replace(obj: Any) -> Callable[..., Any]:
             bound = len(obj) // max(len(old), 1) + 1
         except TypeError:
             return method(*args)
+        if len(args) > 2 and user_index(args[2]):
+            args = (old, new, _index(args[2]), *args[3:])  # read once: see `_read_once`
         if grow > 0 and bound * grow >= SMALL:
             n = obj.count(old) if len(old) else len(obj) + 1
             c = _width(args[2]) if len(args) > 2 else -1
@@ -288,7 +308,8 @@ def _to_bytes(obj: Any) -> Callable[..., Any]:
     method = obj.to_bytes
 
     def to_bytes(*args: Any, **kwargs: Any) -> Any:
-        reserve(_width(args[0] if args else kwargs.get('length', 1)), 'to_bytes()')
+        args, length = _read_once(args, kwargs, 'length') if args or 'length' in kwargs else (args, 1)
+        reserve(_width(length), 'to_bytes()')
         return method(*args, **kwargs)
 
     return to_bytes

@@ -290,7 +290,7 @@ def _fixed_count(times: Any) -> Any:
     """A repeat count that CPython will read again after the check: refused when a sandbox
     `__index__` computes it (it may answer 1 to the check and 10**9 to CPython). `mul`/`imul` read
     such a count once and pass the int on instead; this is for callers that cannot."""
-    if _user_index(times):
+    if user_index(times):
         raise TypeError(
             f"the sandbox repeats a sequence here only by an int count, not by a '{_type(times).__name__}' "
             '(pass operator.index(n))'
@@ -538,7 +538,7 @@ def _repeat(seq: Any, times: Any, seq_first: bool, inplace: bool) -> Any:
     """`seq * times` (or `times * seq`, or `seq *= times`) for a built-in sequence, with a sandbox
     `__index__` count read once: CPython would read it again after the check, and it may answer 1 to
     the check and 10**9 to CPython."""
-    if _user_index(times):
+    if user_index(times):
         # CPython first offers the count's own `__rmul__` (`__mul__` when it comes first).
         hook = getattr(_type(times), '__rmul__' if seq_first else '__mul__', None)
         if hook is not None:
@@ -553,7 +553,7 @@ def _repeat(seq: Any, times: Any, seq_first: bool, inplace: bool) -> Any:
     return seq * times if seq_first else times * seq
 
 
-def _user_index(x: Any) -> bool:
+def user_index(x: Any) -> bool:
     """Whether CPython would read `x` as an integer through an `__index__` method (an int, or an int
     subclass, is read as its value; no builtin non-int type has `__index__`)."""
     return not isinstance(x, int) and hasattr(_type(x), '__index__')
@@ -648,9 +648,19 @@ def check_length(n: Any) -> Any:
 
 
 # -- bytes and bytearray sizes -------------------------------------------------------------------
-def check_bytes_args(args: tuple[Any, ...]) -> None:
-    if args and isinstance(args[0], int) and not isinstance(args[0], bool):
-        reserve(int(args[0]), 'bytes of that size')
+def bytes_args(args: tuple[Any, ...], kwargs: dict[str, Any], real: type) -> tuple[Any, ...]:
+    """Pre-check `bytes(n)` / `bytearray(n)`; returns the arguments to pass on. A size given by an
+    `__index__` object is read once and passed on as an int (CPython would read it again after the
+    check), when CPython would read it as a size at all: no encoding, no `__bytes__` (for bytes)."""
+    if len(args) != 1 or kwargs:
+        return args
+    size = args[0]
+    if user_index(size) and not (real is bytes and hasattr(_type(size), '__bytes__')):
+        size = _index(size)
+        args = (size,)
+    if isinstance(size, int) and not isinstance(size, bool):
+        reserve(int(size), 'bytes of that size')
+    return args
 
 
 # -- ranges -------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import fractions as _fr
 from typing import Any, cast
 
 from ..runtime.allowlists import SELF_GUARDED
-from ..runtime.limits import check_modpow
+from ..runtime.limits import check_gcd, check_int_conversion, check_int_work, check_modpow
 from ..runtime.modules import RunContext, register_module
 from ._support import Sealed, allow, allow_public, build, check_int_bits, seal_set
 
@@ -46,6 +46,7 @@ class Decimal(_dec.Decimal):
     __slots__ = ()
 
     def __new__(cls, value: Any = '0', context: Any = None) -> Decimal:
+        check_int_conversion(value, 'Decimal()')
         d = _dec.Decimal.__new__(cls, value, context)
         if d.is_finite() and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
             raise ValueError(f'Decimal exponent out of the range the sandbox supports (±{MAX_EXPONENT})')
@@ -57,7 +58,7 @@ class Decimal(_dec.Decimal):
     def __int__(self) -> int:
         if not self.is_finite():
             return _dec.Decimal.__int__(self)
-        n, d = _dec.Decimal.as_integer_ratio(self)
+        n, d = _integer_ratio(self)
         q = abs(n) // d
         return q if n >= 0 else -q
 
@@ -66,13 +67,13 @@ class Decimal(_dec.Decimal):
     def __floor__(self) -> int:
         if not self.is_finite():
             return _dec.Decimal.__floor__(self)
-        n, d = _dec.Decimal.as_integer_ratio(self)
+        n, d = _integer_ratio(self)
         return n // d
 
     def __ceil__(self) -> int:
         if not self.is_finite():
             return _dec.Decimal.__ceil__(self)
-        n, d = _dec.Decimal.as_integer_ratio(self)
+        n, d = _integer_ratio(self)
         return -(-n // d)
 
     def __round__(self, n: Any = None) -> Any:
@@ -81,14 +82,56 @@ class Decimal(_dec.Decimal):
         if not self.is_finite():
             return _dec.Decimal.__round__(self)
         value = _dec.Decimal.to_integral_value(self, rounding=_dec.ROUND_HALF_EVEN)
-        return _dec.Decimal.as_integer_ratio(value)[0]
+        return _integer_ratio(value)[0]
 
     def __repr__(self) -> str:
         return f"Decimal('{self}')"
 
+    def as_integer_ratio(self) -> tuple[int, int]:
+        return _integer_ratio(self)
+
     @classmethod
     def from_float(cls, f: Any) -> Decimal:
         return cls(_dec.Decimal.from_float(f))
+
+    # Comparing with an int converts the int to a decimal (quadratic): checked like `Decimal(n)`.
+    def __eq__(self, other: Any) -> bool:
+        check_int_conversion(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__eq__(self, other)
+
+    def __ne__(self, other: Any) -> bool:
+        check_int_conversion(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__ne__(self, other)
+
+    def __lt__(self, other: Any) -> bool:
+        check_int_conversion(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__lt__(self, other)
+
+    def __le__(self, other: Any) -> bool:
+        check_int_conversion(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__le__(self, other)
+
+    def __gt__(self, other: Any) -> bool:
+        check_int_conversion(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__gt__(self, other)
+
+    def __ge__(self, other: Any) -> bool:
+        check_int_conversion(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__ge__(self, other)
+
+    __hash__ = _dec.Decimal.__hash__
+
+
+def _integer_ratio(d: Any) -> tuple[int, int]:
+    """`as_integer_ratio`, whose conversion of the digits to an int is quadratic in their number (a
+    100000-digit decimal: 0.3 s): checked like `Decimal(n)` the other way."""
+    if d.is_finite():
+        exponent = d.as_tuple().exponent
+        digits = d.adjusted() - exponent + 1
+        bits = (digits + abs(exponent)) * 10 // 3
+        check_int_bits(bits, 'converting a Decimal to an integer')
+        check_int_work(bits * bits, 'converting a Decimal to an integer', bits)
+    return _dec.Decimal.as_integer_ratio(d)
 
 
 def _to_sandbox(value: Any) -> Any:
@@ -159,16 +202,29 @@ def _converting(base: Any, name: str) -> Any:
 
         def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
             _check_slow(name, self, args, kwargs)
+            _check_operands(self, args)
             return _to_sandbox(_refuse_operand(name, self, args, base(self, *args, **kwargs)))
 
         slow.__name__ = slow.__qualname__ = name
         return slow
 
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_operands(self, args)
         return _to_sandbox(_refuse_operand(name, self, args, base(self, *args, **kwargs)))
 
     method.__name__ = method.__qualname__ = name
     return method
+
+
+def _check_operands(self: Any, args: tuple[Any, ...]) -> None:
+    """Integer operands of decimal arithmetic are converted to decimals (quadratic), and fraction
+    arithmetic multiplies, divides and takes gcds of numerators and denominators: both checked."""
+    if isinstance(self, _fr.Fraction):
+        _check_fraction_work(self, args[0] if args else None)
+        return
+    for arg in args:
+        if type(arg) is not int or arg.bit_length() > 100_000:
+            check_int_conversion(arg, 'Decimal arithmetic with an integer')
 
 
 _OPERATOR_SIGNS = {
@@ -417,6 +473,7 @@ class Fraction(_fr.Fraction):
             m = getattr(_fr, '_RATIONAL_FORMAT').match(numerator)  # noqa: B009
             if m is not None and m.group('exp'):
                 check_int_bits(abs(int(m.group('exp'))) * 4, 'Fraction()')
+        check_gcd((numerator, denominator), 'Fraction()')
         base = cast(Any, _fr.Fraction)(numerator, denominator)
         obj = object.__new__(cls)
         object.__setattr__(obj, '_numerator', base.numerator)
@@ -450,6 +507,24 @@ class Fraction(_fr.Fraction):
 
     def __repr__(self) -> str:
         return f'Fraction({self.numerator}, {self.denominator})'
+
+
+def _parts(x: Any) -> tuple[int, int]:
+    if isinstance(x, _fr.Fraction):
+        return _int_bits(x.numerator), _int_bits(x.denominator)
+    return _int_bits(x), 1
+
+
+def _check_fraction_work(a: Any, b: Any) -> None:
+    """Fraction arithmetic cross-multiplies numerators and denominators, then divides or takes gcds
+    of the products: about (bits(na) + bits(db)) x (bits(da) + bits(nb)) steps, and results of up to
+    that many bits."""
+    na, da = _parts(a)
+    nb, db = _parts(b) if b is not None else (1, 1)
+    top, bottom = na + db, da + nb
+    if top > 4096 and bottom > 4096:
+        check_int_bits(max(top, bottom), 'Fraction arithmetic')
+        check_int_work(top * bottom, 'Fraction arithmetic', top, bottom)
 
 
 def _fraction(base: _fr.Fraction) -> Fraction:
