@@ -540,11 +540,14 @@ def _safe_format_literal(e: ast.expr) -> bool:
     return (
         type(value) is str
         and '*' not in value
+        and value.count('%') < _MANY_SPECS
         and not _BIG_DIGITS.search(value)
         and not _TEXT_CONVERSION.search(value)
     )
 
 
+# A literal with this many specs may render a 4300-digit integer in each (over 1 MiB): weighed.
+_MANY_SPECS = 200
 # `%s`/`%r`/`%a` render their argument as text: aliased data must be weighed first (`_m_mod`).
 _TEXT_CONVERSION = re.compile(r'%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d*)?[sra]')
 

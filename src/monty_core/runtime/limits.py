@@ -345,23 +345,28 @@ def check_lshift(a: Any, b: Any) -> None:
         reserve((_int_bits(a) + b) // 8, 'a left shift')
 
 
-_PERCENT_SPEC = re.compile(r'%(?:%|(?:\([^)]*\))?[#0+\- ]*(\*|\d+)?(?:\.(\*|\d+))?)')
+_PERCENT_SPEC = re.compile(r'%(?:%|(?:\(([^)]*)\))?[#0+\- ]*(\*|\d+)?(?:\.(\*|\d+))?)')
 _DIGITS = re.compile(r'\d+')
 
 
 def _percent_widths(fmt: str | bytes | bytearray, args: Any) -> int:
+    """What a `%`-format builds beyond its literal text: big widths and precisions, and the text of
+    its arguments (`('%s' * 1000) % ((big,) * 1000)` renders a big string a thousand times)."""
     text: Any = fmt
-    if _type(text) is not str:
+    binary = _type(text) is not str
+    if binary:
         text = bytes(text).decode('latin-1')
     if '%' not in text:
         return 0
+    size = _binary_size if binary else rendered_size
+    mapping = _type(args) is dict
     items: Any = args if _type(args) is tuple else (args,)
     pos = 0
     total = 0
     for m in _PERCENT_SPEC.finditer(text):  # type: ignore[arg-type]
         if m.group(0) == '%%':
             continue
-        for part in (m.group(1), m.group(2)):
+        for part in (m.group(2), m.group(3)):
             if part == '*':
                 if pos < len(items):
                     try:
@@ -371,8 +376,32 @@ def _percent_widths(fmt: str | bytes | bytearray, args: Any) -> int:
                 pos += 1
             elif part and len(part) > 4:
                 total += int(part)
+        key = m.group(1)
+        if key is not None and mapping:
+            total += size(args.get(key))
+        elif pos < len(items):
+            total += size(items[pos])
         pos += 1
     return total
+
+
+def _binary_size(value: Any) -> int:
+    """`rendered_size` in a bytes format, where `%s`/`%b` insert bytes as they are."""
+    return len(value) if _type(value) in (bytes, bytearray) else rendered_size(value)
+
+
+def rendered_size(value: Any) -> int:
+    """About the bytes a value's text takes when formatted (str: its own, 4 per character at most;
+    bytes: their repr; big ints: their digits; anything else a small bound, containers being weighed
+    by the renderer)."""
+    t = _type(value)
+    if t is str:
+        return len(value) if value.isascii() else 4 * len(value)
+    if t is bytes or t is bytearray:
+        return 4 * len(value) + 14
+    if t is int:
+        return value.bit_length() * 3 // 10 + 2
+    return 64
 
 
 def check_mod(a: Any, b: Any) -> None:
@@ -381,7 +410,7 @@ def check_mod(a: Any, b: Any) -> None:
     elif isinstance(a, (str, bytes, bytearray)):
         width = _percent_widths(a, b)
         if width >= SMALL:
-            reserve(width, 'a %-format width')
+            reserve(width + len(a), '%-formatting')
 
 
 def check_format_spec(spec: Any) -> None:
