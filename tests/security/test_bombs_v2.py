@@ -110,7 +110,7 @@ BOMBS: list[Bomb] = [
     Bomb('doubling_list_by_constant_in_function', _in_function('s = [0] * 10**5\n' + 's *= 2\n' * 20), 'MemoryError'),
     Bomb(
         'fstring_fields_in_function',
-        "def f(s):\n    t = f'" + '{s}' * 100 + "'\n    return f'" + '{t}' * 100 + "'\nf('a' * 10**4)",
+        "def f(s):\n    t = f'" + '{s}' * 100 + "'\n    return f'" + '{t}' * 100 + "'\nf('a' * 10**5)",
         'MemoryError',
     ),
     Bomb(

@@ -67,14 +67,12 @@ _GUARDED_OPS: dict[type, str] = {
     ast.Pow: 'pow',
     ast.LShift: 'lshift',
     ast.Mod: 'mod',
-    ast.FloorDiv: 'floordiv',
 }
 _AUG: dict[type, str] = {
     ast.Mult: '_m_imul',
     ast.Pow: '_m_ipow',
     ast.LShift: '_m_ilshift',
     ast.Mod: '_m_imod',
-    ast.FloorDiv: '_m_ifloordiv',
 }
 _NUMERIC_OPS = (
     ast.Add,
@@ -113,6 +111,10 @@ def _call(func: str, *args: ast.expr) -> ast.Call:
 
 def _is_type(e: ast.Name, type_name: str) -> ast.Compare:
     return ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.Is()], comparators=[_name(type_name)])
+
+
+def _is_type_in(e: ast.Name, types_name: str) -> ast.Compare:
+    return ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.In()], comparators=[_name(types_name)])
 
 
 def _is_not_type(e: ast.Name, type_name: str) -> ast.Compare:
@@ -295,8 +297,10 @@ class _Analysis:
             first = target.elts[0]
             if isinstance(first, ast.Name):
                 assert isinstance(it, ast.Call)
-                start = it.args[1] if len(it.args) > 1 else next(
-                    (k.value for k in it.keywords if k.arg == 'start'), None
+                start = (
+                    it.args[1]
+                    if len(it.args) > 1
+                    else next((k.value for k in it.keywords if k.arg == 'start'), None)
                 )
                 self._bind(scope, first.id, _Counter(start))
                 self._loop_funcs.append((scope, first.id, 'enumerate'))
@@ -603,10 +607,14 @@ class _Guard(ast.NodeTransformer):
         if _const_number(ast.BinOp(left=left, op=op, right=right)) is not None:
             return True  # arithmetic of literals with a small result (`10**9 + 7`)
         if isinstance(op, ast.Mult):
-            if _small_const(left) or _small_const(right):
+            if (_small_const(left) and not isinstance(right, ast.Name)) or (
+                _small_const(right) and not isinstance(left, ast.Name)
+            ):
+                # `x[i] * 2` may double a sequence, like `x + x`: checked after the statement
+                # (compiler/amplification.py), and exactly in code that runs once.
                 return True
             if not (self.num(left) and self.num(right)):
-                return False
+                return False  # `s * 2` of a name: pre-checked, numbers skip the call
             # Numbers: a factor of at most 64 bits costs linear time; two big integers square.
             return (
                 _small_const(left, _WORD)
@@ -628,10 +636,6 @@ class _Guard(ast.NodeTransformer):
                 or _small_const(left, _WORD)
                 or (self.num(left) and _small_const(right, _WORD))
             )
-        if isinstance(op, ast.FloorDiv):
-            # Long division costs bits(quotient) x bits(divisor): a divisor (or dividend) of at most 64
-            # bits is linear.
-            return _small_const(right, _WORD) or _small_const(left, _WORD)
         return True
 
     # -- scopes -------------------------------------------------------------------------------------
@@ -777,11 +781,20 @@ class _Guard(ast.NodeTransformer):
         op = node.op
         if isinstance(op, ast.Mod):
             typed, sized = ([] if self.num(left) else [left]), [right]
-        elif isinstance(op, ast.FloorDiv):
-            typed, sized = [], [right]
         elif isinstance(op, ast.Mult):
             typed = [e for e in (left, right) if not self.num(e)]
             sized = [left, right]
+            if any(_small_const(e, _WORD) for e in sized):
+                # By a literal factor only a sequence amplifies: any number takes the plain path.
+                if not all(isinstance(e, ast.Name) for e in typed) or not typed:
+                    return None
+                names = list({e.id: e for e in typed if isinstance(e, ast.Name)}.values())
+                number_tests: list[ast.expr] = [_is_type_in(e, '_m_numbers') for e in names]
+                return (
+                    number_tests[0]
+                    if len(number_tests) == 1
+                    else ast.BoolOp(op=ast.And(), values=number_tests)
+                )
         elif isinstance(op, ast.Pow) and _small_const(right):
             typed, sized = [], [left]
         else:
@@ -815,7 +828,9 @@ class _Guard(ast.NodeTransformer):
         if name is None:
             name = next((e for e in names if not self.tame(e)), names[0])
         bounds = ast.Compare(
-            left=ast.Constant(-_WORD), ops=[ast.Lt(), ast.Lt()], comparators=[_copy(name), ast.Constant(_WORD)]
+            left=ast.Constant(-_WORD),
+            ops=[ast.Lt(), ast.Lt()],
+            comparators=[_copy(name), ast.Constant(_WORD)],
         )
         if name.id in typed:
             return bounds
@@ -834,8 +849,14 @@ class _Guard(ast.NodeTransformer):
             return node
         if self.safe(node.op, _name(target.id), node.value):
             return node
-        call = _call(func, _name(target.id), node.value)
-        return _locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=call), node)
+        value: ast.expr = _call(func, _name(target.id), node.value)
+        fast = self._fast_path(ast.BinOp(left=_name(target.id), op=node.op, right=node.value))
+        if fast is not None and not isinstance(node.op, ast.Pow):
+            # `x = x * 2 if _m_rtype(x) in _m_numbers else _m_imul(x, 2)`: the test passes numbers
+            # only, for which `x *= 2` and `x = x * 2` are the same (sequences would be mutated in place).
+            plain = ast.BinOp(left=_name(target.id), op=node.op, right=_copy(node.value))
+            value = ast.IfExp(test=fast, body=plain, orelse=value)
+        return _locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=value), node)
 
     def _aug_item(self, node: ast.AugAssign, func: str) -> Any:
         if self.safe(node.op, ast.Tuple(elts=[], ctx=ast.Load()), node.value):

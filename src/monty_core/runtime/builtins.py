@@ -427,9 +427,30 @@ def _call_one(func: Any, arg: Any) -> Any:
     """`_m_c1`: a call `str(x)`, `list(x)` or `tuple(x)` (whatever those names hold at run time)."""
     if func is _str:
         return stable_str(arg)
-    if (func is _list or func is _tuple) and type(arg) in SETS:
-        return func(canonical(arg))
+    if func is _list or func is _tuple:
+        if type(arg) in SETS:
+            return func(canonical(arg))
+        _limits.check_items(arg, f'{func.__name__}() of a text')
     return func(arg)
+
+
+def _unpack(value: Any) -> Any:
+    """`_m_unpk`: what `*x` unpacks: a set in canonical order, a long str or bytes weighed first."""
+    if type(value) in SETS:
+        return canonical(value)
+    _limits.check_items(value, 'unpacking a text')
+    return value
+
+
+def _expand_call(obj: Any, name: str, /, *args: Any, **kwargs: Any) -> Any:
+    """`_m_xcall`: `obj.name(*args, **kwargs)` for the methods that expand a long str or bytes in one
+    C call (`split`, `splitlines`, `encode`, ...: limits.EXPANDING_METHODS), the result weighed first.
+    The compiler sends only long texts here, except where it cannot test the receiver inline."""
+    if type(obj) in _limits.TEXT_TYPES:
+        if len(obj) >= _limits.EXPANDS_FROM:
+            _limits.EXPANDING_METHODS[name](obj, args, kwargs)
+        return getattr(obj, name)(*args, **kwargs)
+    return guarded_getattr(obj, name)(*args, **kwargs)
 
 
 # The sandbox's versions of these builtins keep CPython's names (`getattr.__name__`, the repr
@@ -498,6 +519,12 @@ def _template() -> dict[str, Any]:
         _m_sets=SETS,
         _m_len=_limits.check_length,
         _m_int=int,
+        _m_numbers=frozenset({int, float, bool, complex}),
+        _m_texts=_limits.TEXT_TYPES,
+        _m_expands=SETS | _limits.TEXT_TYPES,
+        _m_size=len,
+        _m_xcall=_expand_call,
+        _m_unpk=_unpack,
         _m_kwget=match_attr,
         _m_missing=_MATCH_MISSING,
         _m_ga=guarded_getattr,
@@ -584,6 +611,8 @@ def max(*args: Any, **kwargs: Any) -> Any:
 
 
 def sorted(*args: Any, **kwargs: Any) -> list[Any]:
+    if args:
+        _limits.check_items(args[0], 'sorted() of a text')
     return _b.sorted(*_meter_first(args), **_text_key(kwargs))
 
 

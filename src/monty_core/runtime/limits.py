@@ -257,9 +257,14 @@ def _check_concat(a: Any, b: Any) -> None:
 
 
 def add(a: Any, b: Any) -> Any:
-    """`a + b`, pre-checked when both are sequences (code that runs once: see
+    """`a + b`, pre-checked when both are sequences (code that runs once, and long `+` chains: see
     compiler/amplification.py)."""
     _check_concat(a, b)
+    if _type(a) is str:
+        # A str is immutable: `+=` is the same concatenation, and CPython appends in place when `a`
+        # is the previous link of a chain (`_m_add(_m_add(a, b), c)`), so a long chain is linear.
+        a += b
+        return a
     return a + b
 
 
@@ -267,6 +272,113 @@ def concat(*pieces: str) -> str:
     """A multi-field f-string run once, from its rendered pieces: weighed, then joined."""
     reserve(sum(map(_payload, pieces)), 'concatenating')
     return ''.join(pieces)
+
+
+# -- single C calls that expand a string or bytes: weighed before the call ------------------------
+# Results are lists of small objects: a list slot is 8 bytes, a str object 49 bytes + its text (those
+# of 0 or 1 Latin-1 characters are shared singletons), a bytes object 33 bytes + its data.
+TEXT_TYPES = frozenset({str, bytes, bytearray})
+EXPANDS_FROM = 1 << 14  # shorter texts cannot expand past SMALL (64 bytes per character at most)
+_STR_OBJECT = 56
+_BYTES_OBJECT = 40
+_ASCII_SPACE = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f'
+_ASCII_LINE_BREAKS = '\n\r\x0b\x0c\x1c\x1d\x1e'
+
+
+def _char_unit(text: Any) -> int:
+    """Bytes per character of a str (1, 2 or 4), 1 for bytes."""
+    if _type(text) is not str or text.isascii():
+        return 1
+    return max((_getsizeof(text) - 72) // (len(text) + 1), 1)
+
+
+def check_items(text: Any, what: str) -> None:
+    """`list(s)`, `tuple(s)`, `sorted(s)`, `[*s]`, `f(*s)` of a str or bytes: one item per character;
+    characters beyond Latin-1 are new str objects each."""
+    if _type(text) in TEXT_TYPES:
+        n = len(text)
+        if n >= EXPANDS_FROM:
+            per_item = 8 if _char_unit(text) == 1 else 8 + 80
+            reserve(n * per_item + 64, what)
+
+
+def _pieces_size(text: Any, pieces: int, piece_chars: int) -> int:
+    """The list of `pieces` strings (or bytes) holding `piece_chars` characters in all."""
+    unit = _char_unit(text)
+    header = _STR_OBJECT if _type(text) is str else _BYTES_OBJECT
+    # Pieces of 0 or 1 character are shared objects: at most piece_chars // 2 pieces are new.
+    return pieces * 8 + min(pieces, piece_chars // 2) * header + piece_chars * unit + 64
+
+
+def _separator_count(text: Any, sep: Any, line_breaks: bool = False) -> int:
+    """An upper bound of the separators `split()` / `splitlines()` can find in `text`."""
+    n = len(text)
+    if sep is not None:
+        return text.count(sep) if len(sep) else 0
+    ascii_text = _type(text) is not str or text.isascii()
+    if not ascii_text:
+        return n  # Unicode whitespace and line breaks: not worth counting one by one
+    chars = _ASCII_LINE_BREAKS if line_breaks else _ASCII_SPACE
+    if _type(text) is not str:
+        return sum(text.count(c.encode()) for c in chars)
+    return sum(text.count(c) for c in chars)
+
+
+def check_split(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """`split`/`rsplit`: the pieces between the separators."""
+    sep = args[0] if args else kwargs.get('sep')
+    maxsplit = args[1] if len(args) > 1 else kwargs.get('maxsplit', -1)
+    if sep is not None and not isinstance(sep, (str, bytes, bytearray)):
+        return  # CPython's own error
+    count = _separator_count(text, sep)
+    if _type(maxsplit) is int and 0 <= maxsplit < count:
+        count = maxsplit
+    n = len(text)
+    pieces = min(count + 1, n // 2 + 1) if sep is None else count + 1
+    piece_chars = max(n - count * (len(sep) if sep is not None else 1), 0)
+    reserve(_pieces_size(text, pieces, piece_chars), 'split()')
+
+
+def check_splitlines(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    count = _separator_count(text, None, line_breaks=True)
+    reserve(_pieces_size(text, count + 1, len(text)), 'splitlines()')
+
+
+# Bytes per character an encoding (or error handler) can produce at most.
+_ENCODED_WIDTH = {'unicode_escape': 10, 'raw_unicode_escape': 10, 'utf_7': 8, 'idna': 4, 'punycode': 4}
+_ERRORS_WIDTH = {'xmlcharrefreplace': 10, 'backslashreplace': 10, 'namereplace': 100}
+
+
+def check_encode(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    encoding = args[0] if args else kwargs.get('encoding', 'utf-8')
+    errors = args[1] if len(args) > 1 else kwargs.get('errors', 'strict')
+    if _type(text) is not str or _type(encoding) is not str:
+        return
+    key = encoding.lower().replace('-', '_')
+    if key in ('utf_8', 'utf8') and text.isascii():
+        width = 1
+    else:
+        width = _ENCODED_WIDTH.get(key, 4)
+    width = max(width, _ERRORS_WIDTH.get(errors, 1) if _type(errors) is str else 1)
+    reserve(len(text) * width + 64, 'encode()')
+
+
+def check_decode(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    errors = args[1] if len(args) > 1 else kwargs.get('errors', 'strict')
+    # A decoded character takes at most 4 bytes per input byte (a replaced byte: '\\xff', 4 chars).
+    width = 4 if errors == 'backslashreplace' else 2
+    reserve(len(text) * width + 64, 'decode()')
+
+
+# Methods of str/bytes/bytearray the compiler routes through `expand_call` when their receiver is
+# long (`EXPANDS_FROM` characters or more): each weighs the result before CPython builds it.
+EXPANDING_METHODS = {
+    'split': check_split,
+    'rsplit': check_split,
+    'splitlines': check_splitlines,
+    'encode': check_encode,
+    'decode': check_decode,
+}
 
 
 def iadd(a: Any, b: Any) -> Any:
