@@ -49,7 +49,10 @@ def test_operations_decided_statically_stay_plain(source: str) -> None:
         ('def g(xs, n):\n    m = xs * n\n    return m * m', '_m_mul'),
         # A product of two numbers is not tame: squaring it again is checked.
         ('def h(n):\n    for i in range(n):\n        a = i * i\n        b = a * a', '_m_mul'),
-        ('def h(n):\n    a = n * 1\n    for i in range(a, a + 2):\n        b = i * i\n        c = b ** 2', '_m_pow'),
+        (
+            'def h(n):\n    a = n * 1\n    for i in range(a, a + 2):\n        b = i * i\n        c = b ** 2',
+            '_m_pow',
+        ),
         ('y = x ** 2', '_m_pow'),
         ('def h(n):\n    i = len(n)\n    return n % i', '_m_mod'),
         ("def g(n):\n    s = 'ab' * n\n    return s * n", '_m_mul'),

@@ -40,10 +40,18 @@ BOMBS: list[Bomb] = [
         'def f(a):\n    b = a * a\n    c = b * b\n    d = c * c\n    e = d * d\n    return e * e\nf(3 ** 200000)',
         'MemoryError',
     ),
-    Bomb('squares_one_expression', 'a = 3 ** 400000\nx = ((a * a) * (a * a)) * ((a * a) * (a * a))', 'MemoryError'),
+    Bomb(
+        'squares_one_expression',
+        'a = 3 ** 400000\nx = ((a * a) * (a * a)) * ((a * a) * (a * a))',
+        'MemoryError',
+    ),
     Bomb('squares_loop', 'x = 3 ** 1000\nwhile True:\n    x = x * x', 'MemoryError'),
     Bomb('squares_power_two', 'a = 3 ** 600000\nb = a ** 2\nc = b ** 2\nd = c ** 2', 'MemoryError'),
-    Bomb('squares_dunder', 'a = 3 ** 600000\nb = a.__mul__(a)\nc = b.__mul__(b)\nd = c.__mul__(c)', 'MemoryError'),
+    Bomb(
+        'squares_dunder',
+        'a = 3 ** 600000\nb = a.__mul__(a)\nc = b.__mul__(b)\nd = c.__mul__(c)',
+        'MemoryError',
+    ),
     Bomb(
         'squares_operator',
         'import operator\na = 3 ** 600000\nb = operator.mul(a, a)\nc = operator.mul(b, b)\nd = operator.mul(c, c)',
@@ -52,7 +60,11 @@ BOMBS: list[Bomb] = [
     Bomb('floordiv_huge', 'a = 3 ** 1300000\nb = 5 ** 450000\nq = a // b', 'TimeoutError'),
     Bomb('mod_huge', 'a = 3 ** 1300000\nb = 5 ** 450000\nq = a % b', 'TimeoutError'),
     Bomb('divmod_huge', 'a = 3 ** 1300000\nb = 5 ** 450000\nq = divmod(a, b)', 'TimeoutError'),
-    Bomb('floordiv_in_function', _in_function('a = 3 ** 1300000\nb = 5 ** 450000\nreturn a // b'), 'TimeoutError'),
+    Bomb(
+        'floordiv_in_function',
+        _in_function('a = 3 ** 1300000\nb = 5 ** 450000\nreturn a // b'),
+        'TimeoutError',
+    ),
     Bomb('floordiv_dunder', 'a = 3 ** 1300000\nb = 5 ** 450000\na.__floordiv__(b)', 'TimeoutError'),
     Bomb('round_negative_digits', 'a = 3 ** 1300000\nround(a, -300000)', 'TimeoutError'),
     Bomb('gcd_huge', 'import math\nmath.gcd(3 ** 1000000, 5 ** 680000)', 'TimeoutError'),
@@ -81,8 +93,12 @@ BOMBS: list[Bomb] = [
     Bomb('stateful_index_dunder_mul', _STATEFUL + "'x'.__mul__(N())", 'TypeError'),
     Bomb('index_bytearray', _BIG_INDEX + 'bytearray(Big())', 'MemoryError'),
     Bomb('index_bytes', _BIG_INDEX + 'bytes(Big())', 'MemoryError'),
-    Bomb('index_repeat_in_function', _BIG_INDEX + "def f(s, n):\n    return s * n\nf('x', Big())", 'MemoryError'),
-    Bomb('index_operator_mul', _BIG_INDEX + "import operator\noperator.mul([0], Big())", 'MemoryError'),
+    Bomb(
+        'index_repeat_in_function',
+        _BIG_INDEX + "def f(s, n):\n    return s * n\nf('x', Big())",
+        'MemoryError',
+    ),
+    Bomb('index_operator_mul', _BIG_INDEX + 'import operator\noperator.mul([0], Big())', 'MemoryError'),
     Bomb('index_range_list', _BIG_INDEX + 'list(range(Big()))', 'MemoryError'),
     # -- text methods and formatting --------------------------------------------------------------
     Bomb(
@@ -106,8 +122,16 @@ BOMBS: list[Bomb] = [
     Bomb('percent_mapping_strings', "big = 'x' * 10**6\n('%(a)s' * 1000) % {'a': big}", 'MemoryError'),
     Bomb('doubling_by_constant', "x = 'a' * 10**6\n" + 'x *= 2\n' * 20, 'MemoryError'),
     Bomb('doubling_by_constant_rhs', "x = 'a' * 10**6\n" + 'x = x * 2\n' * 20, 'MemoryError'),
-    Bomb('doubling_by_constant_in_function', _in_function("s = 'a' * 10**6\n" + 's = s * 2\n' * 20), 'MemoryError'),
-    Bomb('doubling_list_by_constant_in_function', _in_function('s = [0] * 10**5\n' + 's *= 2\n' * 20), 'MemoryError'),
+    Bomb(
+        'doubling_by_constant_in_function',
+        _in_function("s = 'a' * 10**6\n" + 's = s * 2\n' * 20),
+        'MemoryError',
+    ),
+    Bomb(
+        'doubling_list_by_constant_in_function',
+        _in_function('s = [0] * 10**5\n' + 's *= 2\n' * 20),
+        'MemoryError',
+    ),
     Bomb(
         'fstring_fields_in_function',
         "def f(s):\n    t = f'" + '{s}' * 100 + "'\n    return f'" + '{t}' * 100 + "'\nf('a' * 10**5)",
@@ -115,7 +139,11 @@ BOMBS: list[Bomb] = [
     ),
     Bomb(
         'plus_chain_in_function',
-        'def f(s):\n    t = ' + ' + '.join(['s'] * 100) + '\n    return ' + ' + '.join(['t'] * 100) + "\nf('a' * 10**4)",
+        'def f(s):\n    t = '
+        + ' + '.join(['s'] * 100)
+        + '\n    return '
+        + ' + '.join(['t'] * 100)
+        + "\nf('a' * 10**4)",
         'MemoryError',
     ),
     Bomb(
@@ -138,34 +166,76 @@ BOMBS: list[Bomb] = [
     Bomb('star_bytes_call', "s = b'x' * (30 * 10**6)\nprint(*s)", 'MemoryError'),
     Bomb('split_separators', "s = ',' * (30 * 10**6)\ns.split(',')", 'MemoryError'),
     Bomb('split_whitespace', "s = 'ab ' * (10 * 10**6)\ns.split()", 'MemoryError'),
-    Bomb('split_in_function', _in_function("s = 'ab,' * (10 * 10**6)\nreturn len(s.split(','))"), 'MemoryError'),
+    Bomb(
+        'split_in_function', _in_function("s = 'ab,' * (10 * 10**6)\nreturn len(s.split(','))"), 'MemoryError'
+    ),
     Bomb('rsplit_separators', "s = ',' * (30 * 10**6)\ns.rsplit(',')", 'MemoryError'),
     Bomb('splitlines_newlines', "s = '\\n' * (30 * 10**6)\ns.splitlines()", 'MemoryError'),
     Bomb('bytes_split', "s = b',' * (30 * 10**6)\ns.split(b',')", 'MemoryError'),
     Bomb('encode_utf32', "s = 'x' * (40 * 10**6)\ns.encode('utf-32')", 'MemoryError'),
     Bomb('encode_unicode_escape', "s = '\\x00' * (20 * 10**6)\ns.encode('unicode_escape')", 'MemoryError'),
     Bomb('json_dumps_string', "import json\ns = '\\x00' * (20 * 10**6)\njson.dumps(s)", 'MemoryError'),
-    Bomb('counter_of_string', "import collections\ns = 'x' * (60 * 10**6)\ncollections.Counter(s)", 'TimeoutError'),
+    Bomb(
+        'counter_of_string',
+        "import collections\ns = 'x' * (60 * 10**6)\ncollections.Counter(s)",
+        'TimeoutError',
+    ),
     Bomb('set_of_string', "s = 'x' * (60 * 10**6)\nset(s)", 'TimeoutError'),
     Bomb('max_of_string', "s = 'x' * (60 * 10**6)\nmax(s)", 'TimeoutError'),
     # -- pure-Python stdlib code that runs unmetered ---------------------------------------------
     Bomb('html_escape', "import html\nhtml.escape('<' * (20 * 10**6))", 'MemoryError'),
     Bomb('html_unescape', "import html\nhtml.unescape('&lt;' * (5 * 10**6))", 'TimeoutError|MemoryError'),
-    Bomb('url_quote', "import urllib.parse\nurllib.parse.quote('\\x00' * (10 * 10**6))", 'MemoryError|TimeoutError'),
-    Bomb('parse_qsl', "import urllib.parse\nurllib.parse.parse_qsl('a=1&' * (5 * 10**6))", 'MemoryError|TimeoutError'),
+    Bomb(
+        'url_quote',
+        "import urllib.parse\nurllib.parse.quote('\\x00' * (20 * 10**6))",
+        'MemoryError|TimeoutError',
+    ),
+    Bomb(
+        'parse_qsl',
+        "import urllib.parse\nurllib.parse.parse_qsl('a=1&' * (5 * 10**6))",
+        'MemoryError|TimeoutError',
+    ),
     Bomb('b85encode', "import base64\nbase64.b85encode(b'x' * (20 * 10**6))", 'MemoryError|TimeoutError'),
     Bomb('b32encode', "import base64\nbase64.b32encode(b'x' * (20 * 10**6))", 'MemoryError|TimeoutError'),
-    Bomb('random_shuffle', 'import random\nx = list(range(10**6)) * 5\nrandom.Random(1).shuffle(x)', 'TimeoutError'),
-    Bomb('random_sample', 'import random\nx = list(range(10**6)) * 5\nrandom.Random(1).sample(x, len(x))', 'TimeoutError'),
-    Bomb('statistics_stdev', 'import statistics\nx = [1.5] * (4 * 10**6)\nstatistics.stdev(x)', 'TimeoutError'),
-    Bomb('statistics_variance_ints', 'import statistics\nx = [1, 2] * (2 * 10**6)\nstatistics.variance(x)', 'TimeoutError'),
-    Bomb('typing_literal_huge', 'import typing\ntyping.Literal[tuple(range(10**6))]', 'TimeoutError|MemoryError'),
-    Bomb('enum_functional_many', "import enum\nenum.Enum('E', [f'n{i}' for i in range(10**5)])", 'TimeoutError'),
+    Bomb(
+        'random_shuffle',
+        'import random\nx = list(range(10**6)) * 5\nrandom.Random(1).shuffle(x)',
+        'TimeoutError',
+    ),
+    Bomb(
+        'random_sample',
+        'import random\nx = list(range(10**6)) * 5\nrandom.Random(1).sample(x, len(x))',
+        'TimeoutError|MemoryError',
+    ),
+    Bomb(
+        'statistics_stdev', 'import statistics\nx = [1.5] * (4 * 10**6)\nstatistics.stdev(x)', 'TimeoutError'
+    ),
+    Bomb(
+        'statistics_variance_ints',
+        'import statistics\nx = [1, 2] * (2 * 10**6)\nstatistics.variance(x)',
+        'TimeoutError',
+    ),
+    Bomb(
+        'typing_literal_huge',
+        'import typing\ntyping.Literal[tuple(range(10**6))]',
+        'TimeoutError|MemoryError',
+    ),
+    Bomb(
+        'enum_functional_many',
+        "import enum\nenum.Enum('E', [f'n{i}' for i in range(10**6)])",
+        'TimeoutError|MemoryError',
+    ),
     Bomb(
         'asyncio_gather_many',
-        'import asyncio\nasync def one():\n    return 1\nasync def main():\n'
-        '    return await asyncio.gather(*[one() for i in range(10**6)])\nasyncio.run(main())',
-        'TimeoutError|MemoryError',
+        'import asyncio\nasync def one():\n    for i in range(100):\n        await asyncio.sleep(0)\n'
+        'async def main():\n    return await asyncio.gather(*[one() for i in range(10**5)])\nasyncio.run(main())',
+        'TimeoutError',
+    ),
+    Bomb(
+        'asyncio_wait_many',
+        'import asyncio\nasync def one(i):\n    await asyncio.sleep(i / 10**5)\n'
+        'async def main():\n    return await asyncio.wait([one(i) for i in range(10**5)])\nasyncio.run(main())',
+        'TimeoutError',
     ),
     Bomb(
         'dataclasses_asdict_aliased',

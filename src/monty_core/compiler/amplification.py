@@ -301,7 +301,7 @@ class AmplificationChecks(DeterminismRewrites):
             self.heavy = True
         if (
             type(func) is ast.Name
-            and func.id in ('list', 'tuple')
+            and func.id in _ITEM_CALLS
             and len(node.args) == 1
             and not node.keywords
             and type(node.args[0]) is not ast.Starred
@@ -327,7 +327,7 @@ class AmplificationChecks(DeterminismRewrites):
     def _items_call(self, node: ast.Call, name: str) -> ast.expr:
         """`list(x)` / `tuple(x)`: `list(x) if _m_rtype(x) not in _m_expands else _m_c1(list, x)`:
         sets go to the runtime for their canonical order, str and bytes to be weighed (one item per
-        character)."""
+        character); `set(x)` / `frozenset(x)` of a str or bytes iterate it under the meter."""
         pos = position(node)
         arg = node.args[0]
 
@@ -340,7 +340,7 @@ class AmplificationChecks(DeterminismRewrites):
         test, ref = probe
         native = ast.Call(ast.Name(name, LOAD, **pos), [ast.Name(ref, LOAD, **pos)], [], **pos)
         return ast.IfExp(
-            _type_test(test, ast.NotIn(), '_m_expands', pos),
+            _type_test(test, ast.NotIn(), _ITEM_CALLS[name], pos),
             native,
             helper(ast.Name(ref, LOAD, **pos)),
             **pos,
@@ -447,6 +447,8 @@ def _method_name(func: ast.expr) -> str | None:
     return None
 
 
+# Calls `name(x)` that the runtime takes over for the types in the named set (`_m_c1`).
+_ITEM_CALLS = {'list': '_m_expands', 'tuple': '_m_expands', 'set': '_m_texts', 'frozenset': '_m_texts'}
 # Expressions that are never a set, str or bytes: unpacking them needs neither reordering nor weighing.
 _NOT_TEXT = (
     ast.Tuple,

@@ -17,7 +17,16 @@ from operator import index as _index
 from typing import Any
 
 from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
-from .limits import CURRENT, SMALL, check_format_spec, check_int_bits, rendered_size, reserve, user_index
+from .limits import (
+    CURRENT,
+    SMALL,
+    check_format_spec,
+    check_int_bits,
+    check_items,
+    rendered_size,
+    reserve,
+    user_index,
+)
 from .stable import NATIVE_TEXT, SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
 
 _parse = _string.formatter_parser
@@ -302,6 +311,7 @@ def _join(obj: Any) -> Callable[..., Any]:
         if type(iterable) in (list, tuple):
             items = iterable
         else:
+            check_items(iterable, 'join()')  # `''.join(s)` makes a list of the characters first
             try:
                 items = list(iterable)
             except TypeError:

@@ -279,6 +279,7 @@ def concat(*pieces: str) -> str:
 # of 0 or 1 Latin-1 characters are shared singletons), a bytes object 33 bytes + its data.
 TEXT_TYPES = frozenset({str, bytes, bytearray})
 EXPANDS_FROM = 1 << 14  # shorter texts cannot expand past SMALL (64 bytes per character at most)
+METERED_TEXT = 1 << 20  # consumers iterate texts and containers at least this long under the meter
 _STR_OBJECT = 56
 _BYTES_OBJECT = 40
 _ASCII_SPACE = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f'

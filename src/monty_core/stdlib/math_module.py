@@ -19,7 +19,7 @@ from typing import Any
 
 from ..runtime.limits import check_gcd, check_int_work
 from ..runtime.modules import RunContext, register_module
-from ._support import allow, check_int_bits, check_mul, materialize, metered
+from ._support import allow, check_int_bits, check_mul, metered, metered_list
 
 allow(_st.LinearRegression, {'slope', 'intercept', 'count', 'index'})
 _LN2 = _log(2)
@@ -118,12 +118,14 @@ def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
     def one(name: str) -> Any:
         real = getattr(_st, name)
 
+        # CPython's statistics loop over the data in Python (host code, no sandbox tick): the data
+        # are handed over as lists that tick when iterated.
         def call(data: Any, *args: Any, **kwargs: Any) -> Any:
             if name == 'fmean' and args and args[0] is not None:
-                args = (materialize(ctx, args[0]), *args[1:])
+                args = (metered_list(ctx, args[0]), *args[1:])
             if 'weights' in kwargs and kwargs['weights'] is not None:
-                kwargs['weights'] = materialize(ctx, kwargs['weights'])
-            return real(materialize(ctx, data), *args, **kwargs)
+                kwargs['weights'] = metered_list(ctx, kwargs['weights'])
+            return real(metered_list(ctx, data), *args, **kwargs)
 
         call.__name__ = call.__qualname__ = name
         call.__doc__ = real.__doc__
@@ -133,7 +135,7 @@ def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
         real = getattr(_st, name)
 
         def call(x: Any, y: Any, /, **kwargs: Any) -> Any:
-            return real(materialize(ctx, x), materialize(ctx, y), **kwargs)
+            return real(metered_list(ctx, x), metered_list(ctx, y), **kwargs)
 
         call.__name__ = call.__qualname__ = name
         call.__doc__ = real.__doc__
