@@ -175,6 +175,12 @@ BOMBS: list[Bomb] = [
     Bomb('encode_utf32', "s = 'x' * (40 * 10**6)\ns.encode('utf-32')", 'MemoryError'),
     Bomb('encode_unicode_escape', "s = '\\x00' * (20 * 10**6)\ns.encode('unicode_escape')", 'MemoryError'),
     Bomb('json_dumps_string', "import json\ns = '\\x00' * (20 * 10**6)\njson.dumps(s)", 'MemoryError'),
+    Bomb('json_dumps_big_string', "import json\ns = '\\x00' * (40 * 10**6)\njson.dumps([s])", 'MemoryError'),
+    Bomb(
+        'json_dumps_wide_string',
+        "import json\ns = '\\U0001f600' * (10 * 10**6)\njson.dumps(s)",
+        'MemoryError',
+    ),
     Bomb(
         'counter_of_string',
         "import collections\ns = 'x' * (60 * 10**6)\ncollections.Counter(s)",

@@ -69,14 +69,15 @@ _NUMBER_SPEC_TYPES = frozenset('bcdeEfFgGnoxX%')
 def may_be_big(e: ast.expr) -> bool:
     """Whether `e` may evaluate to a long str, bytes, list or tuple (a concatenation operand, an
     f-string field): anything but literals and expressions that give numbers."""
-    t = type(e)
-    if t is ast.Constant or t is ast.Compare or t is ast.UnaryOp or t is ast.BoolOp:
-        return t is ast.Constant and isinstance(e.value, (str, bytes)) and len(e.value) > 4096  # type: ignore[attr-defined]
-    if t is ast.BinOp:
-        return not isinstance(e.op, _NUMBER_OPS)  # type: ignore[attr-defined]
-    if t is ast.Call:
-        func = e.func  # type: ignore[attr-defined]
-        return not (type(func) is ast.Name and func.id in _NUMBER_CALLS)
+    if isinstance(e, ast.Constant):
+        return isinstance(e.value, (str, bytes)) and len(e.value) > 4096
+    if isinstance(e, (ast.Compare, ast.UnaryOp, ast.BoolOp)):
+        return False
+    if isinstance(e, ast.BinOp):
+        return not isinstance(e.op, _NUMBER_OPS)
+    if isinstance(e, ast.Call):
+        func = e.func
+        return not (isinstance(func, ast.Name) and func.id in _NUMBER_CALLS)
     return True
 
 
@@ -350,8 +351,13 @@ class AmplificationChecks(DeterminismRewrites):
         """`s.split(...)` and the like (`EXPANDING_METHODS`): a long str or bytes receiver goes to
         `_m_xcall`, which weighs the result first; anything else calls the method as written."""
         func = node.func
-        receiver = func.value if type(func) is ast.Attribute else func.args[0]  # type: ignore[attr-defined]
-        if type(receiver) is ast.Constant and len(getattr(receiver, 'value', '') or '') < EXPANDS_FROM:
+        if isinstance(func, ast.Attribute):
+            receiver = func.value
+        elif isinstance(func, ast.Call):
+            receiver = func.args[0]
+        else:
+            return node
+        if isinstance(receiver, ast.Constant) and not may_be_big(receiver):
             return node
         pos = position(node)
 
@@ -364,10 +370,10 @@ class AmplificationChecks(DeterminismRewrites):
         if probe is None:
             return helper(receiver)
         test, ref = probe
-        if type(func) is ast.Attribute:
+        if isinstance(func, ast.Attribute):
             func.value = ast.Name(ref, LOAD, **pos)
         else:
-            func.args[0] = ast.Name(ref, LOAD, **pos)  # type: ignore[attr-defined]
+            func.args[0] = ast.Name(ref, LOAD, **pos)
         short = ast.Compare(
             positioned_call('_m_size', pos, ast.Name(ref, LOAD, **pos)),
             [ast.Lt()],
@@ -433,16 +439,17 @@ class AmplificationChecks(DeterminismRewrites):
 
 def _doubles(e: ast.Constant) -> bool:
     """A literal factor the size-guard pass leaves plain for a sequence (`x[i] * 2`)."""
-    return type(e.value) in (int, bool) and abs(e.value) <= 2  # type: ignore[arg-type]
+    value = e.value
+    return isinstance(value, int) and abs(value) <= 2
 
 
 def _method_name(func: ast.expr) -> str | None:
     """`m` for `x.m` and for the guarded read `_m_ga(x, 'm')`."""
-    if type(func) is ast.Attribute:
-        return func.attr  # type: ignore[attr-defined]
-    if type(func) is ast.Call and type(func.func) is ast.Name and func.func.id == '_m_ga':  # type: ignore[attr-defined]
-        args = func.args  # type: ignore[attr-defined]
-        if len(args) == 2 and type(args[1]) is ast.Constant:
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Call) and isinstance(func.func, ast.Name) and func.func.id == '_m_ga':
+        args = func.args
+        if len(args) == 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str):
             return args[1].value
     return None
 

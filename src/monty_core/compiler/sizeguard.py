@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import MontySyntaxError
@@ -500,7 +501,12 @@ def _float_const(e: ast.expr) -> bool:
     return isinstance(e, ast.Constant) and type(e.value) is float
 
 
-_FOLDABLE = {ast.Add: int.__add__, ast.Sub: int.__sub__, ast.Mult: int.__mul__, ast.Pow: int.__pow__}
+_FOLDABLE: dict[type, Any] = {
+    ast.Add: int.__add__,
+    ast.Sub: int.__sub__,
+    ast.Mult: int.__mul__,
+    ast.Pow: int.__pow__,
+}
 
 
 def _const_number(e: ast.expr) -> int | float | None:
@@ -817,7 +823,7 @@ class _Guard(ast.NodeTransformer):
             return None
         return tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)
 
-    def _size_probe(self, candidates: list[ast.expr], typed: set[str]) -> ast.expr | None:
+    def _size_probe(self, candidates: Sequence[ast.expr], typed: set[str]) -> ast.expr | None:
         """`-2**64 < x < 2**64` for one of the names (tested as an exact int already, else by
         `_m_rtype(x) is not _m_int or ...` for a number: floats and bools cost nothing either)."""
         names = [e for e in candidates if isinstance(e, ast.Name)]
