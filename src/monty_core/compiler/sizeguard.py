@@ -91,6 +91,9 @@ _NUMERIC_OPS = (
 )
 _NUMERIC_CALLS = frozenset({'len', 'ord', 'int', 'float'})
 _SMALL = 2  # `x * 2`, `x ** 2`: at most doubles memory, like `x + x`
+# Marks a rewritten operation that builds nothing unchecked: the codegen pass's amplification checks
+# do not count it as amplifying (see compiler/amplification.py).
+LIGHT = 'monty_light'
 _WORD = 1 << 64  # a divisor or factor this small costs linear time, whatever the other operand
 # Calls the pass emits whose integer results are checked (below `MAX_INT_BITS`) or no bigger than an
 # operand: tame.
@@ -773,11 +776,15 @@ class _Guard(ast.NodeTransformer):
                 body=ast.BinOp(left=_copy(node.left), op=node.op, right=_copy(node.right)),
                 orelse=guarded,
             )
+            if _small_const(node.right, _WORD) or _small_const(node.left, _WORD):
+                # The plain branch is a number by a literal (linear), the call a pre-checked sequence
+                # or text: no statement check needed after it (see compiler/amplification.py).
+                setattr(guarded, LIGHT, True)
         return _locate(guarded, node)
 
     def _fast_path(self, node: ast.BinOp) -> ast.expr | None:
         """The inline test guarding a plain operation, when both operands are names or constants:
-        `a % b if _m_rtype(a) is _m_int and -2**64 < b < 2**64 else _m_mod(a, b)`: small integers skip
+        `a % b if _m_rtype(a) is _m_int and _m_bits(b) < 64 else _m_mod(a, b)`: small integers skip
         the call. Operands that must be ints (`a` of `%`: a str would format; non-numeric factors: a
         sequence would repeat) get a type test; one operand that decides the cost (the divisor, or
         either factor) a size test."""
@@ -824,7 +831,7 @@ class _Guard(ast.NodeTransformer):
         return tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)
 
     def _size_probe(self, candidates: Sequence[ast.expr], typed: set[str]) -> ast.expr | None:
-        """`-2**64 < x < 2**64` for one of the names (tested as an exact int already, else by
+        """`_m_bits(x) < 64` for one of the names (tested as an exact int already, else by
         `_m_rtype(x) is not _m_int or ...` for a number: floats and bools cost nothing either)."""
         names = [e for e in candidates if isinstance(e, ast.Name)]
         if not names:
@@ -833,10 +840,9 @@ class _Guard(ast.NodeTransformer):
         name = next((e for e in names if e.id in typed), None)
         if name is None:
             name = next((e for e in names if not self.tame(e)), names[0])
+        # `_m_bits(x) < 64` (`int.bit_length`): a few ns cheaper than `-2**64 < x < 2**64`.
         bounds = ast.Compare(
-            left=ast.Constant(-_WORD),
-            ops=[ast.Lt(), ast.Lt()],
-            comparators=[_copy(name), ast.Constant(_WORD)],
+            left=_call('_m_bits', _copy(name)), ops=[ast.Lt()], comparators=[ast.Constant(64)]
         )
         if name.id in typed:
             return bounds
@@ -862,6 +868,8 @@ class _Guard(ast.NodeTransformer):
             # only, for which `x *= 2` and `x = x * 2` are the same (sequences would be mutated in place).
             plain = ast.BinOp(left=_name(target.id), op=node.op, right=_copy(node.value))
             value = ast.IfExp(test=fast, body=plain, orelse=value)
+            if _small_const(node.value, _WORD):
+                setattr(value, LIGHT, True)
         return _locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=value), node)
 
     def _aug_item(self, node: ast.AugAssign, func: str) -> Any:

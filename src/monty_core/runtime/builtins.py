@@ -521,6 +521,7 @@ def _template() -> dict[str, Any]:
         _m_sets=SETS,
         _m_len=_limits.check_length,
         _m_int=int,
+        _m_bits=int.bit_length,
         _m_numbers=frozenset({int, float, bool, complex}),
         _m_texts=_limits.TEXT_TYPES,
         _m_expands=SETS | _limits.TEXT_TYPES,

@@ -259,18 +259,22 @@ def _check_concat(a: Any, b: Any) -> None:
 def add(a: Any, b: Any) -> Any:
     """`a + b`, pre-checked when both are sequences (code that runs once, and long `+` chains: see
     compiler/amplification.py)."""
-    _check_concat(a, b)
-    if _type(a) is str:
+    if _type(a) is str and _type(b) is str:
+        if len(a) + len(b) >= SMALL >> 2:  # at most 4 bytes a character: smaller is never checked
+            reserve(_payload(a) + _payload(b), 'concatenating')
         # A str is immutable: `+=` is the same concatenation, and CPython appends in place when `a`
         # is the previous link of a chain (`_m_add(_m_add(a, b), c)`), so a long chain is linear.
         a += b
         return a
+    _check_concat(a, b)
     return a + b
 
 
 def concat(*pieces: str) -> str:
-    """A multi-field f-string run once, from its rendered pieces: weighed, then joined."""
-    reserve(sum(map(_payload, pieces)), 'concatenating')
+    """A multi-field f-string (run once, or with many fields), from its rendered pieces: weighed,
+    then joined."""
+    if sum(map(len, pieces)) >= SMALL >> 2:  # at most 4 bytes a character: smaller is never checked
+        reserve(sum(map(_payload, pieces)), 'concatenating')
     return ''.join(pieces)
 
 
