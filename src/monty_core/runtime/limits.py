@@ -651,9 +651,11 @@ _SEQ_TYPES = frozenset(_SEQUENCES)
 def mul(a: Any, b: Any) -> Any:
     ta = _type(a)
     tb = _type(b)
+    if ta is int and tb is int:
+        if (a >= _BIG or a <= -_BIG) and (b >= _BIG or b <= -_BIG):  # inline: the common case is small
+            check_int_bits(a.bit_length() + b.bit_length(), 'multiplication')
+        return a * b
     if ta in _NUMBERS and tb in _NUMBERS:
-        if ta is int and tb is int:
-            _check_int_product(a, b)
         return a * b
     if ta in _SEQ_TYPES:
         return _repeat(a, b, True, False)
