@@ -78,6 +78,11 @@ BOMBS: list[Bomb] = [
     Bomb('modular_inverse', 'pow(3 ** 100000, -1, 5 ** 68000)', 'TimeoutError'),
     Bomb('decimal_of_huge_int', 'import decimal\ndecimal.Decimal(3 ** 1000000)', 'TimeoutError'),
     Bomb('decimal_compare_huge_int', 'import decimal\n3 ** 1000000 == decimal.Decimal(1)', 'TimeoutError'),
+    Bomb(
+        'decimal_sqrt_high_precision',
+        'import decimal\ndecimal.getcontext().prec = 100000\ndecimal.Decimal(2).sqrt()',
+        'ValueError',
+    ),
     Bomb('decimal_add_huge_int', 'import decimal\ndecimal.Decimal(1) + 3 ** 1000000', 'TimeoutError'),
     Bomb(
         'factorial_index',
