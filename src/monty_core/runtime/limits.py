@@ -333,8 +333,8 @@ def check_split(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Non
     """`split`/`rsplit`: the pieces between the separators."""
     sep = args[0] if args else kwargs.get('sep')
     maxsplit = args[1] if len(args) > 1 else kwargs.get('maxsplit', -1)
-    if sep is not None and not isinstance(sep, (str, bytes, bytearray)):
-        return  # CPython's own error
+    if sep is not None and (_type(sep) is str) != (_type(text) is str):
+        return  # CPython's own error (a str separator for bytes, or anything else)
     count = _separator_count(text, sep)
     if _type(maxsplit) is int and 0 <= maxsplit < count:
         count = maxsplit
