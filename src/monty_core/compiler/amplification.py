@@ -189,9 +189,20 @@ class AmplificationChecks(DeterminismRewrites):
         if type(node.left) is ast.Constant or type(node.right) is ast.Constant:
             return node
         self.heavy = True
-        if self.hot:
-            return node  # checked after the statement (`_stmts`): ~18 ns rather than a call
-        return positioned_call('_m_add', position(node), node.left, node.right)
+        if not self.hot:
+            return positioned_call('_m_add', position(node), node.left, node.right)
+        left, right = node.left, node.right
+        if isinstance(left, ast.Name) and isinstance(right, ast.Name) and left.id == right.id:
+            # `s + s` doubles: checked after the statement it could leave old and new value alive
+            # together, 3x the limit. Weighed first (numbers take the plain path).
+            pos = position(node)
+            test = _type_test(ast.Name(left.id, LOAD, **pos), ast.In(), '_m_numbers', pos)
+            checked = positioned_call('_m_add', pos, left, ast.Name(right.id, LOAD, **pos))
+            plain = ast.BinOp(
+                ast.Name(left.id, LOAD, **pos), ast.Add(), ast.Name(right.id, LOAD, **pos), **pos
+            )
+            return ast.IfExp(test, plain, checked, **pos)
+        return node  # checked after the statement (`_stmts`): ~18 ns rather than a call
 
     def _long_chain(self, node: ast.BinOp, leaves: list[ast.expr]) -> ast.expr:
         """A `+` chain with MANY_PARTS operands that may be big (`s + s + s`: three times the text in
@@ -262,8 +273,10 @@ class AmplificationChecks(DeterminismRewrites):
         self.heavy = True
         if self.hot:
             value = node.value
-            if sum(map(may_be_big, _add_leaves(value))) + 1 < MANY_PARTS:
-                return None
+            target = node.target
+            doubling = isinstance(target, ast.Name) and isinstance(value, ast.Name) and target.id == value.id
+            if not doubling and sum(map(may_be_big, _add_leaves(value))) + 1 < MANY_PARTS:
+                return None  # `x += y`: checked after the statement
             node.value = _rechain(value)
         return self._augmented_call('_m_iadd', node)
 
