@@ -19,6 +19,7 @@ import uuid as _uuid
 from itertools import accumulate as _accumulate
 from typing import Any
 
+from ..runtime.limits import CURRENT as _CURRENT
 from ..runtime.modules import RunContext, register_module
 from ._support import (
     InitOnly,
@@ -398,14 +399,46 @@ class Random(InitOnly, _random.Random):
             )
         return out
 
-    def _randbelow(self, n: int) -> int:
-        # Every draw of `shuffle`, `sample`, `randrange`, `choice`: CPython's loops over them run in host
-        # code, where no sandbox tick runs (`shuffle` of 5M items: seconds).
-        next(current().meter.ticker)
-        return super()._randbelow(n)
+    # `shuffle` and `sample` loop over their draws in host code, where no sandbox tick runs (`shuffle`
+    # of 5M items: seconds): for their duration, each draw ticks. (A single draw needs no tick: the
+    # sandbox code calling `randrange` in a loop ticks itself.)
+    def shuffle(self, x: Any) -> None:
+        with _TickingDraws(self):
+            super().shuffle(x)
+
+    def sample(self, population: Any, k: Any, *, counts: Any = None) -> list[Any]:
+        with _TickingDraws(self):
+            return super().sample(population, k, counts=counts)
 
 
 Random.__module__ = 'random'
+
+
+class _TickingDraws:
+    """Shadows a `Random`'s `_randbelow` (which CPython's loops look up once) with one that ticks the
+    running sandbox's meter."""
+
+    __slots__ = ('_rng',)
+
+    def __init__(self, rng: Random) -> None:
+        self._rng = rng
+
+    def __enter__(self) -> None:
+        ticker = _CURRENT.ticker
+        draw = _random.Random._randbelow.__get__(self._rng)  # type: ignore[attr-defined]
+        if ticker is None:
+            return
+
+        def ticking(n: int) -> int:
+            next(ticker)
+            return draw(n)
+
+        self._rng.__dict__['_randbelow'] = ticking
+
+    def __exit__(self, *exc: Any) -> None:
+        self._rng.__dict__.pop('_randbelow', None)
+
+
 _CHOICES_SLICE = 1 << 14
 _RANDOM_FUNCTIONS = (
     'random',

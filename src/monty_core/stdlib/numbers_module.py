@@ -46,7 +46,8 @@ class Decimal(_dec.Decimal):
     __slots__ = ()
 
     def __new__(cls, value: Any = '0', context: Any = None) -> Decimal:
-        check_int_conversion(value, 'Decimal()')
+        if type(value) is not str:
+            _check_converted(value, 'Decimal()')
         d = _dec.Decimal.__new__(cls, value, context)
         if d.is_finite() and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
             raise ValueError(f'Decimal exponent out of the range the sandbox supports (±{MAX_EXPONENT})')
@@ -96,27 +97,27 @@ class Decimal(_dec.Decimal):
 
     # Comparing with an int converts the int to a decimal (quadratic): checked like `Decimal(n)`.
     def __eq__(self, other: Any) -> bool:
-        check_int_conversion(other, 'comparing a Decimal with an integer')
+        _check_converted(other, 'comparing a Decimal with an integer')
         return _dec.Decimal.__eq__(self, other)
 
     def __ne__(self, other: Any) -> bool:
-        check_int_conversion(other, 'comparing a Decimal with an integer')
+        _check_converted(other, 'comparing a Decimal with an integer')
         return _dec.Decimal.__ne__(self, other)
 
     def __lt__(self, other: Any) -> bool:
-        check_int_conversion(other, 'comparing a Decimal with an integer')
+        _check_converted(other, 'comparing a Decimal with an integer')
         return _dec.Decimal.__lt__(self, other)
 
     def __le__(self, other: Any) -> bool:
-        check_int_conversion(other, 'comparing a Decimal with an integer')
+        _check_converted(other, 'comparing a Decimal with an integer')
         return _dec.Decimal.__le__(self, other)
 
     def __gt__(self, other: Any) -> bool:
-        check_int_conversion(other, 'comparing a Decimal with an integer')
+        _check_converted(other, 'comparing a Decimal with an integer')
         return _dec.Decimal.__gt__(self, other)
 
     def __ge__(self, other: Any) -> bool:
-        check_int_conversion(other, 'comparing a Decimal with an integer')
+        _check_converted(other, 'comparing a Decimal with an integer')
         return _dec.Decimal.__ge__(self, other)
 
     __hash__ = _dec.Decimal.__hash__
@@ -218,7 +219,8 @@ def _converting(base: Any, name: str) -> Any:
         return slow
 
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
-        _check_operands(self, args)
+        if args and type(args[0]) is not Decimal:  # Decimal op Decimal, the common case, needs none
+            _check_operands(self, args)
         return _to_sandbox(_refuse_operand(name, self, args, base(self, *args, **kwargs)))
 
     method.__name__ = method.__qualname__ = name
@@ -227,13 +229,23 @@ def _converting(base: Any, name: str) -> Any:
 
 def _check_operands(self: Any, args: tuple[Any, ...]) -> None:
     """Integer operands of decimal arithmetic are converted to decimals (quadratic), and fraction
-    arithmetic multiplies, divides and takes gcds of numerators and denominators: both checked."""
-    if isinstance(self, _fr.Fraction):
+    arithmetic multiplies, divides and takes gcds of numerators and denominators: both checked.
+    (Exact type tests first: these run at every operation, and `Fraction` is an ABC.)"""
+    t = type(self)
+    if t is Fraction or (t is not Decimal and t is not Context and isinstance(self, _fr.Fraction)):
         _check_fraction_work(self, args[0] if args else None)
         return
     for arg in args:
-        if type(arg) is not int or arg.bit_length() > 100_000:
+        if isinstance(arg, int) and arg.bit_length() > _BIG_CONVERSION:
             check_int_conversion(arg, 'Decimal arithmetic with an integer')
+
+
+_BIG_CONVERSION = 100_000  # bits: below, converting an int to a decimal is fast (check_int_conversion)
+
+
+def _check_converted(value: Any, what: str) -> None:
+    if isinstance(value, int) and value.bit_length() > _BIG_CONVERSION:
+        check_int_conversion(value, what)
 
 
 _OPERATOR_SIGNS = {
@@ -519,6 +531,11 @@ class Fraction(_fr.Fraction):
 
 
 def _parts(x: Any) -> tuple[int, int]:
+    t = type(x)
+    if t is Fraction or t is _fr.Fraction:
+        return x._numerator.bit_length(), x._denominator.bit_length()
+    if t is int:
+        return x.bit_length(), 1
     if isinstance(x, _fr.Fraction):
         return _int_bits(x.numerator), _int_bits(x.denominator)
     return _int_bits(x), 1
