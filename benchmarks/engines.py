@@ -13,6 +13,7 @@ import importlib.metadata
 import operator
 import sys
 import time
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,13 +225,30 @@ EXTRA_RESTRICTED_BUILTINS = (
 )  # fmt: skip
 
 
+# Modules the broader programs import. RestrictedPython ships no `__import__`: an integrator supplies one
+# (Zope's AccessControl has `guarded_import`); this one allows these modules and nothing else.
+RESTRICTED_IMPORTABLE = frozenset({'collections', 'dataclasses', 'json', 'math', 're', 'string'})
+
+
+def restricted_import(
+    name: str,
+    globals: Mapping[str, Any] | None = None,
+    locals: Mapping[str, Any] | None = None,
+    fromlist: Sequence[str] = (),
+    level: int = 0,
+) -> Any:
+    if level != 0 or name not in RESTRICTED_IMPORTABLE:
+        raise ImportError(f'import of {name!r} is not allowed')
+    return builtins.__import__(name, globals, locals, fromlist, level)
+
+
 class RestrictedPythonEngine(Engine):
     key = 'restrictedpython'
     title = 'RestrictedPython'
     dist = 'RestrictedPython'
     notes = (
-        'compile_restricted once, exec per run; safe_builtins (+ pure builtins) and its guards '
-        '(safer_getattr, full_write_guard, guarded unpacking)'
+        'compile_restricted once, exec per run; safe_builtins (+ pure builtins, an allow-list '
+        '__import__) and its guards (safer_getattr, full_write_guard, guarded unpacking)'
     )
 
     def _load(self) -> None:
@@ -248,6 +266,7 @@ class RestrictedPythonEngine(Engine):
         restricted_builtins = dict(safe_builtins)
         for name in EXTRA_RESTRICTED_BUILTINS:
             restricted_builtins[name] = getattr(builtins, name)
+        restricted_builtins['__import__'] = restricted_import
         self.base: dict[str, Any] = {
             '__builtins__': restricted_builtins,
             '__name__': 'restricted',
@@ -264,7 +283,10 @@ class RestrictedPythonEngine(Engine):
     def prepare(
         self, source: Source, inputs: Sequence[str], externals: Mapping[str, External], reuse: bool = False
     ) -> Runner:
-        code = self.compile_restricted(source.assign, SCRIPT_NAME, 'exec')
+        with warnings.catch_warnings():
+            # It warns about (and then refuses) annotated assignments, as in a dataclass body.
+            warnings.simplefilter('ignore', SyntaxWarning)
+            code = self.compile_restricted(source.assign, SCRIPT_NAME, 'exec')
         base = {**self.base, **externals}
 
         def run(values: Mapping[str, Any]) -> Any:

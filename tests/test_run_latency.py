@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 
 import monty_core
-from monty_core.api import DEFAULT_LIMITS
 from monty_core.convert import _Into, _Out, plain_copy, plain_kwargs, to_host, to_sandbox
 from monty_core.errors import MontyConversionError
 from monty_core.execution import run as run_module
 from monty_core.execution.run import Execution
+from monty_core.limits import DEFAULT as DEFAULT_LIMITS
 from monty_core.runtime.limits import CURRENT
 from monty_core.runtime.meter import WATCHDOG
 

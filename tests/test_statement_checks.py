@@ -12,12 +12,16 @@ import ast
 import pytest
 
 from monty_core import Monty, MontyRuntimeError
+from monty_core.compiler import _builtin_names
 from monty_core.compiler.codegen import rewrite_module
+from monty_core.compiler.opentypes import OpenFacts
 from monty_core.runtime.guards import is_plain_safe
 
 
 def checks_in(source: str) -> int:
-    text = ast.unparse(rewrite_module(ast.parse(source), is_plain_safe))
+    tree = ast.parse(source)
+    facts = OpenFacts(tree, shared_globals=False, builtin_names=_builtin_names())
+    text = ast.unparse(rewrite_module(tree, is_plain_safe, facts))
     return text.count('_m_next(_m_T)')
 
 

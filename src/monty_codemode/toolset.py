@@ -42,6 +42,7 @@ from monty_core import (
     MontySyntaxError,
     ResourceLimits,
 )
+from monty_core.limits import resolve_limits as check_limits
 from monty_core.runtime.modules import available_modules
 from monty_core.typecheck import TyUnavailableError, default_checker, type_check
 
@@ -76,7 +77,6 @@ SCRIPT_NAME = 'run_code.py'
 DEFAULT_RESOURCE_LIMITS: dict[str, Any] = {'max_duration_secs': 30.0, 'max_memory': 256 * 1024 * 1024}
 # Framework control tools (tool search, capability loading) drive protocol-level flows: they stay native.
 _CONTROL_TOOL_KINDS = frozenset({'tool-search', 'capability-load'})
-_LIMIT_KEYS = frozenset(ResourceLimits.__annotations__)
 
 CodeModeResourceLimits = ResourceLimits | Literal['unlimited']
 """`monty_core.ResourceLimits` (any subset of its keys), or `'unlimited'` for no time or memory limit."""
@@ -130,9 +130,10 @@ def resolve_limits(limits: CodeModeResourceLimits | Mapping[str, Any] | None) ->
             UserWarning,
             stacklevel=3,
         )
-    unknown = set(given) - _LIMIT_KEYS
-    if unknown:
-        raise UserError(f'unknown resource limit(s) {sorted(unknown)}; valid keys: {sorted(_LIMIT_KEYS)}')
+    try:
+        check_limits(given)  # the sandbox's own check: each key known, each value of the right kind
+    except (TypeError, ValueError) as e:
+        raise UserError(f'resource_limits: {e}') from None
     resolved.update(given)
     return resolved
 

@@ -13,10 +13,17 @@ See the README and docs/ for the sandbox's rules, limits, pausing, snapshots and
 from __future__ import annotations
 
 from . import stdlib as _stdlib  # registers the sandbox modules
-from .api import DEFAULT_LIMITS, HostHooks, Monty, ResourceLimits
-from .errors import Frame, MontyConversionError, MontyError, MontyRuntimeError, MontySyntaxError
+from .api import HostHooks, Monty
+from .errors import (
+    Frame,
+    MontyConversionError,
+    MontyError,
+    MontyRuntimeError,
+    MontySnapshotError,
+    MontySyntaxError,
+)
 from .execution.asyncrun import run_monty_async
-from .execution.encoding import MontySnapshotError
+from .limits import DEFAULT_LIMITS, ResourceLimits
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot
 from .repl import MontyRepl
 from .typecheck import Diagnostic, MontyTypingError, type_check

@@ -15,8 +15,8 @@ from typing import Any, Protocol, TypedDict
 
 from .compiler import Program, compile_program
 from .convert import PLAIN_ATOMS, to_sandbox
-from .errors import MontyError, MontySyntaxError
-from .execution.encoding import MontySnapshotError, pack, unpack
+from .errors import MontyError, MontySnapshotError, MontySyntaxError
+from .execution.encoding import pack, unpack
 from .execution.run import (
     CallEvent,
     DoneEvent,
@@ -27,27 +27,11 @@ from .execution.run import (
     call_host_sync,
 )
 from .execution.session import RunSpec, Session
+from .limits import DEFAULT_LIMITS, ResourceLimits, resolve_limits
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.output import PrintCallback
 
 __all__ = ['DEFAULT_LIMITS', 'HostHooks', 'Monty', 'ResourceLimits']
-
-
-class ResourceLimits(TypedDict, total=False):
-    """Limits for one run. Omitted keys take the defaults in `DEFAULT_LIMITS`; `None` disables a limit.
-
-    - `max_duration_secs`: sandbox execution time (time paused at host calls does not count).
-    - `max_memory`: bytes the run may allocate (enforced by the seal; see docs/limits.md).
-    - `max_allocations`: number of allocations the run may make.
-    - `max_recursion_depth`: nested sandbox function calls; exceeding it raises `RecursionError`.
-    - `max_output_bytes`: bytes of printed output.
-    """
-
-    max_duration_secs: float | None
-    max_memory: int | None
-    max_allocations: int | None
-    max_recursion_depth: int | None
-    max_output_bytes: int | None
 
 
 class HostHooks(TypedDict, total=False):
@@ -65,25 +49,32 @@ class HostHooks(TypedDict, total=False):
     random_bytes: Callable[[int], bytes]
 
 
-DEFAULT_LIMITS: ResourceLimits = {
-    'max_duration_secs': 30.0,
-    'max_memory': 256 * 1024 * 1024,
-    'max_allocations': None,
-    'max_recursion_depth': 1000,
-    'max_output_bytes': 10 * 1024 * 1024,
-}
+def given_inputs(inputs: object) -> dict[str, Any]:
+    """The `inputs=` of a run as a dict, refusing anything that is not a dict of names to values."""
+    if inputs is None:
+        return {}
+    if not isinstance(inputs, Mapping):
+        raise TypeError(f'inputs must be a dict of input names to values, not {type(inputs).__name__}')
+    bad = [k for k in inputs if not isinstance(k, str)]
+    if bad:
+        raise TypeError(f'input names must be strings, not {bad[0]!r}')
+    return dict(inputs)
 
-_LIMIT_KEYS = frozenset(ResourceLimits.__annotations__)
 
-
-def _limits(limits: Mapping[str, Any] | None) -> dict[str, Any]:
-    merged: dict[str, Any] = dict(DEFAULT_LIMITS)
-    if limits:
-        unknown = set(limits) - _LIMIT_KEYS
-        if unknown:
-            raise TypeError(f'unknown resource limit(s): {", ".join(sorted(unknown))}')
-        merged.update(limits)
-    return merged
+def given_functions(functions: object) -> dict[str, Callable[..., Any]]:
+    """The `external_functions=` of a run as a dict of names to callables."""
+    if functions is None:
+        return {}
+    if not isinstance(functions, Mapping):
+        raise TypeError(
+            f'external_functions must be a dict of names to callables, not {type(functions).__name__}'
+        )
+    for name, fn in functions.items():
+        if not isinstance(name, str):
+            raise TypeError(f'external function names must be strings, not {name!r}')
+        if not callable(fn):
+            raise TypeError(f'external function {name!r} is not callable')
+    return dict(functions)
 
 
 class Monty:
@@ -174,9 +165,9 @@ class Monty:
 
     # -- running ----------------------------------------------------------------------------------
     def _converted_inputs(self, inputs: Mapping[str, Any] | None) -> dict[str, Any]:
-        if not inputs and not self.inputs:
+        given = given_inputs(inputs)
+        if not given and not self.inputs:
             return {}
-        given = dict(inputs or {})
         missing = [n for n in self.inputs if n not in given]
         if missing:
             raise TypeError(f'missing input(s): {", ".join(missing)}')
@@ -206,7 +197,7 @@ class Monty:
             self._program,
             inputs=self._converted_inputs(inputs),
             external_functions=self.external_functions,
-            limits=DEFAULT_LIMITS if limits is None else _limits(limits),  # (read, never kept)
+            limits=resolve_limits(limits),
             print_callback=print_callback,
             hooks=hooks,
         )
@@ -230,15 +221,15 @@ class Monty:
             input_names=self.inputs,
             external_functions=self.external_functions,
             inputs=self._converted_inputs(inputs),
-            limits=_limits(limits),
+            limits=resolve_limits(limits),
         )
         session = Session(spec, print_callback)
         return advance(session, session.start())
 
     def _check_functions(self, external_functions: Mapping[str, Callable[..., Any]] | None) -> dict[str, Any]:
-        if not external_functions and not self.external_functions:
+        given = given_functions(external_functions)
+        if not given and not self.external_functions:
             return {}
-        given = dict(external_functions or {})
         missing = [n for n in self.external_functions if n not in given]
         if missing:
             raise TypeError(f'missing external function(s): {", ".join(missing)}')
@@ -248,9 +239,6 @@ class Monty:
                 f'unexpected external function(s): {", ".join(unexpected)} '
                 '(declare them with Monty(..., external_functions=[...]))'
             )
-        for name, fn in given.items():
-            if not callable(fn):
-                raise TypeError(f'external function {name!r} is not callable')
         return given
 
     def run(

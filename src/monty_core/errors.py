@@ -177,3 +177,7 @@ def _render_tb(type_name: str, message: str, frames: list[Frame]) -> str:
     out = 'Traceback (most recent call last):\n' if frames else ''
     out += ''.join(f.render() for f in frames)
     return out + (f'{type_name}: {message}' if message else type_name) + '\n'
+
+
+class MontySnapshotError(MontyError):
+    """Snapshot bytes are not valid: wrong format, wrong version, corrupted, tampered, or diverged on replay."""

@@ -19,8 +19,8 @@ from types import EllipsisType
 from typing import Any, ClassVar, Generic, TypeVar
 
 from .convert import to_sandbox
-from .errors import MontyError
-from .execution.encoding import MontySnapshotError, pack, unpack
+from .errors import MontyError, MontySnapshotError
+from .execution.encoding import pack, unpack
 from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, FuturesEvent
 from .execution.session import (
     STR_HASH_PROBE,
@@ -33,6 +33,7 @@ from .execution.session import (
     same_description,
     show_event,
 )
+from .limits import resolve_limits
 from .runtime.errors import sandbox_exception_from_host
 from .runtime.output import PrintCallback
 
@@ -164,9 +165,7 @@ class _Paused(Generic[_E]):
         except Exception as e:
             raise MontySnapshotError(f'malformed snapshot: {type(e).__name__}: {e}') from None
         if limits is not None:
-            from .api import _limits
-
-            spec = spec.with_limits(_limits(limits))
+            spec = spec.with_limits(resolve_limits(limits))
         hint = hash_seed_hint(doc.get('str_hash'))
         try:
             session, event = restore(

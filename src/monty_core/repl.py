@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
-from .api import ResourceLimits, _limits, _run_session_sync
+from .api import _run_session_sync, given_inputs
 from .compiler import compile_program
 from .convert import to_sandbox
-from .execution.encoding import MontySnapshotError, pack, unpack
+from .errors import MontySnapshotError
+from .execution.encoding import pack, unpack
 from .execution.run import DoneEvent, ErrorEvent
-from .execution.session import RunSpec, Session, check_limits, check_log, new_globals, restore
+from .execution.session import RunSpec, Session, check_log, limits_from_doc, new_globals, restore
+from .limits import Limits, ResourceLimits, resolve_limits
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.output import PrintCallback
 
@@ -47,12 +49,12 @@ class MontyRepl:
         self,
         *,
         script_name: str = 'main.py',
-        limits: ResourceLimits | Mapping[str, Any] | None = None,
+        limits: ResourceLimits | Limits | Mapping[str, Any] | None = None,
         type_check: bool = False,
         type_check_stubs: str | None = None,
     ) -> None:
         self.script_name = script_name
-        self.limits: dict[str, Any] = _limits(limits)
+        self._limits: Limits = resolve_limits(limits)
         self.type_check = type_check
         self.type_check_stubs = type_check_stubs
         self._globals: dict[str, Any] = new_globals()
@@ -63,7 +65,7 @@ class MontyRepl:
 
     def _spec(self, code: str, inputs: Mapping[str, Any] | None, functions: Iterable[str]) -> RunSpec:
         names = tuple(functions)
-        given = dict(inputs or {})
+        given = given_inputs(inputs)
         if self.type_check:
             from .typecheck import check_or_raise
 
@@ -75,16 +77,21 @@ class MontyRepl:
                 external_functions=names,
                 previous=[spec.code for spec, _ in self._history],
             )
-        compile_program(code, self.script_name)  # syntax errors before anything runs
+        compile_program(code, self.script_name, True)  # syntax errors before anything runs
         return RunSpec(
             code=code,
             script_name=self.script_name,
             input_names=tuple(given),
             external_functions=names,
             inputs={k: to_sandbox(v, f'input {k!r}') for k, v in given.items()},
-            limits=self.limits,
+            limits=self._limits,
             history=list(self._history),
         )
+
+    @property
+    def limits(self) -> ResourceLimits:
+        """The resolved resource limits each snippet runs under."""
+        return cast(ResourceLimits, self._limits.as_dict())
 
     def _session(self, spec: RunSpec, print_callback: PrintCallback | None) -> Session:
         session = Session(spec, print_callback, globals_=self._globals)
@@ -128,7 +135,7 @@ class MontyRepl:
             {
                 'kind': 'monty-repl',
                 'script_name': self.script_name,
-                'limits': self.limits,
+                'limits': self._limits.as_dict(),
                 'type_check': self.type_check,
                 'type_check_stubs': self.type_check_stubs,
                 'history': [[spec.to_doc(), log] for spec, log in self._history],
@@ -141,7 +148,7 @@ class MontyRepl:
         data: bytes,
         *,
         print_callback: PrintCallback | None = None,
-        limits: ResourceLimits | Mapping[str, Any] | None = None,
+        limits: ResourceLimits | Limits | Mapping[str, Any] | None = None,
     ) -> MontyRepl:
         """Restore a REPL from `dump()` by replaying its snippets (their output is not printed again).
 
@@ -162,7 +169,7 @@ class MontyRepl:
                 raise TypeError('script_name must be a string and type_check a bool')
             if stubs is not None and type(stubs) is not str:
                 raise TypeError('type_check_stubs must be a string')
-            stored = check_limits(doc['limits'])
+            stored = limits_from_doc(doc['limits'])
             repl = cls(
                 script_name=script_name,
                 limits=stored if limits is None else limits,
@@ -177,7 +184,7 @@ class MontyRepl:
                 if not isinstance(item, list) or len(item) != 2 or not isinstance(item[1], list):
                     raise TypeError('history entries must be [spec, log] pairs')
                 spec = RunSpec.from_doc(item[0])
-                history.append((spec if limits is None else spec.with_limits(repl.limits), item[1]))
+                history.append((spec if limits is None else spec.with_limits(repl._limits), item[1]))
         except MontySnapshotError:
             raise
         except Exception as e:

@@ -272,7 +272,7 @@ c.__class__ = int
 class C(str):
     pass
 x = C('a')
-x.__class__.__bases__
+x.__class__.__bases__[0].__base__.__subclasses__()
 """,
     ),
     Payload(
@@ -469,7 +469,7 @@ typing.Optional.__class__.__init__.__globals__
     ),
     Payload(
         'operator_attrgetter_dotted',
-        "import operator\noperator.attrgetter('__class__.__mro__')(1)",
+        "import operator\noperator.attrgetter('__class__.__mro__')(1)[-1].__subclasses__()",
         needs='operator',
     ),
     Payload(

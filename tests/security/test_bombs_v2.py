@@ -240,13 +240,13 @@ BOMBS: list[Bomb] = [
         'asyncio_gather_many',
         'import asyncio\nasync def one():\n    for i in range(100):\n        await asyncio.sleep(0)\n'
         'async def main():\n    return await asyncio.gather(*[one() for i in range(10**5)])\nasyncio.run(main())',
-        'TimeoutError',
+        'TimeoutError|MemoryError',
     ),
     Bomb(
         'asyncio_wait_many',
         'import asyncio\nasync def one(i):\n    await asyncio.sleep(i / 10**5)\n'
         'async def main():\n    return await asyncio.wait([one(i) for i in range(10**5)])\nasyncio.run(main())',
-        'TimeoutError',
+        'TimeoutError|MemoryError',
     ),
     Bomb(
         'dataclasses_asdict_aliased',

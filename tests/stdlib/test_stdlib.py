@@ -78,7 +78,7 @@ ESCAPES = [
     'import json\njson.loads.__globals__',
     'import json\njson.JSONEncoder.encode.__globals__',
     'import json\njson.dumps.__closure__',
-    'import re\nre.compile("x").__class__.__mro__',
+    'import re\nre.compile("x").__class__.__mro__[-1].__subclasses__()',
     'import re\nre.compile("x")._rx',
     'import re\nre.match("x", "x")._m',
     'import re\nre.compile("x")._ctx',

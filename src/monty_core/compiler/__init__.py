@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from types import CodeType
 
-from ..runtime.guards import is_plain_safe
+from ..runtime.guards import generation, is_plain_safe
 from .check import check_tree, parse
 from .codegen import rewrite_module
+from .opentypes import OpenFacts
 from .sizeguard import guard_sizes
 
 __all__ = ['Program', 'compile_program']
@@ -27,6 +28,16 @@ class Program:
     script_name: str
     code: CodeType
     is_async: bool = False
+    shared_globals: bool = False
+    # The allow-lists' generation the code was compiled against (`guards.generation()`): which names
+    # read plainly depends on them, so a program compiled before a type was registered is recompiled.
+    generation: int = 0
+
+    def current(self) -> Program:
+        """This program, or the same source compiled again if types were registered since."""
+        if self.generation == generation():
+            return self
+        return compile_program(self.source, self.script_name, self.shared_globals)
 
     # Needed only to describe an error: computed then, not for every compiled program.
     @cached_property
@@ -51,15 +62,31 @@ def _all_codes(code: CodeType) -> frozenset[CodeType]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _builtin_names() -> frozenset[str]:
+    from ..runtime.builtins import RUN_NAMES, TEMPLATE
+
+    return frozenset(TEMPLATE) | RUN_NAMES
+
+
+def compile_program(source: str, script_name: str, shared_globals: bool = False) -> Program:
+    """Parse, check and compile `source`; raise `MontySyntaxError` for anything outside the subset.
+
+    `shared_globals`: the program runs in globals that code compiled separately also binds (a REPL's
+    snippets), so nothing is assumed about a global's value.
+    """
+    return _compile(source, script_name, shared_globals, generation())
+
+
 @lru_cache(maxsize=256)
-def compile_program(source: str, script_name: str) -> Program:
-    """Parse, check and compile `source`; raise `MontySyntaxError` for anything outside the subset."""
+def _compile(source: str, script_name: str, shared_globals: bool, gen: int) -> Program:
     from ..errors import MontySyntaxError
 
     tree = parse(source, script_name)
     if check_tree(tree, source, script_name):
         tree = guard_sizes(tree)
-    tree = rewrite_module(tree, is_plain_safe)
+    facts = OpenFacts(tree, shared_globals=shared_globals, builtin_names=_builtin_names())
+    tree = rewrite_module(tree, is_plain_safe, facts)
     try:
         code = compile(tree, script_name, 'exec', flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as e:
@@ -73,4 +100,4 @@ def compile_program(source: str, script_name: str) -> Program:
             source_line=lines[line - 1] if line and 0 < line <= len(lines) else None,
         ) from None
     is_async = bool(code.co_flags & 0x80)  # CO_COROUTINE: the module has a top-level await
-    return Program(source, script_name, code, is_async)
+    return Program(source, script_name, code, is_async, shared_globals, gen)

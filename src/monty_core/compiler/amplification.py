@@ -319,9 +319,12 @@ class AmplificationChecks(DeterminismRewrites):
             return self._items_call(cast(ast.Call, self.generic_visit(node)), func.id)
         out = super().visit_Call(node)
         if type(out) is ast.Call:
-            method = _method_name(out.func)
+            func = out.func
+            method = _method_name(func)
             if method in EXPANDING_METHODS:
                 return self._expanding_call(out, method)
+            if isinstance(func, ast.IfExp) and _tested_method(func) in EXPANDING_METHODS:
+                return self._expanding_tested_call(out, func)
         return out
 
     # -- single C calls that expand a string: weighed first when the text is long ---------------------
@@ -392,6 +395,38 @@ class AmplificationChecks(DeterminismRewrites):
         test_expr = ast.BoolOp(ast.Or(), [_type_test(test, ast.NotIn(), '_m_texts', pos), short], **pos)
         return ast.IfExp(test_expr, node, helper(ast.Name(ref, LOAD, **pos)), **pos)
 
+    def _expanding_tested_call(self, node: ast.Call, func: ast.IfExp) -> ast.expr:
+        """The same for a receiver whose attribute read is tested (`(s.split if T else _m_ga(s,
+        'split'))(x)`, T being `_m_rtype(s) in _m_open` or a flag): `s.split(x) if (type(s) in texts and
+        len(s) < 16384) or (type(s) not in texts and T) else _m_xcall(s, 'split', x)` (texts are open
+        types; `_m_xcall` reads any other attribute through the guard)."""
+        body = cast(ast.Attribute, func.body)
+        ref = cast(ast.Name, body.value).id
+        method = body.attr
+        pos = position(node)
+        test = func.test
+        probe: ast.expr = ast.Name(ref, LOAD, **pos)
+        if isinstance(test, ast.Compare) and isinstance(test.left, ast.Call) and test.left.args:
+            probe = test.left.args[0]  # the first evaluation binds a non-name receiver (`_m_f := x`)
+            test.left.args[0] = ast.Name(ref, LOAD, **pos)
+        short = ast.Compare(
+            positioned_call('_m_size', pos, ast.Name(ref, LOAD, **pos)),
+            [ast.Lt()],
+            [ast.Constant(EXPANDS_FROM, **pos)],
+            **pos,
+        )
+        short_text = ast.BoolOp(ast.And(), [_type_test(probe, ast.In(), '_m_texts', pos), short], **pos)
+        other = ast.BoolOp(
+            ast.And(), [_type_test(ast.Name(ref, LOAD, **pos), ast.NotIn(), '_m_texts', pos), test], **pos
+        )
+        plain = ast.Call(
+            ast.Attribute(ast.Name(ref, LOAD, **pos), method, LOAD, **pos), node.args, node.keywords, **pos
+        )
+        helper = positioned_call('_m_xcall', pos, ast.Name(ref, LOAD, **pos), ast.Constant(method, **pos))
+        helper.args += copy.deepcopy(node.args)
+        helper.keywords = copy.deepcopy(node.keywords)
+        return ast.IfExp(ast.BoolOp(ast.Or(), [short_text, other], **pos), plain, helper, **pos)
+
     def visit_Starred(self, node: ast.Starred) -> ast.Starred:
         self.heavy = True
         if not isinstance(node.ctx, ast.Load):
@@ -459,6 +494,21 @@ def _doubles(e: ast.Constant) -> bool:
     """A literal factor the size-guard pass leaves plain for a sequence (`x[i] * 2`)."""
     value = e.value
     return isinstance(value, int) and abs(value) <= 2
+
+
+def _tested_method(func: ast.IfExp) -> str | None:
+    """`m` for the codegen pass's tested read `x.m if T else _m_ga(x, 'm')` of a name `x`."""
+    body, orelse = func.body, func.orelse
+    if not (isinstance(body, ast.Attribute) and isinstance(body.value, ast.Name)):
+        return None
+    if _method_name(orelse) is None or not isinstance(orelse, ast.Call) or not orelse.args:
+        return None
+    receiver = orelse.args[0]
+    if not (
+        isinstance(receiver, ast.Name) and receiver.id == body.value.id and _method_name(orelse) == body.attr
+    ):
+        return None
+    return body.attr
 
 
 def _method_name(func: ast.expr) -> str | None:

@@ -136,3 +136,15 @@ def position(at: ast.AST) -> dict[str, Any]:
 def positioned_call(func: str, pos: dict[str, Any], *args: ast.expr) -> ast.Call:
     """`func(*args)` for a runtime helper `func`, every new node at `pos`."""
     return ast.Call(ast.Name(func, LOAD, **pos), list(args), [], **pos)
+
+
+def method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The first parameter of a method (`self`): None for a static or class method, or no parameter.
+    (Whether the body rebinds it, by any binding form, is for the scope analysis to say.)"""
+    params = [*node.args.posonlyargs, *node.args.args]
+    if not params:
+        return None
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Name) and deco.id in ('staticmethod', 'classmethod'):
+            return None
+    return params[0].arg

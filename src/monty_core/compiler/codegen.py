@@ -29,6 +29,7 @@ Names starting with `_m_` are reserved (the checker refuses them in user code).
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -42,7 +43,8 @@ from .astutil import (
     position,
     positioned_call,
 )
-from .determinism import binds_range
+from .opentypes import OpenFacts
+from .patterns import PatternRewrites
 
 RESULT_NAME = '_m_result'
 DEPTH_NAME = '_m_D'  # the run's depth counter object; its count is `_m_D.d`
@@ -81,23 +83,6 @@ def _depth(pos: dict[str, Any], ctx: ast.expr_context = LOAD) -> ast.Attribute:
     """`_m_D.d`: the run's call depth, a slot of a per-run object (a slot store is specialised by
     CPython 3.11; a global store goes through a dict every time)."""
     return ast.Attribute(ast.Name(DEPTH_NAME, LOAD, **pos), 'd', ctx, **pos)
-
-
-def _method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """The first parameter of a method (`self`), if the body never rebinds it."""
-    params = [*node.args.posonlyargs, *node.args.args]
-    if not params:
-        return None
-    for deco in node.decorator_list:
-        if isinstance(deco, ast.Name) and deco.id in ('staticmethod', 'classmethod'):
-            return None
-    name = params[0].arg
-    for n in ast.walk(node):
-        if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load):
-            return None
-        if isinstance(n, (ast.Global, ast.Nonlocal)) and name in n.names:
-            return None
-    return name
 
 
 def _self_check(name: str) -> ast.Assign:
@@ -141,25 +126,24 @@ def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> 
     return False
 
 
-class _Rewriter(AmplificationChecks, ast.NodeTransformer):
-    def __init__(self, plain_safe: Callable[[str], bool]) -> None:
+class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
+    def __init__(self, plain_safe: Callable[[str], bool], facts: OpenFacts) -> None:
         self.plain_safe = plain_safe
+        self.facts = facts
+        self.fast_reads = 0
+        # The inline tests made for attribute reads (id -> node): a method call on one becomes a
+        # test around the whole call (see `visit_Call`).
+        self.attr_tests: dict[int, ast.IfExp] = {}
         self.temp_counter = 0
         self.in_class = False
         self.class_name: str | None = None  # innermost enclosing class, for private name mangling
-        self.fast_self: str | None = None  # the method's `self` while rewriting a method body
+        # The method's `self` (its variable, opentypes.OpenFacts.method_self) while rewriting a method.
+        self.fast_self: Any = None
         self.fast_stores = 0
         self.handlers = handler_table(type(self))
         self.module: ast.Module | None = None
-        self._range_rebound: bool | None = None
         self.heavy = False  # see amplification.py
         self.hot = 0
-
-    def range_rebound(self) -> bool:
-        """Whether the module binds `range` (computed once, when a function first needs it)."""
-        if self._range_rebound is None:
-            self._range_rebound = binds_range(self.module) if self.module is not None else True
-        return self._range_rebound
 
     def attr_name(self, attr: str) -> ast.Constant:
         """The attribute name as the guard must see it: private names mangled as CPython does."""
@@ -175,16 +159,61 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
 
     # -- attributes -----------------------------------------------------------------------------
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
+        """`a.b` becomes `_m_ga(a, 'b')` (the guard), or for a plain-safe name (see
+        `guards.is_plain_safe`) stays `a.b` when `a` is proven open (opentypes.py), else
+        `a.b if _m_rtype(a) in _m_open else _m_ga(a, 'b')` (in a method, `self.b if _m_self else ...`)."""
+        proven = self.facts.is_open(node.value)
         node.value = cast(ast.expr, self.visit(node.value))
-        if isinstance(node.ctx, ast.Load):
-            if self.plain_safe(node.attr):
-                return node
+        if not isinstance(node.ctx, ast.Load):
+            return node  # Store/Del contexts are rewritten by the statements that contain them.
+        attr = cast(str, self.attr_name(node.attr).value)
+        if not self.plain_safe(node.attr):
             pos = position(node)
-            return positioned_call(
-                '_m_ga', pos, node.value, ast.Constant(self.attr_name(node.attr).value, **pos)
+            return positioned_call('_m_ga', pos, node.value, ast.Constant(attr, **pos))
+        if proven:
+            return node
+
+        def plain(v: ast.expr, pos: dict[str, int]) -> ast.expr:
+            return ast.Attribute(v, node.attr, LOAD, **pos)
+
+        def guarded(v: ast.expr, pos: dict[str, int]) -> ast.expr:
+            name = ast.copy_location(ast.Constant(attr), node)
+            return positioned_call('_m_ga', pos, v, name)
+
+        pos = position(node)
+        flag = self.facts.flags.receivers.get(id(node.value)) if type(node.value) is ast.Name else None
+        if flag is not None and flag[0] is node.value:
+            test: ast.expr = ast.IfExp(
+                ast.Name(flag[1], LOAD, **pos), node, guarded(_name_at(node.value, pos), pos), **pos
             )
-        # Store/Del contexts are rewritten by the statements that contain them.
-        return node
+        elif self._is_fast_self(node.value, node.attr):
+            self.fast_reads += 1
+            test: ast.expr = ast.IfExp(
+                ast.Name('_m_self', LOAD, **pos), node, guarded(_name_at(node.value, pos), pos), **pos
+            )
+        else:
+            test = self._tested(node.value, ast.In(), '_m_open', plain, guarded, node)
+        if type(test) is ast.IfExp:
+            self.attr_tests[id(test)] = test
+        return test
+
+    def visit_Call(self, node: ast.Call) -> ast.expr:
+        """A method call on a tested receiver, `(a.m if T else _m_ga(a, 'm'))(x)`, becomes
+        `a.m(x) if T else _m_ga(a, 'm')(x)` when its arguments are small and call nothing (CPython
+        then calls the method without making a bound method; either branch evaluates them once)."""
+        result = super().visit_Call(node)
+        if type(result) is not ast.Call:
+            return result
+        out = result
+        func = out.func
+        if type(func) is not ast.IfExp or self.attr_tests.get(id(func)) is not func:
+            return out
+        if not all(_simple(a) for a in out.args) or not all(_simple(k.value) for k in out.keywords):
+            return out
+        pos = position(out)
+        on_open = ast.Call(func.body, out.args, out.keywords, **pos)
+        on_guard = ast.Call(func.orelse, copy.deepcopy(out.args), copy.deepcopy(out.keywords), **pos)
+        return ast.IfExp(func.test, on_open, on_guard, **pos)
 
     @staticmethod
     def _has_attribute(target: ast.expr) -> bool:
@@ -231,9 +260,11 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
         return _locate(_name(tmp, ast.Store()), target), self._store(target, _name(tmp))
 
     def visit_Assign(self, node: ast.Assign) -> Any:
+        original = node.value
         node.value = cast(ast.expr, self.visit(node.value))
         if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
-            node.value = self.unpacked_value(node.value)  # `a, b = some_set`: the same in every process
+            # `a, b = some_set`: the same in every process
+            node.value = self.unpacked_value(original, node.value)
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
             t = node.targets[0]
             obj = cast(ast.expr, self.visit(t.value))
@@ -242,7 +273,7 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
             if self._is_fast_self(obj, t.attr):
                 # A method storing on its own sandbox instance: a plain store, after one check per call.
                 self.fast_stores += 1
-                plain = ast.Assign(targets=[t], value=node.value)
+                plain = ast.Assign(targets=[t], value=_known_self(node.value))
                 return _locate(ast.If(test=_name('_m_self'), body=[plain], orelse=[guarded]), node)
             return guarded
         if not any(self._has_attribute(t) for t in node.targets):
@@ -289,11 +320,10 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
         return self._guarded_augassign(node, t)
 
     def _is_fast_self(self, obj: ast.expr, attr: str) -> bool:
-        return (
-            self.fast_self is not None
-            and isinstance(obj, ast.Name)
-            and obj.id == self.fast_self
-            and not (attr.startswith('__') and attr.endswith('__'))
+        """Whether `obj.attr` is read from or stored on the method's own `self` (the very variable,
+        which nothing rebinds): `_m_self`, tested once per call, stands for the type test."""
+        return self.facts.refers_to(obj, self.fast_self) and not (
+            attr.startswith('__') and attr.endswith('__')
         )
 
     def _guarded_augassign(self, node: ast.AugAssign, t: ast.Attribute) -> list[ast.stmt]:
@@ -325,6 +355,29 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
             out.append(_locate(ast.Delete(targets=plain), node))
         return out
 
+    # -- imports --------------------------------------------------------------------------------
+    def visit_Import(self, node: ast.Import) -> list[ast.stmt]:
+        """`import a.b` becomes `a = _m_import('a.b')`; `import a.b as c` becomes
+        `c = _m_import('a.b', True)` (no `IMPORT_NAME`/`IMPORT_FROM` opcode: see `visit_ImportFrom`)."""
+        out: list[ast.stmt] = []
+        for alias in node.names:
+            if alias.asname is None:
+                target, call = alias.name.partition('.')[0], _call('_m_import', ast.Constant(alias.name))
+            else:
+                target = alias.asname
+                call = _call('_m_import', ast.Constant(alias.name), ast.Constant(True))
+            out.append(_locate(ast.Assign(targets=[_name(target, ast.Store())], value=call), node))
+        return out
+
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.stmt:
+        """`from m import a, b as c` becomes `a, c = _m_import_from('m', ('a', 'b'))`: names resolve
+        only in the sandbox module's own exports. CPython's `IMPORT_FROM` falls back to the host's
+        `sys.modules['m.a']` when the module lacks `a`, which handed out real host modules."""
+        names = ast.Tuple(elts=[cast(ast.expr, ast.Constant(a.name)) for a in node.names], ctx=LOAD)
+        call = _call('_m_import_from', ast.Constant(node.module or ''), names)
+        targets: list[ast.expr] = [_name(a.asname or a.name, ast.Store()) for a in node.names]
+        return _locate(ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call), node)
+
     # -- loops ----------------------------------------------------------------------------------
     def _metered_iter(self, it: ast.expr) -> ast.expr:
         pos = position(it)
@@ -335,17 +388,38 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
         if after:
             node.body = after + node.body
 
+    def _flag_updates(
+        self, table: dict[int, tuple[ast.AST, list[tuple[str, str]]]], at: ast.AST
+    ) -> list[ast.stmt]:
+        """`_m_oN = _m_rtype(x) in _m_open` for the flags (opentypes.Flags) to update at `at`."""
+        entry = table.get(id(at))
+        if entry is None or entry[0] is not at:
+            return []
+        return [_locate(_flag_update(flag, name), at) for flag, name in entry[1]]
+
+    def _entry_flags(self, key: int) -> list[ast.stmt]:
+        """A scope's flags as it starts: False, or a parameter's test."""
+        out: list[ast.stmt] = []
+        for flag, param in self.facts.flags.entry.get(key, ()):
+            if param is None:
+                out.append(ast.Assign([_name(flag, ast.Store())], ast.Constant(False)))
+            else:
+                out.append(_flag_update(flag, param))
+        return out
+
     def visit_For(self, node: ast.For) -> ast.For:
         node.iter = self._metered_iter(cast(ast.expr, self.visit(node.iter)))
+        updates = self._flag_updates(self.facts.flags.body_start, node)
         self._loop_target(node)
-        node.body = self._hot_stmts(node.body)
+        node.body = updates + self._hot_stmts(node.body)
         node.orelse = self._stmts(node.orelse)
         return node
 
     def visit_AsyncFor(self, node: ast.AsyncFor) -> ast.AsyncFor:
         node.iter = cast(ast.expr, self.visit(node.iter))
+        updates = self._flag_updates(self.facts.flags.body_start, node)
         self._loop_target(node)
-        node.body = [_locate(_tick(), node), *self._hot_stmts(node.body)]
+        node.body = [_locate(_tick(), node), *updates, *self._hot_stmts(node.body)]
         node.orelse = self._stmts(node.orelse)
         return node
 
@@ -374,7 +448,7 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
         return self._visit_with(node)
 
     def _visit_with(self, node: Any) -> Any:
-        after: list[ast.stmt] = []
+        after: list[ast.stmt] = self._flag_updates(self.facts.flags.body_start, node)
         for item in node.items:
             item.context_expr = self.visit(item.context_expr)
             if item.optional_vars is not None:
@@ -405,12 +479,12 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
                 if last_heavy is not None:
                     out.append(statement_check(last_heavy))
                 last_heavy = stmt
-            if res is None:
-                continue
-            if isinstance(res, list):
-                out.extend(cast(list[ast.stmt], res))
-            else:
-                out.append(cast(ast.stmt, res))
+            if res is not None:
+                if isinstance(res, list):
+                    out.extend(cast(list[ast.stmt], res))
+                else:
+                    out.append(cast(ast.stmt, res))
+            out.extend(self._flag_updates(self.facts.flags.after, stmt))
         # A list that ends by leaving (`raise`, `return`, ...) never falls through to the statement
         # after its compound statement.
         falls_through = not body or type(body[-1]) not in JUMPS
@@ -431,17 +505,18 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
             if isinstance(body[0].value.value, str):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
         makes_calls = _makes_calls(body)
-        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores
-        self.fast_self = _method_self(node) if self.in_class else None
-        self.temp_counter, self.in_class, self.fast_stores = 0, False, 0
+        saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads
+        self.fast_self = self.facts.method_self(node) if self.in_class else None
+        self.temp_counter, self.in_class, self.fast_stores, self.fast_reads = 0, False, 0, 0
         scope = self.enter_scope(node)
         heavy = self.heavy  # what the body does happens when it is called, not here
         new_body = self._hot_stmts(body) or [ast.Pass()]
         self.heavy = heavy
         self.leave_scope(scope)
-        if self.fast_stores and self.fast_self is not None:
-            new_body.insert(0, _self_check(self.fast_self))
-        self.temp_counter, self.in_class, self.fast_self, self.fast_stores = saved
+        if (self.fast_stores or self.fast_reads) and self.fast_self is not None:
+            new_body.insert(0, _self_check(self.fast_self[1]))
+        new_body[:0] = self._entry_flags(id(node))
+        self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads = saved
         if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
             # Suspended frames must not hold depth: generators and coroutines only check for a stop.
             node.body = [*doc, _stop_check(), *new_body]
@@ -509,7 +584,8 @@ class _Rewriter(AmplificationChecks, ast.NodeTransformer):
             node.type = cast(ast.expr, self.visit(node.type))
         # `_m_handler`: stops and the deadline, but not the memory check `_m_deep` would make (the
         # handler may have caught the MemoryError and be about to let go of the memory).
-        node.body = [_stop_check(node, '_m_handler'), *self._stmts(node.body)]
+        updates = self._flag_updates(self.facts.flags.body_start, node)
+        node.body = [_stop_check(node, '_m_handler'), *updates, *self._stmts(node.body)]
         return node
 
     def visit(self, node: ast.AST) -> Any:
@@ -552,10 +628,49 @@ _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
     ast.Name,
     ast.Global,
     ast.Nonlocal,
-    ast.Import,
-    ast.ImportFrom,
     ast.alias,
 }
+
+
+class _KnownSelf(ast.NodeTransformer):
+    def visit_IfExp(self, node: ast.IfExp) -> ast.expr:
+        if type(node.test) is ast.Name and node.test.id == '_m_self':
+            return cast(ast.expr, self.visit(node.body))
+        return cast(ast.expr, self.generic_visit(node))
+
+
+def _known_self(value: ast.expr) -> ast.expr:
+    """`value` for the branch where `_m_self` is true: its `self.x if _m_self else ...` tests dropped
+    (a copy: the other branch keeps the tests)."""
+    for n in ast.walk(value):
+        if type(n) is ast.IfExp and type(n.test) is ast.Name and n.test.id == '_m_self':
+            return cast(ast.expr, _KnownSelf().visit(copy.deepcopy(value)))
+    return value
+
+
+def _flag_update(flag: str, name: str) -> ast.Assign:
+    test = ast.Compare(_call('_m_rtype', _name(name)), [ast.In()], [_name('_m_open')])
+    return ast.Assign([_name(flag, ast.Store())], test)
+
+
+def _name_at(value: ast.expr, pos: dict[str, int]) -> ast.expr:
+    return ast.Name(value.id, LOAD, **pos) if isinstance(value, ast.Name) else value
+
+
+# Argument expressions small and call-free enough to be written in both branches of a method test.
+_SIMPLE_NODES = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Compare, ast.Subscript, ast.Slice)
+_SIMPLE_SIZE = 12
+
+
+def _simple(arg: ast.expr) -> bool:
+    count = 0
+    for n in ast.walk(arg):
+        if isinstance(n, ast.expr) and not isinstance(n, _SIMPLE_NODES):
+            return False
+        count += 1
+        if count > _SIMPLE_SIZE:
+            return False
+    return True
 
 
 def _locate(new: Any, src: ast.AST) -> Any:
@@ -576,13 +691,15 @@ def _locate(new: Any, src: ast.AST) -> Any:
     return new
 
 
-def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool]) -> ast.Module:
+def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool], facts: OpenFacts) -> ast.Module:
     """Rewrite a checked module in place and return it; see the module docstring for what changes."""
     body = tree.body
     last: ast.Expr | None = body[-1] if body and isinstance(body[-1], ast.Expr) else None
-    rewriter = _Rewriter(plain_safe)
+    rewriter = _Rewriter(plain_safe, facts)
     rewriter.module = tree
     new_body = rewriter._stmts(body)
+    has_doc = bool(body) and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+    new_body[int(has_doc) : int(has_doc)] = [_locate(s, tree) for s in rewriter._entry_flags(0)]
     if last is not None and new_body and new_body[-1] is last:
         pos = position(last)
         target = ast.Name(RESULT_NAME, ast.Store(), **pos)

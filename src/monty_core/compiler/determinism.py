@@ -83,104 +83,6 @@ def _plain_value(value: ast.expr) -> bool:
     )
 
 
-def binds_range(tree: ast.AST) -> bool:
-    """Whether the module binds the name `range` anywhere (then no loop counter is known to be an int)."""
-    for n in ast.walk(tree):
-        if isinstance(n, ast.Name):
-            if n.id == 'range' and not isinstance(n.ctx, ast.Load):
-                return True
-        elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if n.name == 'range':
-                return True
-        elif isinstance(n, ast.arg):
-            if n.arg == 'range':
-                return True
-        elif isinstance(n, ast.alias):
-            if (n.asname or n.name) == 'range':
-                return True
-        elif isinstance(n, (ast.Global, ast.Nonlocal)):
-            if 'range' in n.names:
-                return True
-        elif isinstance(n, (ast.MatchAs, ast.MatchStar)):
-            if n.name == 'range':
-                return True
-        elif isinstance(n, ast.MatchMapping):
-            if n.rest == 'range':
-                return True
-        elif isinstance(n, ast.ExceptHandler) and n.name == 'range':
-            return True
-    return False
-
-
-def plain_locals(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, range_rebound: Callable[[], bool]
-) -> frozenset[str]:
-    """The function's local names that only ever hold a str, int, float or bool: every binding is
-    `name = <f-string or literal>` or `for name in range(...)`. Rendering or unpacking them needs no
-    test. (Flow-insensitive, so conservative: any other binding of the name in the scope, a
-    parameter, a `global`/`nonlocal` declaration, a `nonlocal` in a nested scope, disqualifies it.)"""
-    plain: set[int] = set()  # ids of the Name nodes bound by a plain form
-    stores: dict[str, list[int]] = {}
-    other: set[str] = set()
-    range_loops: set[str] = set()
-    args = node.args
-    for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
-        if a is not None:
-            other.add(a.arg)
-    stack: list[ast.AST] = list(node.body)
-    while stack:
-        n = stack.pop()
-        if isinstance(n, _SCOPES):
-            if not isinstance(n, ast.Lambda):
-                other.add(n.name)
-            for inner in ast.walk(n):  # a nested scope can rebind our names only by `nonlocal`
-                if isinstance(inner, ast.Nonlocal):
-                    other.update(inner.names)
-            # what a nested definition evaluates here (a `:=` in it binds here)
-            if isinstance(n, ast.ClassDef):
-                stack.extend([*n.decorator_list, *n.bases, *n.keywords])
-            else:
-                defaults = [d for d in [*n.args.defaults, *n.args.kw_defaults] if d is not None]
-                stack.extend(defaults if isinstance(n, ast.Lambda) else [*n.decorator_list, *defaults])
-            continue
-        if isinstance(n, ast.Name):
-            if not isinstance(n.ctx, ast.Load):
-                stores.setdefault(n.id, []).append(id(n))
-            continue
-        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
-            if _plain_value(n.value):
-                plain.add(id(n.targets[0]))
-        elif isinstance(n, ast.For) and isinstance(n.target, ast.Name):
-            it = n.iter
-            if (
-                isinstance(it, ast.Call)
-                and isinstance(it.func, ast.Name)
-                and it.func.id == 'range'
-                and not it.keywords
-                and not any(isinstance(a, ast.Starred) for a in it.args)
-            ):
-                plain.add(id(n.target))
-                range_loops.add(n.target.id)
-        elif isinstance(n, (ast.Global, ast.Nonlocal)):
-            other.update(n.names)
-        elif isinstance(n, ast.ExceptHandler) and n.name:
-            other.add(n.name)
-        elif isinstance(n, ast.alias):
-            other.add((n.asname or n.name).split('.')[0])
-        elif isinstance(n, (ast.MatchAs, ast.MatchStar)) and n.name:
-            other.add(n.name)
-        elif isinstance(n, ast.MatchMapping) and n.rest:
-            other.add(n.rest)
-        stack.extend(ast.iter_child_nodes(n))
-    names = frozenset(
-        name for name, ids in stores.items() if name not in other and all(i in plain for i in ids)
-    )
-    counters = names & range_loops
-    if counters and range_rebound():
-        names -= counters  # `range` is rebound somewhere in the module: a loop counter may be anything
-    return names
-
-
 class DeterminismRewrites:
     """`visit_*` methods for the main rewrite pass (see the module docstring)."""
 
@@ -188,7 +90,7 @@ class DeterminismRewrites:
     generic_visit: Any
     in_class: bool
     in_comp_iter: bool = False  # set by the main pass while it rewrites a comprehension's iterable
-    range_rebound: Callable[[], bool]
+    facts: Any  # opentypes.OpenFacts
     # The function whose body is being rewritten (None: module level, class body, lambda), its
     # `plain_locals` once a test needs them, and the names comprehensions inside it rebind.
     plain_scope: ast.FunctionDef | ast.AsyncFunctionDef | None = None
@@ -210,7 +112,9 @@ class DeterminismRewrites:
         if scope is None or name in self.shadowed:
             return False
         if self.plain_cache is None:
-            self.plain_cache = plain_locals(scope, self.range_rebound)
+            # From the scope analysis of the tree as written (opentypes.py): this pass is rewriting
+            # the very function, and a binding it has already rewritten must not go unseen.
+            self.plain_cache = self.facts.plain_locals(scope)
         return name in self.plain_cache
 
     def _comprehension(self, node: Any) -> Any:
@@ -254,10 +158,10 @@ class DeterminismRewrites:
             test=test, body=fast(_name(ref, pos), pos), orelse=helper(_name(ref, pos), pos), **pos
         )
 
-    def unpacked_value(self, value: ast.expr) -> ast.expr:
-        """The value of an unpacking assignment: a set held in a name, attribute or item is unpacked
-        in canonical order."""
-        return self.in_canonical_order(value) if isinstance(value, _HOLDERS) else value
+    def unpacked_value(self, original: ast.expr, value: ast.expr) -> ast.expr:
+        """The value of an unpacking assignment (`value`, rewritten from `original`): a set held in a
+        name, attribute or item is unpacked in canonical order."""
+        return self.in_canonical_order(value) if isinstance(original, _HOLDERS) else value
 
     def in_canonical_order(self, value: ast.expr) -> ast.expr:
         """`value`, visiting a set in canonical order (for `*value`)."""
@@ -292,6 +196,14 @@ class DeterminismRewrites:
     def visit_Call(self, node: ast.Call) -> ast.expr:
         node = self.generic_visit(node)
         func = node.func
+        if (
+            isinstance(func, ast.Name)
+            and func.id == 'str'
+            and (node.keywords or any(isinstance(a, ast.Starred) for a in node.args))
+        ):
+            # `str(object=x)`, `str(*xs)`: `_m_cs(str, ...)` renders as the sandbox does.
+            pos = _pos(node)
+            return ast.Call(_name('_m_cs', pos), [_name('str', pos), *node.args], node.keywords, **pos)
         if node.keywords:
             return node
         if (

@@ -556,6 +556,7 @@ def _safe_format_literal(e: ast.expr) -> bool:
         and value.count('%') < _MANY_SPECS
         and not _BIG_DIGITS.search(value)
         and not _TEXT_CONVERSION.search(value)
+        and '%(' not in value  # (a mapping key's parentheses nest: the runtime reads them as CPython)
     )
 
 

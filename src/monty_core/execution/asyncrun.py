@@ -20,7 +20,8 @@ from ..runtime.output import PrintCallback
 from .run import CallEvent, DoneEvent, ErrorEvent, FuturesEvent, YieldEvent
 
 if TYPE_CHECKING:
-    from ..api import HostHooks, Monty, ResourceLimits
+    from ..api import HostHooks, Monty
+    from ..limits import ResourceLimits
 
 YIELD_INTERVAL = 0.005
 

@@ -12,17 +12,13 @@ import hashlib
 import json
 from typing import Any
 
-from ..errors import MontyError
+from ..errors import MontySnapshotError
 
 MAGIC = b'MONTY'
 FORMAT_VERSION = 1
 # Deeper than the boundary converter's limit (200 levels of containers, atoms one level below), so any
 # value that can cross the boundary can be logged.
 MAX_DEPTH = 256
-
-
-class MontySnapshotError(MontyError):
-    """Snapshot bytes are not valid: wrong format, wrong version, corrupted, tampered, or diverged on replay."""
 
 
 def encode_value(value: Any, depth: int = 0) -> Any:
@@ -101,7 +97,8 @@ def decode_value(data: Any, depth: int = 0) -> Any:
 
 
 def pack(document: dict[str, Any]) -> bytes:
-    body = json.dumps(document, separators=(',', ':'), ensure_ascii=False).encode('utf-8')
+    # `surrogatepass`: sandbox text may hold lone surrogates (`chr(0xD800)`), which strict UTF-8 refuses.
+    body = json.dumps(document, separators=(',', ':'), ensure_ascii=False).encode('utf-8', 'surrogatepass')
     return MAGIC + bytes([FORMAT_VERSION]) + hashlib.sha256(body).digest() + body
 
 
@@ -118,7 +115,7 @@ def unpack(data: bytes, kind: str) -> dict[str, Any]:
     if hashlib.sha256(body).digest() != digest:
         raise MontySnapshotError('snapshot integrity check failed: the data is corrupted or was modified')
     try:
-        document = json.loads(body.decode('utf-8'))
+        document = json.loads(body.decode('utf-8', 'surrogatepass'))
     except (UnicodeDecodeError, ValueError) as e:
         raise MontySnapshotError(f'snapshot body is not valid: {e}') from None
     except RecursionError:

@@ -22,19 +22,25 @@ from greenlet import greenlet
 from ..compiler import Program
 from ..convert import PLAIN_ATOMS, plain_copy, plain_kwargs, to_host, to_sandbox
 from ..errors import MontyConversionError, MontyError, MontyRuntimeError
+from ..limits import Limits
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
 from ..runtime.errors import sandbox_exception_from_host, to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
 from ..runtime.limits import reserve
-from ..runtime.meter import DEFAULT_MAX_RECURSION_DEPTH, Depth, Meter
+from ..runtime.meter import Depth, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
 from ..runtime.stable import IDENTITIES_NAME, Identities
-from ..stdlib._support import forget_run
+from ..stdlib._support import bind, forget_run
 from .scheduler import HostFuture, Loop
 
 _getcurrent = greenlet.getcurrent
+
+CONTEXT_NAME = '_m_context'  # where a run's module context lives in its globals (reserved name)
+
+# `max_recursion_depth=None`: no depth limit of the sandbox's own (CPython's recursion limit remains).
+NO_DEPTH_LIMIT = 1 << 62
 
 
 class CallEvent:
@@ -217,6 +223,8 @@ def _serve(execution: Execution | None) -> Any:
         worker.gr_context = None  # every run starts in an empty contextvars context (decimal's, ...)
         worker.ticker = execution.meter.ticker
         worker.identities = execution.identities
+        if execution.module_ctx is not None:
+            bind(execution.module_ctx)  # a REPL snippet using modules an earlier one imported
         event = execution._main(None)
         worker.ticker = worker.identities = None
         execution = None
@@ -239,26 +247,33 @@ class Execution:
         *,
         inputs: dict[str, Any],
         external_functions: tuple[str, ...],
-        limits: Mapping[str, Any],
+        limits: Limits,
         print_callback: PrintCallback | None,
         globals_: dict[str, Any] | None = None,
         hooks: Mapping[str, Any] | None = None,
     ) -> None:
-        self.program = program
-        max_depth = limits.get('max_recursion_depth')
+        self.program = program = program.current()
+        depth = limits.max_recursion_depth
         meter = self.meter = Meter(
-            max_duration=limits.get('max_duration_secs'),
-            max_depth=DEFAULT_MAX_RECURSION_DEPTH if max_depth is None else int(max_depth),
-            max_memory=limits.get('max_memory'),
-            max_allocations=limits.get('max_allocations'),
+            max_duration=limits.max_duration_secs,
+            max_depth=NO_DEPTH_LIMIT if depth is None else depth,
+            max_memory=limits.max_memory,
+            max_allocations=limits.max_allocations,
         )
-        output = self.output = Output(print_callback, limits.get('max_output_bytes'))
+        output = self.output = Output(print_callback, limits.max_output_bytes)
         output.stop = meter.stop
         self._stdout, self._stderr = SandboxStream(output, 'stdout'), SandboxStream(output, 'stderr')
         # Validated now (a bad hook is the host's error); the modules' context is made at the first
         # import, which most runs never do.
         self._hooks = {key: _host_hook(key, fn) for key, fn in hooks.items()} if hooks else None
-        self.importer = Importer(self._module_context)
+        # A REPL's snippets share one module context (their modules outlive a snippet): updated in
+        # place for each snippet, so a module imported earlier meters, prints and reads hooks in the
+        # snippet running it, never in another run.
+        shared = globals_.get(CONTEXT_NAME) if globals_ is not None else None
+        self.module_ctx: RunContext | None = None
+        if isinstance(shared, RunContext):
+            self.module_ctx = self._fill_context(shared)
+        self.importer = Importer(self.module_ctx or self._module_context)
         builtins = make_builtins(meter, make_print(output, self._stdout, self._stderr), self.importer)
         if globals_ is None:
             globals_ = {'__name__': '__main__', '__doc__': None, '__builtins__': builtins}
@@ -289,16 +304,22 @@ class Execution:
         self.identities = identities
         builtins['_m_plain'] = identities.plain
         builtins['_m_classes'] = identities.classes
+        builtins['_m_open'] = identities.open
+        identities.builtins = builtins
         self.finished = False
 
     def _module_context(self) -> RunContext:
-        ctx = RunContext(
-            stdout=self._stdout, stderr=self._stderr, max_depth=self.meter.max_depth, meter=self.meter
-        )
-        ctx.hooks['loop'] = self.loop
-        ctx.hooks['reserve'] = _reserve
-        if self._hooks:
-            ctx.hooks.update(self._hooks)
+        """The run's module context, made at its first import (most runs import nothing)."""
+        ctx = self._fill_context(RunContext(stdout=None, stderr=None, max_depth=0, meter=None))
+        self.globals[CONTEXT_NAME] = ctx  # (for a REPL's later snippets)
+        self.module_ctx = ctx
+        bind(ctx)  # (made by the first import, on the run's greenlet: `_support.current()` finds it)
+        return ctx
+
+    def _fill_context(self, ctx: RunContext) -> RunContext:
+        ctx.stdout, ctx.stderr = self._stdout, self._stderr
+        ctx.max_depth, ctx.meter = self.meter.max_depth, self.meter
+        ctx.hooks = {'loop': self.loop, 'reserve': _reserve, **(self._hooks or {})}
         return ctx
 
     # -- host side --------------------------------------------------------------------------------

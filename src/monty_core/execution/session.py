@@ -24,10 +24,11 @@ from greenlet import getcurrent
 
 from ..compiler import compile_program
 from ..convert import PLAIN_ATOMS
-from ..errors import MontySyntaxError
+from ..errors import MontySnapshotError, MontySyntaxError
+from ..limits import Limits, resolve_limits
 from ..runtime.errors import make_exception
 from ..runtime.output import PrintCallback, Stream
-from .encoding import MontySnapshotError, decode_value, encode_value
+from .encoding import decode_value, encode_value
 from .run import CallEvent, DoneEvent, ErrorEvent, Event, Execution, FuturesEvent, HostFunction
 
 # In globals shared by REPL snippets: every host-function handle any snippet created. Each new snippet
@@ -49,7 +50,7 @@ class RunSpec:
     input_names: tuple[str, ...]
     external_functions: tuple[str, ...]
     inputs: dict[str, Any]  # already converted to sandbox data
-    limits: dict[str, Any]
+    limits: Limits
     # For a REPL feed: the earlier feeds to replay first, as (spec, log) pairs.
     history: list[tuple[RunSpec, list[dict[str, Any]]]] = field(default_factory=list)
 
@@ -62,7 +63,7 @@ class RunSpec:
             'input_names': list(self.input_names),
             'external_functions': list(self.external_functions),
             'inputs': {k: encode_value(v) for k, v in self.inputs.items()},
-            'limits': self.limits,
+            'limits': self.limits.as_dict(),
             'history': [[spec.to_doc(), log] for spec, log in self.history],
         }
 
@@ -96,7 +97,7 @@ class RunSpec:
                 input_names=input_names,
                 external_functions=functions,
                 inputs={k: decode_value(raw_inputs[k]) for k in input_names},
-                limits=check_limits(doc['limits']),
+                limits=limits_from_doc(doc['limits']),
                 history=past,
             )
         except MontySnapshotError:
@@ -104,10 +105,10 @@ class RunSpec:
         except Exception as e:
             raise MontySnapshotError(f'malformed snapshot: {type(e).__name__}: {e}') from None
 
-    def with_limits(self, limits: dict[str, Any]) -> RunSpec:
+    def with_limits(self, limits: Limits) -> RunSpec:
         """The same spec (and REPL history) under other resource limits."""
         history = [(spec.with_limits(limits), log) for spec, log in self.history]
-        return replace(self, limits=dict(limits), history=history)
+        return replace(self, limits=limits, history=history)
 
 
 def _names(value: Any, what: str) -> tuple[str, ...]:
@@ -121,19 +122,11 @@ def _names(value: Any, what: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def check_limits(value: Any) -> dict[str, Any]:
-    """Resource limits read from a snapshot: known keys, each `None` or a non-negative number."""
-    from ..api import _LIMIT_KEYS
-
+def limits_from_doc(value: Any) -> Limits:
+    """Resource limits read from a snapshot: known keys, each value checked (missing: the default)."""
     if not isinstance(value, dict):
         raise TypeError('limits must be an object')
-    unknown = set(value) - _LIMIT_KEYS
-    if unknown:
-        raise ValueError(f'unknown resource limit(s): {", ".join(sorted(map(str, unknown)))}')
-    for key, limit in value.items():
-        if limit is not None and (type(limit) not in (int, float) or not limit >= 0):
-            raise ValueError(f'invalid value for resource limit {key!r}: {_clip(limit)}')
-    return dict(value)
+    return resolve_limits(value)
 
 
 # -- the log ----------------------------------------------------------------------------------------
@@ -314,7 +307,7 @@ class Session:
         self.spec = spec
         self.print_callback = print_callback
         self.output = _CountingOutput(print_callback, skip_output)
-        program = compile_program(spec.code, spec.script_name)
+        program = compile_program(spec.code, spec.script_name, globals_ is not None)
         self.execution = Execution(
             program,
             inputs=dict(spec.inputs),

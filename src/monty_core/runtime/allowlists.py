@@ -11,6 +11,7 @@ registered with short explicit lists, so that their internals (`gi_frame`, `cr_c
 
 from __future__ import annotations
 
+import collections
 import types
 from collections.abc import Iterable
 
@@ -182,7 +183,6 @@ for _internal in (
     types.TracebackType,
     types.CodeType,
     types.CellType,
-    types.ModuleType,
     types.MappingProxyType,
     types.SimpleNamespace,
     types.GenericAlias,
@@ -213,8 +213,9 @@ for _internal in (
 ):
     ALLOWED.setdefault(_internal, frozenset())  # pyright: ignore[reportArgumentType]
 ALLOWED[property] = frozenset({'getter', 'setter', 'deleter'})
+# A host named tuple's field descriptor (`urllib.parse.SplitResult.scheme`, `sys.version_info`'s).
+ALLOWED[type(collections.namedtuple('_T', 'a').a)] = frozenset()
 ALLOWED[types.MappingProxyType] = frozenset({'get', 'keys', 'values', 'items', 'copy'})
-ALLOWED[types.ModuleType] = frozenset()  # sandbox modules are checked by their export list
 
 
 def _exception_attrs() -> dict[type, frozenset[str]]:

@@ -25,6 +25,7 @@ from . import limits as _limits
 from .allowlists import ALLOWED
 from .guards import (
     _MATCH_MISSING,
+    CONSTRUCTORS,
     DUNDER_CHECKS,
     REAL_OF,
     SAFE_METACLASSES,
@@ -38,7 +39,10 @@ from .guards import (
     guarded_getattr,
     guarded_setattr,
     is_sandbox_class,
+    mark_run_class,
     match_attr,
+    open_types,
+    run_token,
     sandbox_delattr,
     sandbox_getattr,
     sandbox_hasattr,
@@ -46,15 +50,15 @@ from .guards import (
     sandbox_type_of,
 )
 from .meter import Meter
+from .modules import Importer
+from .patterns import PatternValues, match_for
+from .printf import checked_imod, checked_mod
 from .stable import (
     BUILTIN_CONTAINER_REPRS,
     NATIVE_TEXT,
     SETS,
     canonical,
-    checked_imod,
-    checked_mod,
     container_repr,
-    current_identities,
     default_repr,
     ordered,
     sandbox_hash,
@@ -213,6 +217,51 @@ def _make_bytearray(*args: Any, **kwargs: Any) -> bytearray:
     return _b.bytearray(*_limits.bytes_args(args, kwargs, bytearray), **kwargs)
 
 
+def _bytes_new(cls: Any, *args: Any, **kwargs: Any) -> bytes:
+    """`bytes.__new__` as sandbox code reads it: checked as `bytes(...)` is."""
+    return _b.bytes.__new__(REAL_OF.get(cls, cls), *_limits.bytes_args(args, kwargs, bytes), **kwargs)
+
+
+def _bytearray_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """`bytearray.__init__` as sandbox code reads it: checked as `bytearray(...)` is."""
+    _b.bytearray.__init__(self, *_limits.bytes_args(args, kwargs, bytearray), **kwargs)
+
+
+def _str_new(cls: Any = str, *args: Any, **kwargs: Any) -> str:
+    """`str.__new__` as sandbox code reads it: one object is rendered as `str(x)` renders it (weighed
+    first, no addresses)."""
+    return _b.str.__new__(REAL_OF.get(cls, cls), _str_call(*args, **kwargs))
+
+
+def _str_call(*args: Any, **kwargs: Any) -> str:
+    """`str(...)` however it is spelt (`str(object=x)`, `str(*xs)`): one object is rendered as the
+    sandbox renders text; with an encoding it decodes, as CPython does."""
+    if len(args) + len(kwargs) == 1 and (args or 'object' in kwargs):
+        return stable_str(args[0] if args else kwargs['object'])
+    return _b.str(*args, **kwargs)
+
+
+def _call_str(func: Any, *args: Any, **kwargs: Any) -> Any:
+    """`_m_cs`: a call of the name `str` with keywords or `*args` (whatever the name holds)."""
+    if func is _b.str:
+        return _str_call(*args, **kwargs)
+    return func(*args, **kwargs)
+
+
+def _range_new(cls: Any, *args: Any) -> Any:
+    return _make_range(*args)
+
+
+for _key, _checked in (
+    ((bytes, '__new__'), _bytes_new),
+    ((bytearray, '__init__'), _bytearray_init),
+    ((str, '__new__'), _str_new),
+    ((range, '__new__'), _range_new),
+):
+    _checked.__name__ = _checked.__qualname__ = _key[1]
+    CONSTRUCTORS[_key] = _checked
+
+
 def _refuse_metaclass(*args: Any, **kwargs: Any) -> Any:
     raise TypeError('metaclasses are not supported in the sandbox; use a class statement')
 
@@ -273,10 +322,7 @@ def build_class(func: Any, name: str, /, *bases: Any, **kwds: Any) -> type:
     except TypeError:
         type.__delattr__(cls, SANDBOX_CLASS_MARK)
         raise
-    type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
-    identities = current_identities()
-    if identities is not None:
-        identities.classes.add(cls)
+    mark_run_class(cls)
     inherited = _inherited_repr(cls)
     if inherited is _object_repr:
         # CPython's default shows the address: the sandbox's shows the run's fake address instead,
@@ -318,7 +364,10 @@ class _ClassFinisher:
 
     def __call__(self, name: str, bases: tuple[Any, ...], ns: Any, /, **kwds: Any) -> Any:
         _check_namespace_match_args(ns, bases)
-        ns[SANDBOX_CLASS_MARK] = True
+        # The mark's value is the run: the class is the run's own (writable by it, and by no other
+        # run) from its first hook on.
+        token = run_token()
+        ns[SANDBOX_CLASS_MARK] = token if token is not None else True
         return self.meta(name, bases, ns, **kwds)
 
 
@@ -403,7 +452,7 @@ def _vars(*args: Any) -> dict[str, Any]:
         raise TypeError('vars() needs exactly one argument in the sandbox')
     obj = args[0]
     t = type(obj)
-    if SANDBOX_CLASS_MARK in t.__dict__:
+    if SANDBOX_CLASS_MARK in t.__dict__ and t.__dict__[SANDBOX_CLASS_MARK] is run_token():
         try:
             return object.__getattribute__(obj, '__dict__')
         except AttributeError:
@@ -415,7 +464,7 @@ def _vars(*args: Any) -> dict[str, Any]:
 
 # -- text: no addresses, sets in canonical order (runtime/stable.py) --------------------------------
 def _format(value: Any, format_spec: Any = '', /) -> str:
-    if format_spec == '' and type(format_spec) is str:
+    if isinstance(format_spec, str) and format_spec == '':
         return stable_format(value)
     return _limits.checked_format(value, format_spec)
 
@@ -515,6 +564,7 @@ def _template() -> dict[str, Any]:
         _m_sv=stable_str,
         _m_ascii=stable_ascii,
         _m_c1=_call_one,
+        _m_cs=_call_str,
         _m_ord=ordered,
         _m_classes=frozenset(),  # each run's own set (Identities.classes), see execution/run.py
         _m_plain=NATIVE_TEXT,  # each run's own growing set (Identities.plain), see execution/run.py
@@ -531,6 +581,9 @@ def _template() -> dict[str, Any]:
         _m_kwget=match_attr,
         _m_missing=_MATCH_MISSING,
         _m_ga=guarded_getattr,
+        _m_open=open_types(),  # each run's own (Identities.open), see execution/run.py
+        _m_match_for=match_for,
+        _m_vals=PatternValues,
         _m_sa=guarded_setattr,
         _m_da=guarded_delattr,
         _m_next=next,
@@ -604,6 +657,7 @@ def _list_sort(obj: list[Any]) -> Callable[..., None]:
 
 
 WRAPPERS[(list, 'sort')] = _list_sort
+WRAPPERS[(str, '__mod__')] = lambda s: lambda args, /: checked_mod(s, args)
 
 
 def min(*args: Any, **kwargs: Any) -> Any:
@@ -697,18 +751,25 @@ for _adapter in (map, filter, zip, enumerate, reversed):
 TEMPLATE['_m_compress'] = loop_iter
 
 
-def make_builtins(
-    meter: Meter, print_fn: Callable[..., None], importer: Callable[..., Any]
-) -> dict[str, Any]:
-    """One run's builtins dictionary: the shared template plus the run's own entries."""
+def make_builtins(meter: Meter, print_fn: Callable[..., None], importer: Importer) -> dict[str, Any]:
+    """One run's builtins dictionary: the shared template plus the run's own entries (`RUN_NAMES`)."""
     ns = TEMPLATE.copy()
     meter.builtins = ns
     ns.update(
         print=print_fn,
         __import__=importer,
+        _m_import=importer.import_module,
+        _m_import_from=importer.import_from,
         _m_T=meter.ticker,
         _m_deep=meter.too_deep,
         _m_handler=meter.handler_check,
         _m_maxdepth=meter.max_depth,
     )
     return ns
+
+
+# The names each run binds itself (the compiler must know every builtin name: a global that is not
+# bound yet reads the builtin, `print` included).
+RUN_NAMES = frozenset(
+    {'print', '__import__', '_m_import', '_m_import_from', '_m_T', '_m_deep', '_m_handler', '_m_maxdepth'}
+)

@@ -12,6 +12,7 @@ from types import CodeType, TracebackType
 from typing import Any
 
 from ..errors import Frame, MontyRuntimeError
+from .stable import stable_str
 
 _CAUSE = 'The above exception was the direct cause of the following exception:'
 _CONTEXT = 'During handling of the above exception, another exception occurred:'
@@ -25,13 +26,20 @@ def nearest_builtin(t: type) -> type:
 
 
 def describe_exception(exc: BaseException) -> tuple[str, str, str]:
-    """(class name, nearest builtin class name, message). Must run under the sandbox's meter."""
+    """(class name, nearest builtin class name, message), exact `str`s: a `str` subclass a sandbox
+    `__str__` returned would run sandbox code wherever the host touches it. Must run under the
+    sandbox's meter."""
     t = type(exc)
+    name = _plain_text(t.__name__, 'exception')
     try:
-        message = str(exc)
+        message = _plain_text(stable_str(exc), '')
     except BaseException:
-        message = f'<exception str() failed for {t.__name__}>'
-    return t.__name__, nearest_builtin(t).__name__, message
+        message = f'<exception str() failed for {name}>'
+    return name, nearest_builtin(t).__name__, message
+
+
+def _plain_text(value: Any, default: str) -> str:
+    return str.__str__(value) if isinstance(value, str) else default
 
 
 def _column(line_text: str | None, byte_offset: int | None) -> int:

@@ -128,7 +128,9 @@ _FORMATTER = GuardedFormatter()
 
 def _is_plain(fmt: str) -> bool:
     """True when CPython's own str.format is safe for `fmt`: no attribute/index traversal, no nested
-    spec, no big width. (A malformed string is left to CPython, which raises the right error.)"""
+    spec, no big width. Anything the check cannot read (a malformed string, a spec it refuses) takes
+    the guarded path, which raises the error: a check that fails must never fall back to CPython's
+    unguarded traversal."""
     try:
         for _literal, field, spec, _conv in _parse(fmt):
             if field is None:
@@ -139,8 +141,8 @@ def _is_plain(fmt: str) -> bool:
                 if '{' in spec:
                     return False
                 check_format_spec(spec)
-    except ValueError:
-        return True
+    except Exception:
+        return False
     return True
 
 
@@ -212,6 +214,19 @@ def sandbox_format_map(fmt: str) -> Callable[[Any], str]:
 
 
 # -- size-checked text methods: results whose size follows from small arguments --------------------
+_TEXT_LEN = {str: str.__len__, bytes: bytes.__len__, bytearray: bytearray.__len__}
+_EXACT_TEXT = frozenset(_TEXT_LEN)  # items whose `len` is CPython's own (no subclass to lie)
+
+
+def _size(value: Any) -> int:
+    """The length of a str/bytes/bytearray as CPython's C code sees it (a subclass's own `__len__`,
+    which may lie or raise, is not consulted); 0 for anything else (CPython's method refuses it)."""
+    for base, length in _TEXT_LEN.items():
+        if isinstance(value, base):
+            return length(value)
+    return 0
+
+
 def _width(value: Any) -> int:
     try:
         return _index(value)
@@ -281,19 +296,17 @@ def _replace(obj: Any) -> Callable[..., Any]:
         if len(args) < 2 or kwargs:
             return method(*args, **kwargs)
         old, new = args[0], args[1]
-        try:
-            grow = len(new) - len(old)
-            bound = len(obj) // max(len(old), 1) + 1
-        except TypeError:
-            return method(*args)
+        size, old_size = _size(obj), _size(old)
+        grow = _size(new) - old_size
+        bound = size // max(old_size, 1) + 1
         if len(args) > 2 and user_index(args[2]):
             args = (old, new, _index(args[2]), *args[3:])  # read once: see `_read_once`
         if grow > 0 and bound * grow >= SMALL:
-            n = obj.count(old) if len(old) else len(obj) + 1
+            n = obj.count(old) if old_size else size + 1
             c = _width(args[2]) if len(args) > 2 else -1
             if 0 <= c < n:
                 n = c
-            reserve((len(obj) + n * grow) * _unit(obj, new), 'replace()')
+            reserve((size + n * grow) * _unit(obj, new), 'replace()')
         return method(*args)
 
     return replace
@@ -320,12 +333,11 @@ def _join(obj: Any) -> Callable[..., Any]:
                     raise TypeError('can only join an iterable') from None  # CPython's message
                 raise
         if len(items) > 1:
-            # Items may all be the same big string: count their lengths, not the memory they use.
-            try:
-                total = _sum(map(len, items))
-            except TypeError:
-                return method(items)  # CPython's own error
-            reserve((len(obj) * (len(items) - 1) + total) * _unit(obj), 'join()')
+            # Items may all be the same big string: count their lengths, not the memory they use
+            # (a non-text item counts 0: CPython's join refuses it).
+            kinds = set(map(type, items))
+            total = _sum(map(len, items)) if kinds <= _EXACT_TEXT else _sum(map(_size, items))
+            reserve((_size(obj) * (len(items) - 1) + total) * _unit(obj), 'join()')
         return method(items)
 
     return join

@@ -1,27 +1,35 @@
 """The attribute guard: every attribute read, write and delete that sandbox code makes, unless the
-compiler proved the plain access equivalent (see `is_plain_safe`).
+compiler proved the plain access equivalent (see `is_plain_safe` and `open_types`).
 
-Decisions use the object's real type (`type(obj)`, never `obj.__class__`) and exact `str` names.
-Objects fall in four groups:
+Access is decided by the object's exact type (`type(obj)`, never `obj.__class__`) and exact `str`
+names, never by the name alone. Objects fall in these groups:
 
 - sandbox classes and their instances (marked by `build_class`): any non-dunder attribute the user
   defined; attributes inherited from a builtin base follow that base's allow-list;
-- sandbox modules: their export list;
+- sandbox modules (`SandboxModule`): their export list;
 - registered host types (allowlists.ALLOWED): their allow-list, some methods wrapped (WRAPPERS);
-- anything else: nothing.
+- classes: attributes resolved along the MRO, each owner's allow-list applying;
+- anything else is *opaque*: no attribute of it can be read, written or deleted, dunders included.
+  A host object that leaked into a run is a dead end.
+
+Writes go further: only what the current run created can be written (its classes, their instances,
+its functions, exceptions), so nothing a run writes outlives it or reaches another run.
 """
 
 from __future__ import annotations
 
 import types
+from abc import ABCMeta
 from collections.abc import Callable
 from typing import Any
 
+from greenlet import getcurrent
+
 from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, SELF_GUARDED, is_dunder
 from .limits import check_format_spec, check_lshift, check_mod, check_mul, check_pow
+from .modules import SandboxModule
 
 SANDBOX_CLASS_MARK = '__monty_class__'
-SANDBOX_MODULE_MARK = '__monty_module__'
 SANDBOX_GLOBALS_MARK = '_m_sandbox'
 
 # (type, attribute) -> factory(bound object) -> the callable handed to sandbox code instead of the
@@ -30,7 +38,6 @@ WRAPPERS: dict[tuple[type, str], Callable[[Any], Any]] = {}
 
 _type = type
 _getattr = getattr
-_object_getattribute = object.__getattribute__
 
 # The sandbox's stand-in for the class `type` (set by builtins.py): `x.__class__` of a class gives it.
 SANDBOX_TYPE: list[Any] = [type]
@@ -40,6 +47,20 @@ SANDBOX_TYPE: list[Any] = [type]
 STANDINS: dict[type, Any] = {}
 REAL_OF: dict[Any, type] = {}
 STANDIN_METAS: set[type] = set()
+
+# Host classes the sandbox wraps with a checked subclass or replaces with its own (CPython's
+# `fractions.Fraction` behind the sandbox's, `random.Random`, `collections.deque`, ...): never handed
+# out by `mro()`, `__mro__`, `__bases__` or a stdlib function (`typing.get_origin`), never reached by
+# `super()`. `REPLACED` maps each to the sandbox's class where there is one.
+HIDDEN_CLASSES: set[type] = set()
+REPLACED: dict[type, type] = {}
+
+
+def replace_class(host: type, sandbox: type) -> None:
+    """Record that sandbox code sees `sandbox` wherever CPython would hand out `host`."""
+    HIDDEN_CLASSES.add(host)
+    REPLACED[host] = sandbox
+
 
 _ALL_NAMES: dict[type, frozenset[str]] = {}
 
@@ -70,6 +91,11 @@ DUNDER_CHECKS: dict[str, Callable[..., None]] = {
     '__format__': lambda self, spec='', *rest: check_format_spec(spec),
 }
 
+# (builtin class, '__new__' | '__init__') -> the checked constructor used instead (set by builtins.py):
+# `bytearray().__init__(10**10)` and `str.__new__(str, big)` are bounded as `bytearray(...)` and
+# `str(...)` are.
+CONSTRUCTORS: dict[tuple[type, str], Callable[..., Any]] = {}
+
 
 def _names_of(t: type) -> frozenset[str]:
     names = _ALL_NAMES.get(t)
@@ -79,6 +105,7 @@ def _names_of(t: type) -> frozenset[str]:
 
 
 def is_sandbox_class(t: type) -> bool:
+    """Whether `t` was made by the class builder (or is a stdlib class marked to behave as one)."""
     return SANDBOX_CLASS_MARK in t.__dict__
 
 
@@ -88,7 +115,119 @@ def is_sandbox_class(t: type) -> bool:
 SAFE_METACLASSES: set[type] = set()
 
 
+def _is_class(obj: Any) -> bool:
+    t = _type(obj)
+    return t is type or t in SAFE_METACLASSES or t is ABCMeta
+
+
+# -- the run's own objects -------------------------------------------------------------------------
+def run_token() -> Any:
+    """The current run's identity (its `Identities`, shared by a REPL's snippets), or None outside a
+    run. A class the run builds carries it as its mark's value: only that run may write to it."""
+    return getattr(getcurrent(), 'identities', None)
+
+
+def mark_run_class(cls: type) -> type:
+    """Mark `cls` as a sandbox class of the current run (writable by it alone); outside a run, as a
+    per-process sandbox-like class, which no run can write."""
+    token = run_token()
+    type.__setattr__(cls, SANDBOX_CLASS_MARK, token if token is not None else True)
+    if token is not None:
+        token.add_class(cls)
+    return cls
+
+
+def is_run_class(cls: Any) -> bool:
+    """Whether class `cls` was made by the current run (its class statements, or the stdlib on its
+    behalf): the only classes sandbox code, and stdlib code acting for it, may change."""
+    return isinstance(cls, type) and _own_class(cls)
+
+
+def _own_class(cls: Any) -> bool:
+    """Whether class `cls` was made by the current run."""
+    token = cls.__dict__.get(SANDBOX_CLASS_MARK)
+    return token is not None and token is not True and token is run_token()
+
+
+# -- types whose plain attribute reads equal guarded ones ----------------------------------------------
+# C types whose attribute lookup is not CPython's generic one (bound methods forward to their
+# function, generic aliases to their origin, modules and classes have their own), and interpreter
+# internals: never read natively.
+_NOT_OPEN: frozenset[type] = frozenset(
+    {
+        type,
+        super,
+        types.ModuleType,
+        types.MethodType,
+        types.FunctionType,
+        types.GenericAlias,
+        types.UnionType,
+        types.SimpleNamespace,
+        types.FrameType,
+        types.CodeType,
+        types.TracebackType,
+        types.CellType,
+        types.MappingProxyType,
+        staticmethod,
+        classmethod,
+    }
+)
+
+_OPEN: list[frozenset[type] | None] = [None]
+
+
+def _generic_lookup(t: type) -> bool:
+    """Whether every class on `t`'s MRO leaves attribute lookup to CPython's generic algorithm."""
+    for klass in t.__mro__:
+        d = klass.__dict__
+        if '__getattr__' in d:
+            return False
+        if '__getattribute__' in d and type(d['__getattribute__']) is not types.WrapperDescriptorType:
+            return False  # a Python-level override
+    return True
+
+
+def open_types() -> frozenset[type]:
+    """The registered types whose instances may be read with plain bytecode (`o.name` for a plain-safe
+    name, see `is_plain_safe`): no instance `__dict__` (or, for builtin exceptions, one the guard reads
+    the same way), CPython's generic lookup. With the sandbox modules' type and a run's own classes
+    (added per run, see `Identities.add_class`), these are the types the compiled code's inline test
+    `_m_rtype(o) in _m_open` lets through."""
+    cached = _OPEN[0]
+    if cached is None:
+        out: set[type] = {SandboxModule}
+        for t in ALLOWED:
+            if t in _NOT_OPEN or t in STANDIN_METAS or t in SAFE_METACLASSES or not _generic_lookup(t):
+                continue
+            if _refuses_own_names(t):
+                continue  # (`HostFuture.name`: its instances go through the guard, and `x.name` of
+                # every other object can be plain)
+            if t.__dictoffset__ == 0 or _is_builtin_exception(t):
+                out.add(t)
+        cached = _OPEN[0] = frozenset(out)
+    return cached
+
+
+def _refuses_own_names(t: type) -> bool:
+    """Whether `t` has public attributes its allow-list refuses (exceptions' `with_traceback` aside):
+    such a type is not open, so that the names it refuses can still be plain on every open type."""
+    allowed = ALLOWED[t]
+    refused = {n for n in _names_of(t) if not n.startswith('_') and n not in allowed}
+    return bool(refused - _EXCEPTION_REFUSALS) if issubclass(t, BaseException) else bool(refused)
+
+
+_EXCEPTION_REFUSALS = frozenset({'with_traceback'})
+
+
+def known_bases(cls: type) -> bool:
+    """Whether every class on `cls`'s MRO is a sandbox class or a registered type."""
+    return all(
+        SANDBOX_CLASS_MARK in k.__dict__ or k in ALLOWED or _is_builtin_exception(k) for k in cls.__mro__
+    )
+
+
 def sandbox_type_of(obj: Any) -> type:
+    """`type(obj)` as sandbox code sees it."""
     t = _type(obj)
     if t is type or t in SAFE_METACLASSES:
         return SANDBOX_TYPE[0]
@@ -104,11 +243,50 @@ def sandbox_type_of(obj: Any) -> type:
     return t
 
 
+def _visible_class(cls: Any) -> bool:
+    """Whether sandbox code may be handed class `cls` by `mro()`, `__mro__`, `__bases__`, `__base__`."""
+    if cls in HIDDEN_CLASSES:
+        return False
+    return SANDBOX_CLASS_MARK in cls.__dict__ or cls in ALLOWED or _is_builtin_exception(cls)
+
+
+def sandbox_class(value: Any) -> Any:
+    """`value`, about to be handed to sandbox code by stdlib code, as sandbox code may hold it: `type`
+    and metaclasses become the sandbox's `type`, replaced and stood-in classes their sandbox class;
+    a class the sandbox does not know is refused. Tuples and lists (of `typing.get_args`) item by item."""
+    t = _type(value)
+    if t is tuple or t is list:
+        return t(sandbox_class(v) for v in value)
+    if not isinstance(value, type):
+        return value
+    if value is type or issubclass(value, type):
+        return SANDBOX_TYPE[0]
+    known = REPLACED.get(value) or STANDINS.get(value)
+    if known is not None:
+        return known
+    if _visible_class(value):
+        return value
+    raise TypeError(f"the class '{value.__qualname__}' is not available in the sandbox")
+
+
+def _mro_of(cls: type) -> list[Any]:
+    """`cls.mro()` without the host classes sandbox code must not be handed (stand-ins for the ones
+    it sees through one: `bytes`, `range`)."""
+    out: list[Any] = []
+    for klass in cls.__mro__:
+        standin = STANDINS.get(klass) if _type(klass) is type else None
+        if standin is not None and standin is not SANDBOX_TYPE[0]:
+            out.append(standin)
+        elif _visible_class(klass):
+            out.append(klass)
+    return list(dict.fromkeys(out))
+
+
 def _missing(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
-    if t is types.ModuleType:
+    if t is SandboxModule:
         return AttributeError(f"module '{obj.__name__}' has no attribute '{name}'")
-    if t is type or t in SAFE_METACLASSES:
+    if _is_class(obj):
         return AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
     return AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
 
@@ -118,7 +296,7 @@ _REFUSED = 'is not allowed in the sandbox'
 
 def _refused(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
-    owner = obj.__name__ if t is type or t in SAFE_METACLASSES or t is types.ModuleType else t.__name__
+    owner = obj.__name__ if _is_class(obj) or t is SandboxModule else t.__name__
     return AttributeError(f"access to '{owner}.{name}' {_REFUSED}")
 
 
@@ -161,24 +339,40 @@ def _resolve_owner(mro: tuple[type, ...], name: str) -> type | None:
     return None
 
 
+# -- dunders -------------------------------------------------------------------------------------------
 # Dunders that construct or re-initialise: readable on sandbox classes and their instances, on the
 # builtin data types and exceptions, never on other host objects (`fetch.__init__(...)` would re-bind a
 # host object's internals).
 _CONSTRUCTION = frozenset({'__init__', '__new__', '__post_init__'})
+# Class hooks: readable on sandbox classes (their own, or `object`'s no-op), never on a host class
+# (a host `__init_subclass__` called on its own class could change a class every run shares).
+_CLASS_HOOKS = frozenset({'__init_subclass__'})
+
+
+def _is_builtin_exception(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, BaseException) and cls.__module__ == 'builtins'
+
+
+def _readable(obj: Any) -> bool:
+    """Whether `obj` is not opaque: its exact type is registered, a sandbox class, a sandbox module,
+    a class (read along its MRO), or a builtin exception."""
+    t = _type(obj)
+    return (
+        t in ALLOWED
+        or t is SandboxModule
+        or t in SAFE_METACLASSES
+        or t in STANDIN_METAS
+        or SANDBOX_CLASS_MARK in t.__dict__
+        or _is_builtin_exception(t)
+    )
 
 
 def _constructible(obj: Any) -> bool:
     t = _type(obj)
     if isinstance(obj, type):
         cls = REAL_OF.get(obj, obj)
-        return SANDBOX_CLASS_MARK in cls.__dict__ or cls in ALLOWED_DATA or _is_exception_class(cls)
-    if t is super:
-        return True
-    return SANDBOX_CLASS_MARK in t.__dict__ or t in ALLOWED_DATA or _is_exception_class(t)
-
-
-def _is_exception_class(cls: Any) -> bool:
-    return isinstance(cls, type) and issubclass(cls, BaseException) and cls.__module__ == 'builtins'
+        return SANDBOX_CLASS_MARK in cls.__dict__ or cls in ALLOWED_DATA or _is_builtin_exception(cls)
+    return SANDBOX_CLASS_MARK in t.__dict__ or t in ALLOWED_DATA or _is_builtin_exception(t)
 
 
 def _is_sandbox_code(value: Any) -> bool:
@@ -205,25 +399,51 @@ def _wrapped(obj: Any) -> Any:
     raise _refused(obj, '__wrapped__')
 
 
+def _class_structure(cls: Any, name: str) -> Any:
+    """`__mro__`, `__bases__`, `__base__` of a class: only classes sandbox code may hold."""
+    if name == '__mro__':
+        return tuple(_mro_of(cls))
+    if name == '__bases__':
+        return tuple(b for b in cls.__bases__ if _visible_class(b)) or (object,)
+    base = cls.__base__
+    return base if base is None or _visible_class(base) else object
+
+
+_STRUCTURE = frozenset({'__mro__', '__bases__', '__base__'})
+
+
 def _dunder(obj: Any, name: str) -> Any:
+    if not _readable(obj):
+        raise _refused(obj, name)
     if name == '__wrapped__':
         return _wrapped(obj)
+    if name in _STRUCTURE and _is_class(obj):
+        return _class_structure(obj, name)
     if name not in SAFE_DUNDERS:
         raise _refused(obj, name)
     if name == '__class__':
         return sandbox_type_of(obj)
-    if name in _CONSTRUCTION and not _constructible(obj):
+    if name in _CLASS_HOOKS and not (isinstance(obj, type) and SANDBOX_CLASS_MARK in obj.__dict__):
         raise _refused(obj, name)
+    if name in _CONSTRUCTION:
+        if not _constructible(obj):
+            raise _refused(obj, name)
+        checked = _checked_constructor(obj, name)
+        if checked is not None:
+            return checked
     target: Any = REAL_OF.get(obj, obj) if _type(obj) in STANDIN_METAS else obj
     value = _getattr(target, name)
     text = TEXT_DUNDERS.get(name)
     if text is not None:
         return text(value)
+    t: Any = _type(target)
+    is_class = t is type or t in SAFE_METACLASSES
+    wrap = None if is_class else WRAPPERS.get((t, name))
+    if wrap is not None:
+        return wrap(target)  # `'%r'.__mod__(f)`: as the operator is
     check = DUNDER_CHECKS.get(name)
     if check is None:
         return value
-    t: Any = _type(target)
-    is_class = t is type or t in SAFE_METACLASSES
     mro: tuple[type, ...] = target.__mro__ if is_class else t.__mro__
     owner = _resolve_owner(mro, name)
     if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
@@ -245,13 +465,34 @@ def _dunder(obj: Any, name: str) -> Any:
     return bound
 
 
+def _checked_constructor(obj: Any, name: str) -> Any:
+    """`__new__`/`__init__` found on a builtin data class with a checked constructor (`bytes`,
+    `bytearray`, `str`, `range`): that check, bound as CPython would bind the real one."""
+    is_class = isinstance(obj, type)
+    cls = REAL_OF.get(obj, obj) if is_class else _type(obj)
+    owner = _resolve_owner(cls.__mro__, name)
+    if owner is None:
+        return None
+    checked = CONSTRUCTORS.get((owner, name))
+    if checked is None:
+        return None
+    if name == '__new__' or is_class:
+        return checked  # `__new__` is a static method; an unbound `__init__` takes `self` first
+    return types.MethodType(checked, obj)
+
+
+# -- reads -------------------------------------------------------------------------------------------
 def guarded_getattr(obj: Any, name: str) -> Any:
     """`obj.name` for sandbox code."""
+    t: Any = _type(obj)
+    if t is super:
+        return _super_getattr(obj, name)
     if is_dunder(name):
         return _dunder(obj, name)
-    t: Any = _type(obj)
+    if t is type or t in SAFE_METACLASSES or t is ABCMeta:
+        return _class_getattr(obj, name)
     allowed = ALLOWED.get(t)
-    if allowed is not None and t is not type and t is not types.ModuleType and t is not super:
+    if allowed is not None:
         if name in allowed:
             wrap = WRAPPERS.get((t, name))
             return _getattr(obj, name) if wrap is None else wrap(obj)
@@ -261,41 +502,63 @@ def guarded_getattr(obj: Any, name: str) -> Any:
             # Attributes a sandbox decorator set on its own function (`wrapper.calls += 1`, which
             # reads through this guard; the function type is in ALLOWED, with no public names).
             return obj.__dict__[name]
+        if _is_builtin_exception(t):
+            d = obj.__dict__
+            if name in d:
+                return d[name]  # what the run set on its exception (`err.code = 3`)
         raise _missing(obj, name)
-    if t is type or t in SAFE_METACLASSES:
-        return _class_getattr(obj, name)
     if t in STANDIN_METAS:
         return _class_getattr(REAL_OF[obj], name)
-    if t is types.ModuleType:
+    if t is SandboxModule:
         d = obj.__dict__
-        if SANDBOX_MODULE_MARK in d and not name.startswith('_') and name in d:
+        if not name.startswith('_') and name in d:
             return d[name]
-        raise _missing(obj, name) if SANDBOX_MODULE_MARK in d else _refused(obj, name)
-    if t is super:
-        return _super_getattr(obj, name)
+        raise _missing(obj, name)
     cls: Any = t
     if SANDBOX_CLASS_MARK in cls.__dict__:
         owner = _resolve_owner(cls.__mro__, name)
         if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
             return _getattr(obj, name)  # instance attribute, user-defined, or the user's __getattr__
         return _from_builtin(owner, obj, name, bound=True)
-    if isinstance(obj, BaseException) and cls.__module__ == 'builtins':
-        return _from_builtin(cls, obj, name, bound=True)
     raise _refused(obj, name)
 
 
 def _class_getattr(cls: type, name: str) -> Any:
     if name == 'mro':
-        return cls.mro  # the classes in the hierarchy; every one is reachable anyway
+        return lambda: _mro_of(cls)
+    allowed = ALLOWED.get(cls)
+    if allowed is not None and name in allowed and SANDBOX_CLASS_MARK not in cls.__dict__:
+        # A registered host class: its own allow-list, as for its instances (`Fraction.from_float`,
+        # its methods inherited from a hidden base included).
+        return _from_builtin(cls, cls, name, bound=False)
     owner = _resolve_owner(cls.__mro__, name)
     if owner is None:
+        hook = _type(cls).__dict__.get('__getattr__') if _type(cls) in SAFE_METACLASSES else None
+        if hook is not None:
+            return hook(cls, name)  # the sandbox metaclass's own (enum: members, `AttributeError(name)`)
         raise _missing(cls, name)
     if SANDBOX_CLASS_MARK in owner.__dict__:
         return _getattr(cls, name)
     return _from_builtin(owner, cls, name, bound=False)
 
 
+# Classes whose methods `super()` may reach: `object`, the builtin data types a sandbox class may
+# subclass, builtin exceptions. A host class a sandbox class derives from through a sandbox-marked
+# stdlib class (`Fraction`'s CPython base, `_random.Random`) is where the sandbox's checks were added:
+# `super(F, F).__new__(F, '1e300000000')` would skip them.
+SUPER_BASES: frozenset[type] = frozenset(
+    {object, int, float, complex, str, bytes, bytearray, list, tuple, dict, set, frozenset}
+)
+
+
 def _super_getattr(sup: Any, name: str) -> Any:
+    """`super().name`: the next class on the MRO that has `name` must be a sandbox class, or one of
+    `SUPER_BASES` / a builtin exception (their allow-lists, wrappers and constructor checks apply)."""
+    dunder = is_dunder(name)
+    if dunder and (name not in SAFE_DUNDERS or name == '__wrapped__'):
+        raise _refused(sup, name)
+    if name == '__class__':
+        return super
     start = sup.__thisclass__
     self_class = sup.__self_class__
     if self_class is None:
@@ -306,43 +569,81 @@ def _super_getattr(sup: Any, name: str) -> Any:
     except ValueError:
         after = ()
     owner = _resolve_owner(after, name)
-    if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
+    if owner is None:
+        raise AttributeError(f"'super' object has no attribute '{name}'")
+    if SANDBOX_CLASS_MARK in owner.__dict__:
         return _getattr(sup, name)
-    allowed = ALLOWED.get(owner)
-    if allowed is None or name not in allowed:
+    if owner not in SUPER_BASES and not _is_builtin_exception(owner):
+        raise AttributeError(f"super() cannot reach '{owner.__name__}.{name}' in the sandbox")
+    if not dunder:
+        allowed = ALLOWED.get(owner)
+        if allowed is None or name not in allowed:
+            raise _refused(sup, name)
+        wrap = WRAPPERS.get((owner, name))
+        return _getattr(sup, name) if wrap is None else wrap(sup.__self__)
+    if name in _CLASS_HOOKS and owner is not object:
         raise _refused(sup, name)
-    if (owner, name) in WRAPPERS:
-        return WRAPPERS[(owner, name)](sup.__self__)
-    return _getattr(sup, name)
+    if name in _CONSTRUCTION:
+        checked = CONSTRUCTORS.get((owner, name))
+        if checked is not None:
+            return checked if name == '__new__' else types.MethodType(checked, sup.__self__)
+    value = _getattr(sup, name)
+    text = TEXT_DUNDERS.get(name)
+    if text is not None:
+        return text(value)
+    check = DUNDER_CHECKS.get(name)
+    if check is None:
+        return value
+    target = sup.__self__
+    if isinstance(target, type):
+
+        def unbound(self: Any, *args: Any) -> Any:
+            check(self, *args)
+            return value(self, *args)
+
+        return unbound
+
+    def bound(*args: Any) -> Any:
+        check(target, *args)
+        return value(*args)
+
+    return bound
 
 
+# -- writes ------------------------------------------------------------------------------------------
 # Metadata a decorator copies onto its wrapper (`wrapper.__name__ = fn.__name__`): strings on a
 # sandbox function, which CPython's own setters type-check.
 _FUNCTION_METADATA = frozenset({'__name__', '__qualname__', '__doc__', '__module__'})
 
 
 def _writable(obj: Any, name: str, verb: str) -> None:
+    """Refuse a write unless `obj` belongs to the current run: its classes and their instances, its
+    functions, exceptions; host classes whose own `__setattr__` validates every write."""
+    t = _type(obj)
     if is_dunder(name):
         if (
             name in _FUNCTION_METADATA
             and verb == 'set'
-            and _type(obj) is types.FunctionType
+            and t is types.FunctionType
             and SANDBOX_GLOBALS_MARK in obj.__globals__
         ):
             return
         raise AttributeError(f"cannot {verb} the special attribute '{name}' in the sandbox")
-    t = _type(obj)
     if SANDBOX_CLASS_MARK in t.__dict__:
-        return
-    if (t is type or t in SAFE_METACLASSES) and SANDBOX_CLASS_MARK in obj.__dict__:
-        return
-    if issubclass(t, BaseException):
+        if _own_class(t):
+            return
+        raise AttributeError(f"cannot {verb} attributes of '{t.__name__}' objects in the sandbox")
+    if t is type or t in SAFE_METACLASSES:
+        if SANDBOX_CLASS_MARK in obj.__dict__ and _own_class(obj):
+            return
+        raise AttributeError(f"cannot {verb} attributes of class '{obj.__name__}' in the sandbox")
+    if _is_builtin_exception(t) or (issubclass(t, BaseException) and t in ALLOWED):
         return  # an exception's attributes are its own data
     if t is types.FunctionType and SANDBOX_GLOBALS_MARK in obj.__globals__:
         return
-    if t is types.ModuleType:
+    if t is SandboxModule or t is types.ModuleType:
         raise AttributeError(f"cannot {verb} attributes of module '{obj.__name__}' in the sandbox")
-    if any(k in SELF_GUARDED for k in t.__mro__):
+    if t in ALLOWED and any(k in SELF_GUARDED for k in t.__mro__):
         return
     if t in ALLOWED_DATA and t is not object:
         # Builtin data types have no writable attributes: CPython's own error is the right one.
@@ -399,10 +700,12 @@ def sandbox_delattr(obj: Any, name: Any) -> None:
     guarded_delattr(obj, _check_name(name))
 
 
+# -- what the compiler may read natively ---------------------------------------------------------------
 def is_plain_safe(name: str) -> bool:
-    """Whether `obj.name` may compile to a plain attribute read.
+    """Whether `obj.name` may compile to a plain attribute read *when `type(obj)` is open*
+    (`open_types()` or the run's own classes; the compiled code tests it, or proves it).
 
-    True when, on every registered type that has the attribute, it is allowed and unwrapped; sandbox
+    True when, on every open type that has the attribute, it is allowed and unwrapped; sandbox
     classes allow every non-dunder name they define, and sandbox modules only hold their exports.
     Names starting with `_` are never plain.
     """
@@ -411,8 +714,10 @@ def is_plain_safe(name: str) -> bool:
         return cached
     ok = not name.startswith('_')
     if ok:
-        for t, allowed in ALLOWED.items():
-            if name in _names_of(t) and (name not in allowed or (t, name) in WRAPPERS):
+        for t in open_types():
+            if t is SandboxModule:
+                continue  # (its exports, any name)
+            if name in _names_of(t) and (name not in ALLOWED[t] or (t, name) in WRAPPERS):
                 ok = False
                 break
     _PLAIN_CACHE[name] = ok
@@ -443,6 +748,17 @@ def match_attr(obj: Any, name: str) -> Any:
         return _MATCH_MISSING
 
 
+_GENERATION = [0]
+
+
+def generation() -> int:
+    """How many times the allow-lists changed: compiled programs record it (compiler.Program)."""
+    return _GENERATION[0]
+
+
 def reset_plain_cache() -> None:
-    """Forget `is_plain_safe` answers (call after registering types or wrappers)."""
+    """Forget `is_plain_safe` and `open_types` answers (call after registering types or wrappers);
+    programs compiled before are recompiled before their next run."""
     _PLAIN_CACHE.clear()
+    _OPEN[0] = None
+    _GENERATION[0] += 1

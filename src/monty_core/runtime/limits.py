@@ -476,7 +476,7 @@ def _percent_widths(fmt: str | bytes | bytearray, args: Any) -> int:
     if '%' not in text:
         return 0
     size = _binary_size if binary else rendered_size
-    mapping = _type(args) is dict
+    mapping = isinstance(args, dict)
     items: Any = args if _type(args) is tuple else (args,)
     pos = 0
     total = 0
@@ -495,7 +495,10 @@ def _percent_widths(fmt: str | bytes | bytearray, args: Any) -> int:
                 total += int(part)
         key = m.group(1)
         if key is not None and mapping:
-            total += size(args.get(key))
+            try:
+                total += size(args[key])  # (a dict subclass's `__missing__` too)
+            except Exception:  # CPython raises its own error reading the key
+                pass
         elif pos < len(items):
             total += size(items[pos])
         pos += 1

@@ -1,7 +1,8 @@
 """Sandbox modules: the registry, and the `__import__` that sandbox `import` statements call.
 
-A sandbox module is a fresh `types.ModuleType` holding only its exports (plus `__name__`/`__doc__`),
-marked as a sandbox module; it is never the host's module object. Modules are built per run by a
+A sandbox module is a fresh `SandboxModule` (a `types.ModuleType` subclass no host module has) holding
+only its exports (plus `__name__`/`__doc__`); it is never the host's module object, and the guard tells
+the two apart by their exact type. Modules are built per run by a
 factory (they may hold per-run state such as `sys.stdout`), cached in the run's importer.
 
 Register a module with `register_module('name', factory)`, where `factory(ctx)` returns a dict of
@@ -14,8 +15,6 @@ import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-
-from .guards import SANDBOX_MODULE_MARK
 
 ModuleFactory = Callable[['RunContext'], dict[str, Any]]
 
@@ -84,9 +83,20 @@ def available_modules() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def make_module(name: str, exports: dict[str, Any], doc: str | None = None) -> types.ModuleType:
-    module = types.ModuleType(name, doc)
-    module.__dict__[SANDBOX_MODULE_MARK] = True
+class SandboxModule(types.ModuleType):
+    """The type of every module sandbox code can import (`type(math)` shows `<class 'module'>`).
+
+    Its own type, so that the attribute guard decides by `type(obj) is SandboxModule`: a host module
+    that leaked would be a plain `ModuleType`, which is opaque to sandbox code.
+    """
+
+
+SandboxModule.__name__ = SandboxModule.__qualname__ = 'module'
+SandboxModule.__module__ = 'builtins'
+
+
+def make_module(name: str, exports: dict[str, Any], doc: str | None = None) -> SandboxModule:
+    module = SandboxModule(name, doc)
     for key, value in exports.items():
         module.__dict__[key] = value
     return module
@@ -101,7 +111,7 @@ class Importer:
 
     def __init__(self, ctx: RunContext | Callable[[], RunContext]) -> None:
         self._ctx = ctx  # or a function making it at the first import
-        self.cache: dict[str, types.ModuleType] = {}
+        self.cache: dict[str, SandboxModule] = {}
 
     def close(self) -> None:
         """At the end of the run: drop the function that would make the context (it leads back to the
@@ -116,7 +126,7 @@ class Importer:
             ctx = self._ctx = ctx()
         return ctx
 
-    def load(self, name: str) -> types.ModuleType:
+    def load(self, name: str) -> SandboxModule:
         module = self.cache.get(name)
         if module is not None:
             return module
@@ -137,6 +147,29 @@ class Importer:
             parent.__dict__[child] = module
         return module
 
+    def import_module(self, name: str, leaf: bool = False) -> SandboxModule:
+        """`import a.b` (binds the top package `a`) or, with `leaf`, `import a.b as c` (binds `a.b`)."""
+        parts = name.split('.')
+        for i in range(len(parts)):
+            self.load('.'.join(parts[: i + 1]))
+        return self.load(name if leaf else parts[0])
+
+    def import_from(self, name: str, names: tuple[str, ...]) -> tuple[Any, ...]:
+        """`from name import a, b`: each name from the sandbox module's own exports, or a registered
+        submodule; never from anywhere else (CPython's `IMPORT_FROM` would fall back to the host's
+        `sys.modules['name.a']`)."""
+        module = self.load(name)
+        exports = module.__dict__
+        out: list[Any] = []
+        for item in names:
+            if not item.startswith('_') and item in exports:
+                out.append(exports[item])
+            elif f'{name}.{item}' in _REGISTRY:
+                out.append(self.load(f'{name}.{item}'))
+            else:
+                raise ImportError(f"cannot import name '{item}' from '{name}' (unknown location)", name=name)
+        return tuple(out)
+
     def __call__(
         self,
         name: str,
@@ -144,20 +177,19 @@ class Importer:
         locals: Any = None,
         fromlist: Any = (),
         level: int = 0,
-    ) -> types.ModuleType:
+    ) -> SandboxModule:
+        """`__import__`, for C code that imports through the frame's builtins (`PyImport_Import`):
+        it only ever gets sandbox modules. Sandbox `import` statements compile to `import_module` and
+        `import_from` instead."""
         if level:
             raise ImportError('relative imports are not supported in the sandbox')
         if type(name) is not str:
             raise TypeError('module name must be str')
-        module = self.load(name)
         if fromlist:
+            module = self.load(name)
             for item in fromlist:
                 sub = f'{name}.{item}'
-                if sub in _REGISTRY and item not in module.__dict__:
+                if type(item) is str and sub in _REGISTRY and item not in module.__dict__:
                     self.load(sub)
             return module
-        # `import a.b` binds `a`: load every package on the path, return the top one.
-        parts = name.split('.')
-        for i in range(1, len(parts)):
-            self.load('.'.join(parts[: i + 1]))
-        return self.load(parts[0])
+        return self.import_module(name)

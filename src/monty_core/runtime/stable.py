@@ -21,16 +21,18 @@ memory addresses in default reprs; this module gives the sandbox process-indepen
 from __future__ import annotations
 
 import builtins as _b
+import re
 import types
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
+from gc import get_referents as _referents
 from typing import Any
 from weakref import KeyedRef
 
 from greenlet import getcurrent
 
-from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS
-from .limits import imod, mod, reserve
+from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS, known_bases, open_types
+from .limits import checked_format, reserve
 
 try:
     from _blake2 import blake2b as _blake2b
@@ -79,7 +81,7 @@ class Identities:
     REPL's snippets share them. An entry lives as long as its object (weakly referenced when the
     object allows it, else kept alive, so that no other object can take its address meanwhile)."""
 
-    __slots__ = ('active', 'classes', 'count', 'forget', 'plain', 'table')
+    __slots__ = ('active', 'builtins', 'classes', 'count', 'forget', 'open', 'plain', 'table')
 
     def __init__(self) -> None:
         table: dict[int, tuple[int, Any]] = {}
@@ -92,6 +94,11 @@ class Identities:
         # The run's sandbox classes (`_m_classes`): a method's stores to its own `self` skip the
         # attribute guard when `type(self)` is one of them (compiler/codegen.py, `_self_check`).
         self.classes: set[type] = set()
+        # The types whose plain attribute reads equal guarded ones (`_m_open`, the compiled code's
+        # inline test): the shared `open_types()` until the run makes a class, then a copy of it
+        # with the run's classes (see `add_class`).
+        self.open: frozenset[type] | set[type] = open_types()
+        self.builtins: dict[str, Any] | None = None  # the run's builtins, where `_m_open` is bound
 
         def forget(ref: Any) -> None:
             current = table.get(ref.key)
@@ -99,6 +106,21 @@ class Identities:
                 del table[ref.key]
 
         self.forget = forget
+
+    def add_class(self, cls: type) -> None:
+        """Record a class the run made: its instances' plain attribute reads and its methods' plain
+        stores to `self` are then let through by the compiled code's inline tests. Only a class every
+        base of which the guard knows (sandbox classes, registered types): a plain read finds an
+        attribute on any base, where the guard would apply that base's allow-list."""
+        if not known_bases(cls):
+            return
+        self.classes.add(cls)
+        open_ = self.open
+        if not isinstance(open_, set):
+            open_ = self.open = set(open_)
+            if self.builtins is not None:
+                self.builtins['_m_open'] = open_
+        open_.add(cls)
 
     def number(self, obj: Any) -> int:
         key = _id(obj)
@@ -349,6 +371,8 @@ _BRACKETS = {list: ('[', ']'), tuple: ('(', ')'), dict: ('{', '}')}
 def _leaf_stable(t: type) -> bool:
     """Whether CPython's repr of a non-container `t` is stable: the builtin scalars, sandbox classes
     (their repr is their own or `default_repr`), host types with a repr of their own."""
+    if issubclass(t, BaseException):
+        return False  # its args may not be: rendered one by one (`_exception_text`)
     if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
         return True
     return t not in _RENDERERS and not _objects_own(t, '__repr__')
@@ -474,20 +498,6 @@ def _weigh_format_args(args: Any) -> None:
             _unstable(item, kind)
 
 
-def checked_mod(a: Any, b: Any) -> Any:
-    """`_m_mod`: `a % b` with the size checks, weighing what `%s`/`%r`/`%a` would render."""
-    if _type(a) is str:
-        _weigh_format_args(b)
-    return mod(a, b)
-
-
-def checked_imod(a: Any, b: Any) -> Any:
-    """`_m_imod`: `a %= b`, checked as `checked_mod`."""
-    if _type(a) is str:
-        _weigh_format_args(b)
-    return imod(a, b)
-
-
 def _render(obj: Any, bad: set[int], active: set[int]) -> str:
     t = _type(obj)
     if t not in _CONTAINERS:
@@ -536,7 +546,7 @@ def _container_renderer(base: Any) -> Callable[[Any], str]:
     def render(obj: Any, name: str | None = None) -> str:
         bad = _unstable(obj, base)
         if _id(obj) not in bad:
-            return base.__repr__(obj)
+            return _scrub(base.__repr__(obj), obj)
         ids = current_identities()
         return _render_container(obj, base, bad, ids.active if ids is not None else set(), name)
 
@@ -602,9 +612,78 @@ def _objects_own(t: type, name: str) -> bool:
     return own
 
 
+def _exception_text(e: BaseException, kind: str) -> str | None:
+    """CPython's `repr()`/`str()` of an exception whose class keeps `BaseException`'s (or `KeyError`'s),
+    its args rendered stably; None when CPython's own rendering is stable (plain args, or the class's
+    own method)."""
+    args = e.args
+    if all(_type(a) in NATIVE_TEXT for a in args):
+        return None
+    t = _type(e)
+    method = _resolve(t, f'__{kind}__')
+    if kind == 'repr':
+        if method is not _BASE_REPR:
+            return None
+        return (
+            f'{t.__name__}({stable_repr(args[0]) if len(args) == 1 else ", ".join(map(stable_repr, args))})'
+        )
+    if method is _KEY_STR and len(args) == 1:
+        return stable_repr(args[0])
+    if method is not _BASE_STR and method is not _KEY_STR:
+        return None
+    return '' if not args else stable_str(args[0]) if len(args) == 1 else stable_repr(args)
+
+
+_BASE_REPR, _BASE_STR, _KEY_STR = BaseException.__repr__, BaseException.__str__, KeyError.__str__
+
+
+_HAVE_GC = 1 << 14  # Py_TPFLAGS_HAVE_GC: instances can refer to other objects
+_AT_ADDRESS = re.compile(r' at 0x([0-9a-f]{6,16})>')
+
+
+def _scrub(text: str, root: Any) -> str:
+    """`text`, a rendering CPython's C code made of `root` (a `deque`, a `partial`, a `slice`, ...), with
+    the real addresses of the objects `root` refers to replaced by their fake ones. Only addresses of
+    objects found among `root`'s referents are replaced: text that merely looks like one stays."""
+    if ' at 0x' not in text:
+        return text
+    wanted = {int(m, 16) for m in _AT_ADDRESS.findall(text)}
+    found: dict[int, Any] = {}
+    seen: set[int] = set()
+    queue = deque([root])  # nearest first: the items of `root`, then theirs
+    budget = 10_000
+    while queue and budget and not wanted <= found.keys():
+        obj = queue.popleft()
+        key = _id(obj)
+        if key in seen:
+            continue
+        seen.add(key)
+        budget -= 1
+        if key in wanted:
+            found[key] = obj
+        if not isinstance(obj, _OPAQUE_TO_SCRUB):  # (their own referents: classes, globals, code)
+            queue.extend(_referents(obj))
+    if not found:
+        return text
+
+    def fake(m: re.Match[str]) -> str:
+        obj = found.get(int(m[1], 16), _MISSING_OBJ)
+        return m[0] if obj is _MISSING_OBJ else f' at {address(obj)}>'
+
+    return _AT_ADDRESS.sub(fake, text)
+
+
+_MISSING_OBJ = object()
+_OPAQUE_TO_SCRUB = (type, types.ModuleType, types.FunctionType, types.CodeType, types.BuiltinFunctionType)
+
+
 def stable_repr(obj: Any, /) -> str:
     """`repr(obj)` as the sandbox shows it: no addresses, sets in canonical order."""
     t = _type(obj)
+    if isinstance(obj, BaseException):
+        text = _exception_text(obj, 'repr')
+        if text is not None:
+            return text
     if t in NATIVE_TEXT or SANDBOX_CLASS_MARK in t.__dict__:
         return _repr(obj)  # a sandbox class's repr is its own or `default_repr` (see build_class)
     render = _RENDERERS.get(t)
@@ -612,7 +691,7 @@ def stable_repr(obj: Any, /) -> str:
         return render(obj)
     if _objects_own(t, '__repr__'):
         return default_repr(obj)
-    return _repr(obj)
+    return _scrub(_repr(obj), obj)
 
 
 stable_repr.__name__ = stable_repr.__qualname__ = 'repr'
@@ -623,10 +702,10 @@ def _plain(t: type) -> bool:
     """Whether CPython's `str()` and `format(x, '')` of a `t` instance are stable (a sandbox class,
     or a host type with its own repr and no items of its own), and if so let the run's inline tests
     (`_m_plain`) pass it from now on."""
-    if t in _RENDERERS:
+    if t in _RENDERERS or issubclass(t, BaseException):
         return False
-    if SANDBOX_CLASS_MARK not in t.__dict__ and _objects_own(t, '__repr__'):
-        return False
+    if SANDBOX_CLASS_MARK not in t.__dict__ and (_objects_own(t, '__repr__') or t.__flags__ & _HAVE_GC):
+        return False  # (a host type whose instances hold other objects may render their addresses)
     ids = current_identities()
     if ids is not None:
         ids.plain.add(t)
@@ -638,8 +717,15 @@ def stable_str(obj: Any) -> str:
     t = _type(obj)
     if t is str:
         return obj
-    if t in NATIVE_TEXT or _plain(t) or not _objects_own(t, '__str__'):
+    if t in NATIVE_TEXT:
         return _str(obj)
+    if isinstance(obj, BaseException):
+        if set(_map(_type, obj.args)) <= NATIVE_TEXT:
+            return _str(obj)  # plain args: CPython's text shows nothing of the process
+        text = _exception_text(obj, 'str')
+        return text if text is not None else _scrub(_str(obj), obj)
+    if _plain(t) or not _objects_own(t, '__str__'):
+        return _scrub(_str(obj), obj)
     return stable_repr(obj)
 
 
@@ -732,3 +818,40 @@ def _text_dunder(name: str, unbound_object: Callable[[Any], str]) -> Callable[[A
 
 TEXT_DUNDERS['__repr__'] = _text_dunder('__repr__', default_repr)
 TEXT_DUNDERS['__str__'] = _text_dunder('__str__', _object_str_unbound)
+
+
+# -- `x.__hash__`, `x.__format__`, `object.__hash__`: CPython's C slots show addresses or seeded hashes --
+def _bound_render(render: Callable[..., Any], name: str) -> Callable[[Any], Any]:
+    def replace(value: Any) -> Any:
+        t = _type(value)
+        if t is types.MethodWrapperType or t is types.BuiltinMethodType:  # a C slot or C method, bound
+            return types.MethodType(render, value.__self__)
+        if t is types.WrapperDescriptorType or t is types.MethodDescriptorType:
+            owner = value.__objclass__
+
+            def method(self: Any, *args: Any) -> Any:
+                if not isinstance(self, owner):
+                    raise TypeError(
+                        f"descriptor '{name}' for '{owner.__name__}' objects doesn't apply to a "
+                        f"'{_type(self).__name__}' object"
+                    )
+                return render(self, *args)
+
+            method.__name__ = name
+            method.__qualname__ = f'{owner.__name__}.{name}'
+            return method
+        return value  # a sandbox class's own method
+
+    return replace
+
+
+def _format_dunder(self: Any, spec: Any = '', /) -> str:
+    """`x.__format__(spec)` as `format(x, spec)` in the sandbox: an empty spec renders as `str()` does,
+    a non-empty one is size-checked."""
+    if isinstance(spec, str) and spec == '':
+        return stable_format(self, '')
+    return checked_format(self, spec)
+
+
+TEXT_DUNDERS['__hash__'] = _bound_render(lambda self: sandbox_hash(self), '__hash__')
+TEXT_DUNDERS['__format__'] = _bound_render(_format_dunder, '__format__')

@@ -15,7 +15,7 @@ Host hooks (read from `RunContext.hooks`, wired by the API):
 
 from __future__ import annotations
 
-import threading
+import functools
 import time
 import weakref
 from collections.abc import Iterable
@@ -25,7 +25,7 @@ from typing import Any
 import greenlet
 
 from ..runtime.allowlists import ALLOWED, SELF_GUARDED
-from ..runtime.guards import SANDBOX_CLASS_MARK, reset_plain_cache
+from ..runtime.guards import mark_run_class, reset_plain_cache
 from ..runtime.limits import CURRENT, METERED_TEXT, check_int_bits
 from ..runtime.modules import RunContext
 
@@ -36,13 +36,11 @@ _IN_MEMORY = frozenset({list, tuple, str, dict, set, frozenset, bytes, bytearray
 
 
 _RUNS: weakref.WeakKeyDictionary[Any, RunContext] = weakref.WeakKeyDictionary()
-_LAST = threading.local()
 
 
 def bind(ctx: RunContext) -> None:
     """Remember `ctx` as the run of the current greenlet (module factories run inside their run)."""
     _RUNS[greenlet.getcurrent()] = ctx
-    _LAST.ctx = ctx
 
 
 def forget_run(g: Any) -> None:
@@ -52,12 +50,11 @@ def forget_run(g: Any) -> None:
 
 
 def current() -> RunContext:
-    """The run whose sandbox code is executing (for shared host classes that need the meter)."""
+    """The run whose sandbox code is executing (for shared host classes that need the meter). Only
+    the current greenlet's run: never another run, however recently it ran on this thread."""
     ctx = _RUNS.get(greenlet.getcurrent())
     if ctx is None:
-        ctx = getattr(_LAST, 'ctx', None)
-        if ctx is None:
-            raise RuntimeError('no sandbox run is active')
+        raise RuntimeError('no sandbox run is active')
     return ctx
 
 
@@ -165,6 +162,25 @@ def random_bytes(ctx: RunContext, n: int, what: str) -> bytes:
     return data
 
 
+def host_export(value: Any) -> Any:
+    """A host module's attribute as a run may hold it: a mutable container is copied for the run (the
+    host's own list, `urllib.parse.uses_netloc`, changes the host's behaviour and every other run's);
+    a function behind an `lru_cache` is reached through a plain function (its `cache_clear` and
+    `cache_info` act on a cache the host and every run share)."""
+    if type(value) in (list, dict, set, bytearray):
+        return type(value)(value)
+    if type(value) is functools._lru_cache_wrapper:  # type: ignore[attr-defined]
+        cached = value
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return cached(*args, **kwargs)
+
+        functools.update_wrapper(call, cached, updated=())
+        del call.__wrapped__  # type: ignore[attr-defined]
+        return call
+    return value
+
+
 def public_names(t: type, exclude: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(n for n in dir(t) if not n.startswith('_')) - frozenset(exclude)
 
@@ -180,9 +196,9 @@ def allow_public(t: type, exclude: Iterable[str] = ()) -> None:
 
 
 def mark_sandbox_class(cls: type) -> type:
-    """Make a (per-run) host class behave as if sandbox code had defined it: subclassable, open."""
-    type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
-    return cls
+    """Make a host class the stdlib builds for the current run behave as if sandbox code had defined
+    it: subclassable, and writable by that run alone (see `guards.mark_run_class`)."""
+    return mark_run_class(cls)
 
 
 def copy_names(fn: Any, name: str, qualname: str | None = None) -> Any:

@@ -19,6 +19,7 @@ import uuid as _uuid
 from itertools import accumulate as _accumulate
 from typing import Any
 
+from ..runtime.guards import replace_class
 from ..runtime.limits import CURRENT as _CURRENT
 from ..runtime.modules import RunContext, register_module
 from ._support import (
@@ -412,6 +413,7 @@ class Random(InitOnly, _random.Random):
 
 
 Random.__module__ = 'random'
+replace_class(_random.Random, Random)
 
 
 class _TickingDraws:

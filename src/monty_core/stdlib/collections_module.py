@@ -16,7 +16,7 @@ import sys
 from operator import itemgetter as _itemgetter
 from typing import Any
 
-from ..runtime.guards import WRAPPERS, reset_plain_cache
+from ..runtime.guards import WRAPPERS, replace_class, reset_plain_cache
 from ..runtime.modules import RunContext, register_module
 from ..runtime.stable import stable_repr
 from ._support import allow, allow_public, bind, current, mark_sandbox_class, metered, reserve, ticked
@@ -100,6 +100,7 @@ class deque(_c.deque):  # type: ignore[type-arg]
 
 
 deque.__module__ = 'collections'
+replace_class(_c.deque, deque)
 allow_public(deque)
 
 

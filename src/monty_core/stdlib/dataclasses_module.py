@@ -12,7 +12,7 @@ import dataclasses
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.guards import SANDBOX_CLASS_MARK
+from ..runtime.guards import is_run_class, mark_run_class
 from ..runtime.modules import RunContext, register_module
 from ..runtime.stable import current_identities, default_repr, sandbox_hash, stable_repr
 
@@ -25,7 +25,7 @@ ALLOWED[dataclasses.InitVar] = frozenset({'type'})
 
 
 def _check_class(cls: Any) -> None:
-    if not (isinstance(cls, type) and SANDBOX_CLASS_MARK in cls.__dict__):
+    if not is_run_class(cls):
         raise TypeError('dataclass() should be applied to a class defined in the sandbox')
 
 
@@ -38,8 +38,8 @@ def dataclass(cls: Any = None, /, **kwargs: Any) -> Any:
             type.__delattr__(klass, '__repr__')  # the sandbox's stand-in for object's: dataclass may add one
         own_hash = klass.__dict__.get('__hash__', _ABSENT)
         out = dataclasses.dataclass(**kwargs)(klass)
-        if SANDBOX_CLASS_MARK not in out.__dict__:  # slots=True builds a new class
-            type.__setattr__(out, SANDBOX_CLASS_MARK, True)
+        if out is not klass:  # slots=True builds a new class
+            mark_run_class(out)
         _stable_methods(out, own_hash)
         return out
 

@@ -17,13 +17,20 @@ from __future__ import annotations
 # pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
 import abc as _abc
 import operator
+import types
 import weakref
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
 
 from ..runtime.builtins import SandboxABCMeta, check_match_args
-from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK
+from ..runtime.guards import (
+    SAFE_METACLASSES,
+    SANDBOX_CLASS_MARK,
+    SANDBOX_GLOBALS_MARK,
+    mark_run_class,
+    run_token,
+)
 from ..runtime.modules import RunContext, register_module
 from ..runtime.stable import sandbox_hash, stable_repr
 from ._support import mark_sandbox_class, ticking
@@ -155,7 +162,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         namespace: dict[str, Any] = {
             '__module__': module if module is not None else '__main__',
             '__qualname__': qualname if qualname is not None else name,
-            SANDBOX_CLASS_MARK: True,
+            SANDBOX_CLASS_MARK: run_token() or True,
         }
         for member, member_value in ticking(pairs):
             if not isinstance(member, str) or member.startswith('_'):
@@ -427,7 +434,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         # as the sandbox's: mark it now (after the builder's own check) so that a user `__init__` can
         # set attributes on its members (`self.mass = mass`, CPython's Planet example).
         check_match_args(cls)
-        type.__setattr__(cls, SANDBOX_CLASS_MARK, True)
+        mark_run_class(cls)
         user_new = ns.get('__new__')
         if user_new is None:
             for base in cls.__mro__[1:]:
@@ -512,6 +519,15 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
     }
 
 
+def _abstractmethod(funcobj: Any) -> Any:
+    """`abc.abstractmethod`: marks the run's own function or descriptor (CPython's sets an attribute on
+    whatever it is given, a host function every run shares included)."""
+    target = funcobj.__func__ if isinstance(funcobj, (staticmethod, classmethod)) else funcobj
+    if type(target) is not types.FunctionType or SANDBOX_GLOBALS_MARK not in target.__globals__:
+        return funcobj
+    return _abc.abstractmethod(funcobj)
+
+
 def _abc_factory(ctx: RunContext) -> dict[str, Any]:
     class ABC:
         """Helper class that provides a standard way to create an ABC using inheritance."""
@@ -546,7 +562,7 @@ def _abc_factory(ctx: RunContext) -> dict[str, Any]:
     return {
         'ABC': ABC,
         'ABCMeta': SandboxABCMeta,
-        'abstractmethod': _abc.abstractmethod,
+        'abstractmethod': _abstractmethod,
         'abstractclassmethod': _abc.abstractclassmethod,
         'abstractstaticmethod': _abc.abstractstaticmethod,
         'abstractproperty': _abc.abstractproperty,

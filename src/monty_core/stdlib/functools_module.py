@@ -16,7 +16,7 @@ import types
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, guarded_getattr
+from ..runtime.guards import SANDBOX_GLOBALS_MARK, guarded_getattr, is_run_class
 from ..runtime.modules import RunContext, register_module
 from ._support import allow, metered
 
@@ -32,12 +32,14 @@ _MISSING = object()
 
 
 def _is_sandbox_target(obj: Any) -> bool:
+    """Whether `obj` is the current run's own (its function, class or instance): the only things
+    `update_wrapper` and `total_ordering` may change (a class every run shares must stay as it is)."""
     t = type(obj)
     if t is types.FunctionType:
         return SANDBOX_GLOBALS_MARK in obj.__globals__
-    if t is type:
-        return SANDBOX_CLASS_MARK in obj.__dict__
-    return SANDBOX_CLASS_MARK in t.__dict__
+    if isinstance(obj, type):
+        return is_run_class(obj)
+    return is_run_class(t)
 
 
 def update_wrapper(
@@ -56,6 +58,8 @@ def update_wrapper(
             value = guarded_getattr(wrapped, attr) if attr != '__annotations__' else {}
         except AttributeError:
             continue
+        if isinstance(value, str) and attr != '__doc__':
+            value = str.__str__(value)  # a name is plain text (a str subclass would run sandbox code)
         try:
             setattr(wrapper, attr, value)
         except (AttributeError, TypeError):
@@ -80,7 +84,7 @@ def wraps(wrapped: Any, assigned: Any = _ft.WRAPPER_ASSIGNMENTS, updated: Any = 
 
 def total_ordering(cls: Any) -> Any:
     """Fill in the missing rich comparisons of a sandbox class."""
-    if not (type(cls) is type and SANDBOX_CLASS_MARK in cls.__dict__):
+    if not (type(cls) is type and is_run_class(cls)):
         raise TypeError('total_ordering() applies to classes defined in the sandbox')
     return _ft.total_ordering(cls)
 

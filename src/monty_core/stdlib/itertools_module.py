@@ -21,7 +21,7 @@ from ..runtime import limits as _limits
 from ..runtime.allowlists import ALLOWED
 from ..runtime.guards import guarded_getattr
 from ..runtime.modules import RunContext, register_module
-from ..runtime.stable import checked_imod, checked_mod
+from ..runtime.printf import checked_imod, checked_mod
 from ._support import (
     Sealed,
     allow,

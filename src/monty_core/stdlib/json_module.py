@@ -19,6 +19,7 @@ from typing import Any
 from ..runtime.guards import guarded_getattr
 from ..runtime.limits import EXPANDS_FROM
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import stable_str
 from ._support import allow, mark_sandbox_class, reserve, ticked
 
 _INFINITY = float('inf')
@@ -125,7 +126,7 @@ def _encode(ctx: RunContext, obj: Any, enc: Any) -> str:
         sort_keys=bool(enc.sort_keys),
         indent=indent,
         separators=(item_sep, key_sep),
-        default=enc.default,
+        default=stable_str if enc.default is str else enc.default,  # (CPython's str() shows addresses)
     )
     real.ctx = ctx
     # Always the chunked encoder: with shared references (`[[0] * 10**6] * 1000`) the output can be

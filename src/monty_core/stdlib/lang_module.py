@@ -24,6 +24,7 @@ from typing import Any
 from ..runtime.allowlists import ALLOWED
 from ..runtime.guards import SANDBOX_CLASS_MARK, guarded_getattr
 from ..runtime.modules import RunContext, register_module
+from ..runtime.stable import address
 from ._support import allow, bind, current, tick
 
 _ATOMIC = {
@@ -98,11 +99,44 @@ def _class_dicts(t: type) -> set[str]:
     return names
 
 
+def _key(x: Any) -> int:
+    """The memo key of `x`: its fake address in this run (a `memo` is sandbox data, and the sandbox
+    never sees a real `id()`)."""
+    return int(address(x), 16)
+
+
+def _reconstruct(x: Any, memo: Any, func: Any, args: Any, state: Any = None, listiter: Any = None,
+                 dictiter: Any = None) -> Any:  # fmt: skip
+    """CPython's `copy._reconstruct` for a deep copy, keying the memo as `deepcopy` does."""
+    y = func(*(deepcopy(arg, memo) for arg in args)) if args else func()
+    memo[_key(x)] = y
+    if state is not None:
+        state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            slotstate = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            if state is not None:
+                y.__dict__.update(state)
+            if slotstate is not None:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
+    if listiter is not None:
+        for item in listiter:
+            y.append(deepcopy(item, memo))
+    if dictiter is not None:
+        for key, value in dictiter:
+            y[deepcopy(key, memo)] = deepcopy(value, memo)
+    return y
+
+
 def deepcopy(x: Any, memo: Any = None, _nil: Any = None) -> Any:
     """Deep copy operation on arbitrary sandbox values."""
     if memo is None:
         memo = {}
-    d = id(x)
+    d = _key(x)
     y = memo.get(d, _MISSING)
     if y is not _MISSING:
         return y
@@ -135,7 +169,7 @@ def deepcopy(x: Any, memo: Any = None, _nil: Any = None) -> Any:
             y = obj.__deepcopy__(memo)
         else:
             rv = _reduce(x)
-            y = getattr(_copy, '_reconstruct')(x, memo, *rv, deepcopy=deepcopy)  # noqa: B009
+            y = _reconstruct(x, memo, *rv)
     elif t is _c.deque or isinstance(x, _c.deque):
         dq: Any = x
         y = type(dq)((), dq.maxlen)
@@ -159,7 +193,7 @@ def deepcopy(x: Any, memo: Any = None, _nil: Any = None) -> Any:
         raise TypeError(f"cannot pickle '{t.__name__}' object")
     if y is not x:
         memo[d] = y
-        memo.setdefault(id(memo), []).append(x)
+        memo.setdefault(_key(memo), []).append(x)
     return y
 
 

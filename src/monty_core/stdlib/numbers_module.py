@@ -22,6 +22,7 @@ import fractions as _fr
 from typing import Any, cast
 
 from ..runtime.allowlists import SELF_GUARDED
+from ..runtime.guards import replace_class
 from ..runtime.limits import check_gcd, check_int_conversion, check_int_work, check_modpow
 from ..runtime.modules import RunContext, register_module
 from ._support import Sealed, allow, allow_public, build, check_int_bits, seal_set
@@ -328,6 +329,7 @@ for _name in dir(_dec.Decimal):
     if callable(_attr):
         setattr(Decimal, _name, _converting(_attr, _name))
 Decimal.__module__ = 'decimal'
+replace_class(_dec.Decimal, Decimal)
 
 
 def _check_context_value(name: str, value: Any) -> None:
@@ -370,6 +372,7 @@ for _name in dir(_dec.Context):
     if callable(_attr) and not isinstance(_attr, int):
         setattr(Context, _name, _converting(_attr, _name))
 Context.__module__ = 'decimal'
+replace_class(_dec.Context, Context)
 SELF_GUARDED.add(Context)
 
 
@@ -585,6 +588,7 @@ for _name in (
 ):
     setattr(Fraction, _name, _converting(getattr(_fr.Fraction, _name), _name))
 Fraction.__module__ = 'fractions'
+replace_class(_fr.Fraction, Fraction)
 allow_public(Fraction)
 
 

@@ -35,6 +35,7 @@ from ._support import (
 )
 
 allow(_regex.error, {'msg', 'pattern', 'pos', 'args', 'add_note'})
+allow(_re.RegexFlag, {'name', 'value'})  # `re.IGNORECASE` and friends
 
 # re flag bit -> regex flag bit (ASCII and DEBUG differ; DEBUG is refused).
 _FLAG_BITS = {2: 2, 4: 4, 8: 8, 16: 16, 32: 32, 64: 64, 256: 128}

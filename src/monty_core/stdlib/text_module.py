@@ -15,12 +15,13 @@ import string as _string
 import textwrap as _tw
 import unicodedata as _ud
 import urllib.parse as _up
+from collections.abc import Mapping
 from typing import Any, SupportsIndex, cast
 
 from ..runtime.guards import guarded_getattr
 from ..runtime.limits import EXPANDS_FROM
 from ..runtime.modules import RunContext, register_module
-from ..runtime.stable import address
+from ..runtime.stable import NATIVE_TEXT, address, stable_repr, stable_str
 from ._support import (
     InitOnly,
     Sealed,
@@ -29,6 +30,7 @@ from ._support import (
     bind,
     build,
     current,
+    host_export,
     materialize,
     ready,
     reserve,
@@ -59,13 +61,33 @@ class Template(InitOnly, _string.Template):
 
     def substitute(self, mapping: Any = None, /, **kws: Any) -> str:
         self._check(mapping, kws)
-        return super().substitute(mapping, **kws) if mapping is not None else super().substitute(**kws)
+        return super().substitute(_StableValues(mapping, kws))
 
     def safe_substitute(self, mapping: Any = None, /, **kws: Any) -> str:
         self._check(mapping, kws)
-        if mapping is not None:
-            return super().safe_substitute(mapping, **kws)
-        return super().safe_substitute(**kws)
+        return super().safe_substitute(_StableValues(mapping, kws))
+
+
+class _StableValues(Mapping[str, str]):
+    """The values a `Template` substitutes, rendered as the sandbox's `str()` renders them (CPython's
+    `str()` of a function shows its address)."""
+
+    __slots__ = ('_kws', '_mapping')
+
+    def __init__(self, mapping: Any, kws: dict[str, Any]) -> None:
+        self._mapping = mapping
+        self._kws = kws
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._kws or self._mapping is None:
+            return stable_str(self._kws[key])
+        return stable_str(self._mapping[key])
+
+    def __iter__(self) -> Any:
+        return iter(self._kws)
+
+    def __len__(self) -> int:
+        return len(self._kws)
 
 
 Template.__module__ = 'string'
@@ -399,7 +421,7 @@ def _urllib_parse_factory(ctx: RunContext) -> dict[str, Any]:
             query = materialize(ctx, query)
         return _up.urlencode(query, doseq, safe, encoding, errors, quote_via)
 
-    exports: dict[str, Any] = {n: getattr(_up, n) for n in _UP_NAMES}
+    exports: dict[str, Any] = {n: host_export(getattr(_up, n)) for n in _UP_NAMES}
     exports.update({cls.__name__: cls for cls in _RESULTS})
     for fn in (quote, quote_plus, parse_qsl, parse_qs, unquote, unquote_plus, urlencode):
         fn.__doc__ = getattr(_up, fn.__name__).__doc__
@@ -479,7 +501,12 @@ class PrettyPrinter(InitOnly, _pp.PrettyPrinter):
         tick(current())
         if id(object) in context:
             return _recursion(object), False, True
-        return super().format(object, context, maxlevels, level)
+        t = type(object)
+        if t in _PPRINT_OWN or t in NATIVE_TEXT:
+            return super().format(object, context, maxlevels, level)
+        # CPython's `repr()` of anything else: the stable one (no address, sets in canonical order).
+        text = stable_repr(object)
+        return text, bool(text) and not text.startswith('<'), False
 
     def _format(
         self, object: Any, stream: Any, indent: int, allowance: int, context: Any, level: int
@@ -490,6 +517,9 @@ class PrettyPrinter(InitOnly, _pp.PrettyPrinter):
             self._readable = False
             return
         super()._format(object, stream, indent, allowance, context, level)  # type: ignore[misc]
+
+
+_PPRINT_OWN = frozenset({dict, list, tuple})  # the containers CPython's printer walks itself
 
 
 def _recursion(obj: Any) -> str:

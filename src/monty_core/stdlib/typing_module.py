@@ -17,7 +17,7 @@ import typing_extensions
 
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import MRO_ENTRY_TYPES
-from ..runtime.guards import SANDBOX_CLASS_MARK
+from ..runtime.guards import SANDBOX_CLASS_MARK, sandbox_class
 from ..runtime.modules import RunContext, register_module
 from ._support import bind
 
@@ -173,15 +173,12 @@ def get_origin(tp: Any) -> Any:
 
     Its results are typing forms and classes the sandbox can already name; a sandbox stand-in
     (`TypingForm`) has no origin."""
-    if isinstance(tp, (TypingForm, CheckedForm)):
-        return None
-    origin = typing.get_origin(tp)
-    return _FORM_OF.get(id(origin), origin)  # `get_origin(Literal[1]) is Literal` in the sandbox too
+    return None if isinstance(tp, (TypingForm, CheckedForm)) else sandbox_class(typing.get_origin(tp))
 
 
 def get_args(tp: Any) -> tuple[Any, ...]:
     """CPython's `typing.get_args`: the subscript arguments (the values the program wrote)."""
-    return () if isinstance(tp, (TypingForm, CheckedForm)) else typing.get_args(tp)
+    return () if isinstance(tp, (TypingForm, CheckedForm)) else sandbox_class(typing.get_args(tp))
 
 
 def _new_type(name: str, tp: Any) -> Any:
@@ -361,14 +358,25 @@ class CheckedForm:
 
 
 ALLOWED[CheckedForm] = frozenset()
-_CHECKED_FORMS = {name: CheckedForm(_REAL_FORMS[name]) for name in _VARIADIC if name in _REAL_FORMS}
-_FORM_OF = {id(form._form): form for form in _CHECKED_FORMS.values()}
+_CHECKED_NAMES = tuple(name for name in _VARIADIC if name in _REAL_FORMS)
 
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
     bind(ctx)  # NamedTuple classes meter `_make`'s input through the run
     exports: dict[str, Any] = dict(_REAL_FORMS)
-    exports.update(_CHECKED_FORMS)
+    # Each run its own (a run must not reach an object another run reaches unless it is immutable).
+    checked = {name: CheckedForm(_REAL_FORMS[name]) for name in _CHECKED_NAMES}
+    exports.update(checked)
+    checked_of = {id(form._form): form for form in checked.values()}
+
+    def run_get_origin(tp: Any) -> Any:
+        """CPython's `typing.get_origin` (see `get_origin`), giving this run's checked forms."""
+        if isinstance(tp, (TypingForm, CheckedForm)):
+            return None
+        origin = get_origin(tp)
+        return checked_of.get(id(origin), origin)  # `get_origin(Literal[1]) is Literal` in the sandbox
+
+    run_get_origin.__name__ = run_get_origin.__qualname__ = 'get_origin'
     exports.update(
         TypedDict=TypingForm('typing.TypedDict', TypedDictBase),
         NamedTuple=TypingForm('typing.NamedTuple', NamedTupleBase),
@@ -376,7 +384,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         Generic=TypingForm('typing.Generic', object),
         TYPE_CHECKING=False,
         cast=_cast,
-        get_origin=get_origin,
+        get_origin=run_get_origin,
         get_args=get_args,
         TypeVar=typing.TypeVar,
         NewType=_new_type,
