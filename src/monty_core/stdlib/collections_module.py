@@ -42,6 +42,9 @@ class Counter(_c.Counter):  # type: ignore[type-arg]
     meter: `Counter(s)` of a 10^8-character string is one C loop of seconds otherwise)."""
 
     def update(self, iterable: Any = None, /, **kwds: Any) -> None:
+        if type(iterable) in _SHORT_OK and len(iterable) < _METERED:
+            super().update(iterable, **kwds)  # an in-memory container, not long: no metering needed
+            return
         if isinstance(iterable, _abc.Mapping) and self:
             # CPython adds a mapping's counts in a Python loop: this one ticks.
             for elem, count in ticked(current(), iterable.items()):
@@ -51,6 +54,10 @@ class Counter(_c.Counter):  # type: ignore[type-arg]
 
     def subtract(self, iterable: Any = None, /, **kwds: Any) -> None:
         super().subtract(_counted(iterable), **kwds)
+
+
+_SHORT_OK = frozenset({list, tuple, str, bytes, bytearray, set, frozenset, dict})
+_METERED = 1 << 16
 
 
 def _counted(iterable: Any) -> Any:
