@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import MontySyntaxError
@@ -62,7 +63,12 @@ _BINDING_NODES: frozenset[type] = frozenset(
     }
 )
 
-_GUARDED_OPS: dict[type, str] = {ast.Mult: 'mul', ast.Pow: 'pow', ast.LShift: 'lshift', ast.Mod: 'mod'}
+_GUARDED_OPS: dict[type, str] = {
+    ast.Mult: 'mul',
+    ast.Pow: 'pow',
+    ast.LShift: 'lshift',
+    ast.Mod: 'mod',
+}
 _AUG: dict[type, str] = {
     ast.Mult: '_m_imul',
     ast.Pow: '_m_ipow',
@@ -85,6 +91,15 @@ _NUMERIC_OPS = (
 )
 _NUMERIC_CALLS = frozenset({'len', 'ord', 'int', 'float'})
 _SMALL = 2  # `x * 2`, `x ** 2`: at most doubles memory, like `x + x`
+# Marks a rewritten operation that builds nothing unchecked: the codegen pass's amplification checks
+# do not count it as amplifying (see compiler/amplification.py).
+LIGHT = 'monty_light'
+_WORD = 1 << 64  # a divisor or factor this small costs linear time, whatever the other operand
+# Calls the pass emits whose integer results are checked (below `MAX_INT_BITS`) or no bigger than an
+# operand: tame.
+_CHECKED_RESULTS = frozenset(
+    {'_m_mul', '_m_imul', '_m_pow', '_m_ipow', '_m_lshift', '_m_ilshift', '_m_mod', '_m_imod', '_m_floordiv'}
+)
 _BIG_DIGITS = BIG_DIGITS
 _FUNCTION_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 _COMP_SCOPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -96,6 +111,18 @@ def _name(id_: str) -> ast.Name:
 
 def _call(func: str, *args: ast.expr) -> ast.Call:
     return ast.Call(func=_name(func), args=list(args), keywords=[])
+
+
+def _is_type(e: ast.Name, type_name: str) -> ast.Compare:
+    return ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.Is()], comparators=[_name(type_name)])
+
+
+def _is_type_in(e: ast.Name, types_name: str) -> ast.Compare:
+    return ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.In()], comparators=[_name(types_name)])
+
+
+def _is_not_type(e: ast.Name, type_name: str) -> ast.Compare:
+    return ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.IsNot()], comparators=[_name(type_name)])
 
 
 def _copy(e: ast.expr) -> ast.expr:
@@ -113,23 +140,31 @@ def _target_names(t: ast.AST) -> list[str]:
 
 
 class _Scope:
-    __slots__ = ('bindings', 'kind', 'numeric', 'parent', 'unknown')
+    __slots__ = ('bindings', 'kind', 'numeric', 'parent', 'tame', 'unknown')
 
     def __init__(self, kind: str, parent: _Scope | None) -> None:
         self.kind = kind  # 'module', 'function', 'comp' (comprehension), 'class'
         self.parent = parent
-        self.bindings: dict[str, list[ast.expr]] = {}  # name -> value expressions stored in it
+        self.bindings: dict[str, list[Any]] = {}  # name -> value expressions stored in it
         self.unknown: set[str] = set()  # names with a binding of unknown type
         self.numeric: set[str] = set()
+        self.tame: set[str] = set()  # numeric names whose every binding is tame (see `is_tame`)
 
-    def bind(self, name: str, value: ast.expr | None) -> None:
+    def bind(self, name: str, value: ast.expr | _Counter | None) -> None:
         if value is None:
             self.unknown.add(name)
         else:
             self.bindings.setdefault(name, []).append(value)
 
 
-_RANGE_ITEM = ast.Constant(0)  # stands for "an int produced by range()/enumerate()"
+class _Counter:
+    """Stands for "an int produced by range()/enumerate()": numeric, and tame when the count starts
+    from a tame value (`range(big, big + 3)` yields big integers)."""
+
+    __slots__ = ('start',)
+
+    def __init__(self, start: ast.expr | None) -> None:
+        self.start = start
 
 
 class _Analysis:
@@ -241,7 +276,7 @@ class _Analysis:
         for child in child_nodes(node):
             self._visit(child, scope)
 
-    def _bind(self, scope: _Scope, name: str, value: ast.expr | None) -> None:
+    def _bind(self, scope: _Scope, name: str, value: ast.expr | _Counter | None) -> None:
         self.all_bound.add(name)
         scope.bind(name, value)
 
@@ -257,13 +292,21 @@ class _Analysis:
     def _bind_loop(self, scope: _Scope, target: ast.AST, it: ast.expr | None) -> None:
         func = it.func.id if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) else None
         if isinstance(target, ast.Name) and func == 'range':
-            self._bind(scope, target.id, _RANGE_ITEM)
+            assert isinstance(it, ast.Call)
+            start = it.args[0] if len(it.args) > 1 else None
+            self._bind(scope, target.id, _Counter(start))
             self._loop_funcs.append((scope, target.id, 'range'))
             return
         if isinstance(target, ast.Tuple) and func == 'enumerate' and target.elts:
             first = target.elts[0]
             if isinstance(first, ast.Name):
-                self._bind(scope, first.id, _RANGE_ITEM)
+                assert isinstance(it, ast.Call)
+                start = (
+                    it.args[1]
+                    if len(it.args) > 1
+                    else next((k.value for k in it.keywords if k.arg == 'start'), None)
+                )
+                self._bind(scope, first.id, _Counter(start))
                 self._loop_funcs.append((scope, first.id, 'enumerate'))
                 for elt in target.elts[1:]:
                     for name in _target_names(elt):
@@ -299,6 +342,21 @@ class _Analysis:
             before = set(module.numeric)
             self._module_walk(tree.body, set())
             changed = module.numeric != before
+        self._solve_tame()
+
+    def _solve_tame(self) -> None:
+        """Greatest fixpoint again: the numeric names whose every binding is tame."""
+        scopes = list(self.scope_of.values())
+        for scope in scopes:
+            scope.tame = set(scope.numeric)
+        changed = True
+        while changed:
+            changed = False
+            for scope in scopes:
+                for name in list(scope.tame):
+                    if not all(self.is_tame(v, scope) for v in scope.bindings[name]):
+                        scope.tame.discard(name)
+                        changed = True
 
     def _module_walk(self, stmts: list[ast.stmt], dominated: set[str]) -> None:
         module = self.module
@@ -350,8 +408,78 @@ class _Analysis:
             s = s.parent
         return False
 
+    def lookup_tame(self, name: str, scope: _Scope) -> bool:
+        """Whether `name` read in `scope` is tame; a name bound nowhere in the program holds what the
+        host passed (an input), which is tame."""
+        s: _Scope | None = scope
+        first = True
+        while s is not None:
+            if s.kind == 'class' and not first:
+                s = s.parent
+                continue
+            if name in s.bindings or name in s.unknown:
+                return name in s.tame
+            first = False
+            s = s.parent
+        return True
+
+    def is_tame(self, e: Any, scope: _Scope) -> bool:
+        """Whether `e`, if an integer, cannot come from an unchecked product of two big integers.
+
+        Integers only grow fast by `*`, `**` and `<<`; the checked forms (`_m_mul`, `_m_pow`, ...) stay
+        below `MAX_INT_BITS`. A product of two tame integers is at most twice that (one squaring,
+        ~0.2 s at worst): it runs unchecked, but its result is not tame, so a second squaring of it
+        (`c = b * b` after `b = a * a`, or `(a * a) * (a * a)`) is checked."""
+        if type(e) is _Counter:
+            return e.start is None or self.is_tame(e.start, scope)
+        if isinstance(e, ast.Constant):
+            return True
+        if isinstance(e, ast.Name):
+            return self.lookup_tame(e.id, scope)
+        if isinstance(e, ast.BinOp):
+            return self._tame_binop(e, scope)
+        if isinstance(e, ast.UnaryOp):
+            return self.is_tame(e.operand, scope)
+        if isinstance(e, ast.IfExp):
+            return self.is_tame(e.body, scope) and self.is_tame(e.orelse, scope)
+        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name):
+            name = e.func.id
+            if name in _CHECKED_RESULTS:
+                return True
+            if name in self.pristine:
+                if name in ('len', 'ord', 'float'):
+                    return True
+                if name == 'int':
+                    return all(self.is_tame(a, scope) for a in e.args) and not e.keywords
+        return False
+
+    def _tame_binop(self, e: ast.BinOp, scope: _Scope) -> bool:
+        op, left, right = e.op, e.left, e.right
+        if isinstance(op, ast.Div) or _float_const(left) or _float_const(right):
+            return True
+        if isinstance(op, ast.Mult):
+            # A product by a constant of at most 64 bits grows linearly; any other product is a
+            # possible squaring.
+            return (_small_const(left, _WORD) and self.is_tame(right, scope)) or (
+                _small_const(right, _WORD) and self.is_tame(left, scope)
+            )
+        if isinstance(op, ast.Pow):
+            if not _small_const(right):
+                return True  # checked (`_m_pow`): below MAX_INT_BITS
+            value = _const_int(right)
+            return value != 2 and (value < 0 or self.is_tame(left, scope))
+        if isinstance(op, ast.LShift):
+            return not _small_const(right, _WORD) or self.is_tame(left, scope)
+        if isinstance(op, (ast.FloorDiv, ast.RShift)):
+            return self.is_tame(left, scope)
+        if isinstance(op, ast.Mod):
+            return self.is_tame(left, scope) or self.is_tame(right, scope)
+        if isinstance(op, (ast.Add, ast.Sub, ast.BitAnd, ast.BitOr, ast.BitXor)):
+            return self.is_tame(left, scope) and self.is_tame(right, scope)
+        return False
+
     def is_numeric(self, e: ast.AST, scope: _Scope, dominated: set[str] | None) -> bool:
-        if e is _RANGE_ITEM:
+        if type(e) is _Counter:
             return True
         if isinstance(e, ast.Constant):
             return type(e.value) in (int, float, bool)
@@ -372,13 +500,48 @@ class _Analysis:
         return False
 
 
-def _small_const(e: ast.expr, limit: int = _SMALL) -> bool:
+def _float_const(e: ast.expr) -> bool:
+    return isinstance(e, ast.Constant) and type(e.value) is float
+
+
+_FOLDABLE: dict[type, Any] = {
+    ast.Add: int.__add__,
+    ast.Sub: int.__sub__,
+    ast.Mult: int.__mul__,
+    ast.Pow: int.__pow__,
+}
+
+
+def _const_number(e: ast.expr) -> int | float | None:
+    """The value of a constant number operand: a literal, a negated one, or arithmetic of int literals
+    with a small result (`10**9 + 7`, which CPython folds into a constant anyway); None otherwise."""
+    if isinstance(e, ast.Constant):
+        value: Any = e.value
+        return value if type(value) in (int, float, bool) else None
     if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
-        e = e.operand
-    if not isinstance(e, ast.Constant):
-        return False
-    value: Any = e.value
-    return type(value) is float or (type(value) in (int, bool) and abs(value) <= limit)
+        inner = _const_number(e.operand)
+        return None if inner is None else -inner
+    if isinstance(e, ast.BinOp) and type(e.op) in _FOLDABLE:
+        left, right = _const_number(e.left), _const_number(e.right)
+        if type(left) is not int or type(right) is not int:
+            return None
+        if isinstance(e.op, ast.Pow) and not (0 <= right <= 4096 and abs(left).bit_length() * right <= 4096):
+            return None
+        value = _FOLDABLE[type(e.op)](left, right)
+        return value if abs(value) < 1 << 128 else None
+    return None
+
+
+def _const_int(e: ast.expr) -> int:
+    """The value of a small constant operand (see `_small_const`), as an int."""
+    value = _const_number(e)
+    assert value is not None
+    return int(value)
+
+
+def _small_const(e: ast.expr, limit: int = _SMALL) -> bool:
+    value = _const_number(e)
+    return type(value) is float or (value is not None and abs(value) <= limit)
 
 
 def _safe_format_literal(e: ast.expr) -> bool:
@@ -390,12 +553,15 @@ def _safe_format_literal(e: ast.expr) -> bool:
     return (
         type(value) is str
         and '*' not in value
+        and value.count('%') < _MANY_SPECS
         and not _BIG_DIGITS.search(value)
         and not _TEXT_CONVERSION.search(value)
         and '%(' not in value  # (a mapping key's parentheses nest: the runtime reads them as CPython)
     )
 
 
+# A literal with this many specs may render a 4300-digit integer in each (over 1 MiB): weighed.
+_MANY_SPECS = 200
 # `%s`/`%r`/`%a` render their argument as text: aliased data must be weighed first (`_m_mod`).
 _TEXT_CONVERSION = re.compile(r'%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d*)?[sra]')
 
@@ -444,15 +610,42 @@ class _Guard(ast.NodeTransformer):
         module_level = self.scope_kind == 'module'
         return self.a.is_numeric(e, self.scope, self.dominated if module_level else None)
 
+    def tame(self, e: ast.expr) -> bool:
+        return self.a.is_tame(e, self.scope)
+
     def safe(self, op: ast.operator, left: ast.expr, right: ast.expr) -> bool:
+        if _const_number(ast.BinOp(left=left, op=op, right=right)) is not None:
+            return True  # arithmetic of literals with a small result (`10**9 + 7`)
         if isinstance(op, ast.Mult):
-            return (self.num(left) and self.num(right)) or _small_const(left) or _small_const(right)
+            if (_small_const(left) and not isinstance(right, ast.Name)) or (
+                _small_const(right) and not isinstance(left, ast.Name)
+            ):
+                # `x[i] * 2` may double a sequence, like `x + x`: checked after the statement
+                # (compiler/amplification.py), and exactly in code that runs once.
+                return True
+            if not (self.num(left) and self.num(right)):
+                return False  # `s * 2` of a name: pre-checked, numbers skip the call
+            # Numbers: a factor of at most 64 bits costs linear time; two big integers square.
+            return (
+                _small_const(left, _WORD)
+                or _small_const(right, _WORD)
+                or (self.tame(left) and self.tame(right))
+            )
         if isinstance(op, ast.Pow):
-            return _small_const(right) or (isinstance(right, ast.Constant) and type(right.value) is float)
+            if _float_const(right):
+                return True
+            if not _small_const(right):
+                return False
+            # `x ** 2` squares an integer: plain only for a tame number.
+            return _const_int(right) != 2 or (self.num(left) and self.tame(left))
         if isinstance(op, ast.LShift):
             return _small_const(right, 64)
         if isinstance(op, ast.Mod):
-            return self.num(left) or _safe_format_literal(left)
+            return (
+                _safe_format_literal(left)
+                or _small_const(left, _WORD)
+                or (self.num(left) and _small_const(right, _WORD))
+            )
         return True
 
     # -- scopes -------------------------------------------------------------------------------------
@@ -584,27 +777,79 @@ class _Guard(ast.NodeTransformer):
                 body=ast.BinOp(left=_copy(node.left), op=node.op, right=_copy(node.right)),
                 orelse=guarded,
             )
+            if _small_const(node.right, _WORD) or _small_const(node.left, _WORD):
+                # The plain branch is a number by a literal (linear), the call a pre-checked sequence
+                # or text: no statement check needed after it (see compiler/amplification.py).
+                setattr(guarded, LIGHT, True)
         return _locate(guarded, node)
 
     def _fast_path(self, node: ast.BinOp) -> ast.expr | None:
-        """The int test guarding a plain operation, when both operands are names or constants."""
+        """The inline test guarding a plain operation, when both operands are names or constants:
+        `a % b if _m_rtype(a) is _m_int and _m_bits(b) < 64 else _m_mod(a, b)`: small integers skip
+        the call. Operands that must be ints (`a` of `%`: a str would format; non-numeric factors: a
+        sequence would repeat) get a type test; one operand that decides the cost (the divisor, or
+        either factor) a size test."""
         left, right = node.left, node.right
         if not (isinstance(left, (ast.Name, ast.Constant)) and isinstance(right, (ast.Name, ast.Constant))):
             return None
-        if isinstance(node.op, ast.Mod):
-            checked = [left]
-        elif isinstance(node.op, ast.Mult):
-            checked = [e for e in (left, right) if not self.num(e)]
+        op = node.op
+        if isinstance(op, ast.Mod):
+            typed, sized = ([] if self.num(left) else [left]), [right]
+        elif isinstance(op, ast.Mult):
+            typed = [e for e in (left, right) if not self.num(e)]
+            sized = [left, right]
+            if any(_small_const(e, _WORD) for e in sized):
+                # By a literal factor only a sequence amplifies: any number takes the plain path.
+                if not all(isinstance(e, ast.Name) for e in typed) or not typed:
+                    return None
+                names = list({e.id: e for e in typed if isinstance(e, ast.Name)}.values())
+                number_tests: list[ast.expr] = [_is_type_in(e, '_m_numbers') for e in names]
+                return (
+                    number_tests[0]
+                    if len(number_tests) == 1
+                    else ast.BoolOp(op=ast.And(), values=number_tests)
+                )
+        elif isinstance(op, ast.Pow) and _small_const(right):
+            typed, sized = [], [left]
         else:
             return None
-        if not checked or not all(isinstance(e, ast.Name) for e in checked):
+        if not all(isinstance(e, ast.Name) for e in typed):
             return None
-        checked = list({e.id: e for e in checked if isinstance(e, ast.Name)}.values())
-        tests: list[ast.expr] = [
-            ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.Is()], comparators=[_name('_m_int')])
-            for e in checked
-        ]
+        tests: list[ast.expr] = []
+        seen: set[str] = set()
+        for e in typed:
+            assert isinstance(e, ast.Name)
+            if e.id not in seen:
+                seen.add(e.id)
+                tests.append(_is_type(e, '_m_int'))
+        if not any(_small_const(e, _WORD) for e in sized):
+            probe = self._size_probe(sized, seen)
+            if probe is None:
+                return None
+            tests.append(probe)
+        if not tests:
+            return None
         return tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests)
+
+    def _size_probe(self, candidates: Sequence[ast.expr], typed: set[str]) -> ast.expr | None:
+        """`_m_bits(x) < 64` for one of the names (tested as an exact int already, else by
+        `_m_rtype(x) is not _m_int or ...` for a number: floats and bools cost nothing either)."""
+        names = [e for e in candidates if isinstance(e, ast.Name)]
+        if not names:
+            return None
+        # Prefer a name already tested as an int, then a non-tame one (the likely big operand).
+        name = next((e for e in names if e.id in typed), None)
+        if name is None:
+            name = next((e for e in names if not self.tame(e)), names[0])
+        # `_m_bits(x) < 64` (`int.bit_length`): a few ns cheaper than `-2**64 < x < 2**64`.
+        bounds = ast.Compare(
+            left=_call('_m_bits', _copy(name)), ops=[ast.Lt()], comparators=[ast.Constant(64)]
+        )
+        if name.id in typed:
+            return bounds
+        if self.num(name):
+            return ast.BoolOp(op=ast.Or(), values=[_is_not_type(name, '_m_int'), bounds])
+        return ast.BoolOp(op=ast.And(), values=[_is_type(name, '_m_int'), bounds])
 
     def visit_AugAssign(self, node: ast.AugAssign) -> Any:
         node.value = self.visit(node.value)
@@ -617,8 +862,16 @@ class _Guard(ast.NodeTransformer):
             return node
         if self.safe(node.op, _name(target.id), node.value):
             return node
-        call = _call(func, _name(target.id), node.value)
-        return _locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=call), node)
+        value: ast.expr = _call(func, _name(target.id), node.value)
+        fast = self._fast_path(ast.BinOp(left=_name(target.id), op=node.op, right=node.value))
+        if fast is not None and not isinstance(node.op, ast.Pow):
+            # `x = x * 2 if _m_rtype(x) in _m_numbers else _m_imul(x, 2)`: the test passes numbers
+            # only, for which `x *= 2` and `x = x * 2` are the same (sequences would be mutated in place).
+            plain = ast.BinOp(left=_name(target.id), op=node.op, right=_copy(node.value))
+            value = ast.IfExp(test=fast, body=plain, orelse=value)
+            if _small_const(node.value, _WORD):
+                setattr(value, LIGHT, True)
+        return _locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=value), node)
 
     def _aug_item(self, node: ast.AugAssign, func: str) -> Any:
         if self.safe(node.op, ast.Tuple(elts=[], ctx=ast.Load()), node.value):

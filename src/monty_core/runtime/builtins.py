@@ -26,6 +26,7 @@ from .allowlists import ALLOWED
 from .guards import (
     _MATCH_MISSING,
     CONSTRUCTORS,
+    DUNDER_CHECKS,
     REAL_OF,
     SAFE_METACLASSES,
     SANDBOX_CLASS_MARK,
@@ -209,25 +210,21 @@ def _make_range(*args: Any) -> Any:
 
 
 def _make_bytes(*args: Any, **kwargs: Any) -> bytes:
-    _limits.check_bytes_args(args)
-    return _b.bytes(*args, **kwargs)
+    return _b.bytes(*_limits.bytes_args(args, kwargs, bytes), **kwargs)
 
 
 def _make_bytearray(*args: Any, **kwargs: Any) -> bytearray:
-    _limits.check_bytes_args(args)
-    return _b.bytearray(*args, **kwargs)
+    return _b.bytearray(*_limits.bytes_args(args, kwargs, bytearray), **kwargs)
 
 
 def _bytes_new(cls: Any, *args: Any, **kwargs: Any) -> bytes:
     """`bytes.__new__` as sandbox code reads it: checked as `bytes(...)` is."""
-    _limits.check_bytes_args(args)
-    return _b.bytes.__new__(REAL_OF.get(cls, cls), *args, **kwargs)
+    return _b.bytes.__new__(REAL_OF.get(cls, cls), *_limits.bytes_args(args, kwargs, bytes), **kwargs)
 
 
 def _bytearray_init(self: Any, *args: Any, **kwargs: Any) -> None:
     """`bytearray.__init__` as sandbox code reads it: checked as `bytearray(...)` is."""
-    _limits.check_bytes_args(args)
-    _b.bytearray.__init__(self, *args, **kwargs)
+    _b.bytearray.__init__(self, *_limits.bytes_args(args, kwargs, bytearray), **kwargs)
 
 
 def _str_new(cls: Any = str, *args: Any, **kwargs: Any) -> str:
@@ -268,6 +265,18 @@ for _key, _checked in (
 def _refuse_metaclass(*args: Any, **kwargs: Any) -> Any:
     raise TypeError('metaclasses are not supported in the sandbox; use a class statement')
 
+
+# Integer dunders whose work is quadratic in their operands (`(x).__floordiv__(y)`): checked as the
+# operators are (see limits.check_division).
+DUNDER_CHECKS.update(
+    {
+        '__floordiv__': _limits.check_division,
+        '__rfloordiv__': lambda self, other, *rest: _limits.check_division(other, self),
+        '__divmod__': _limits.check_division,
+        '__rdivmod__': lambda self, other, *rest: _limits.check_division(other, self),
+        '__round__': lambda self, ndigits=None, *rest: _limits.check_round(self, ndigits),
+    }
+)
 
 SandboxRange = _standin(range, _make_range, _limits.BigRange)
 # `abc.ABCMeta` for imports and `isinstance` only: the real one, called with 3 arguments, would build a
@@ -460,16 +469,39 @@ def _format(value: Any, format_spec: Any = '', /) -> str:
     return _limits.checked_format(value, format_spec)
 
 
-_str, _list, _tuple = str, list, tuple
+_str, _list, _tuple, _set, _frozenset = str, list, tuple, set, frozenset
 
 
 def _call_one(func: Any, arg: Any) -> Any:
     """`_m_c1`: a call `str(x)`, `list(x)` or `tuple(x)` (whatever those names hold at run time)."""
     if func is _str:
         return stable_str(arg)
-    if (func is _list or func is _tuple) and type(arg) in SETS:
-        return func(canonical(arg))
+    if func is _list or func is _tuple:
+        if type(arg) in SETS:
+            return func(canonical(arg))
+        _limits.check_items(arg, f'{func.__name__}() of a text')
+    elif (func is _set or func is _frozenset) and type(arg) in _limits.TEXT_TYPES:
+        return func(metered(arg))  # few items, but one C loop over every character
     return func(arg)
+
+
+def _unpack(value: Any) -> Any:
+    """`_m_unpk`: what `*x` unpacks: a set in canonical order, a long str or bytes weighed first."""
+    if type(value) in SETS:
+        return canonical(value)
+    _limits.check_items(value, 'unpacking a text')
+    return value
+
+
+def _expand_call(obj: Any, name: str, /, *args: Any, **kwargs: Any) -> Any:
+    """`_m_xcall`: `obj.name(*args, **kwargs)` for the methods that expand a long str or bytes in one
+    C call (`split`, `splitlines`, `encode`, ...: limits.EXPANDING_METHODS), the result weighed first.
+    The compiler sends only long texts here, except where it cannot test the receiver inline."""
+    if type(obj) in _limits.TEXT_TYPES:
+        if len(obj) >= _limits.EXPANDS_FROM:
+            _limits.EXPANDING_METHODS[name](obj, args, kwargs)
+        return getattr(obj, name)(*args, **kwargs)
+    return guarded_getattr(obj, name)(*args, **kwargs)
 
 
 # The sandbox's versions of these builtins keep CPython's names (`getattr.__name__`, the repr
@@ -507,6 +539,8 @@ def _template() -> dict[str, Any]:
         bytes=SandboxBytes,
         bytearray=SandboxBytearray,
         pow=_limits.checked_pow,
+        divmod=_limits.checked_divmod,
+        round=_limits.checked_round,
         format=_format,
         hash=sandbox_hash,
         repr=stable_repr,
@@ -522,6 +556,8 @@ def _template() -> dict[str, Any]:
         _m_ilshift=_limits.ilshift,
         _m_mod=checked_mod,
         _m_imod=checked_imod,
+        _m_floordiv=_limits.floordiv,
+        _m_ifloordiv=_limits.ifloordiv,
         _m_fmt=_format,
         _m_fv=stable_field,
         _m_repr=stable_repr,
@@ -535,6 +571,13 @@ def _template() -> dict[str, Any]:
         _m_sets=SETS,
         _m_len=_limits.check_length,
         _m_int=int,
+        _m_bits=int.bit_length,
+        _m_numbers=frozenset({int, float, bool, complex}),
+        _m_texts=_limits.TEXT_TYPES,
+        _m_expands=SETS | _limits.TEXT_TYPES,
+        _m_size=len,
+        _m_xcall=_expand_call,
+        _m_unpk=_unpack,
         _m_kwget=match_attr,
         _m_missing=_MATCH_MISSING,
         _m_ga=guarded_getattr,
@@ -566,11 +609,12 @@ def loop_iter(iterable: Any, ticker: Any) -> Any:
 
 
 def metered(iterable: Any) -> Any:
-    """`iterable`, ticking the run's meter per item unless it is an in-memory container."""
+    """`iterable`, ticking the run's meter per item unless it is an in-memory container (a long one
+    ticks too: one C loop over 10^8 characters or 10^7 items takes a second or more)."""
     t = type(iterable)
     if t in SETS:
         return canonical(iterable)
-    if t in _IN_MEMORY:
+    if t in _IN_MEMORY and len(iterable) < _limits.METERED_TEXT:
         return iterable
     return compress(iterable, _ticker())
 
@@ -625,6 +669,8 @@ def max(*args: Any, **kwargs: Any) -> Any:
 
 
 def sorted(*args: Any, **kwargs: Any) -> list[Any]:
+    if args:
+        _limits.check_items(args[0], 'sorted() of a text')
     return _b.sorted(*_meter_first(args), **_text_key(kwargs))
 
 

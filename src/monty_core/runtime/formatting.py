@@ -12,11 +12,21 @@ from __future__ import annotations
 import _string  # type: ignore
 import string
 from collections.abc import Callable, Mapping, Sequence
+from itertools import compress
 from operator import index as _index
 from typing import Any
 
 from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
-from .limits import SMALL, check_format_spec, check_int_bits, reserve
+from .limits import (
+    CURRENT,
+    SMALL,
+    check_format_spec,
+    check_int_bits,
+    check_items,
+    rendered_size,
+    reserve,
+    user_index,
+)
 from .stable import NATIVE_TEXT, SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
 
 _parse = _string.formatter_parser
@@ -82,6 +92,10 @@ class GuardedFormatter(string.Formatter):
                 format_spec or '', args, kwargs, used_args, recursion_depth - 1, auto_arg_index
             )
             result.append(self.format_field(obj, format_spec))
+        # Fields may all render the same big value: weigh the pieces before joining them.
+        total = _sum(map(len, result))
+        if total >= SMALL >> 2:
+            reserve(total * (1 if all(map(str.isascii, result)) else 4), 'formatting')
         return ''.join(result), auto_arg_index
 
     def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
@@ -132,20 +146,54 @@ def _is_plain(fmt: str) -> bool:
     return True
 
 
-def _plain_values(values: Any) -> bool:
-    """Whether CPython renders every value the same in every process (no address, no set)."""
+def _plain_values(values: Any) -> int:
+    """-1 unless CPython renders every value the same in every process (no address, no set); else
+    the length of the longest text value (what one field can render to, the numbers aside)."""
+    longest = 0
     for v in values:
-        if type(v) not in NATIVE_TEXT:
-            return False
-    return True
+        t = type(v)
+        if t not in NATIVE_TEXT:
+            return -1
+        if t is str or t is bytes or t is bytearray:
+            n = len(v)
+            if n > longest:
+                longest = n
+        elif t is int and v.bit_length() > 64:
+            longest = max(longest, rendered_size(v))
+    return longest
+
+
+def _weigh_fields(fmt: str, args: Any, kwargs: Any, longest: int) -> None:
+    """A format string may name the same big value in every field (`('{0}' * 1000).format(big)`):
+    when its fields times the longest value could be large, weigh the fields' values first."""
+    if fmt.count('{') * longest < SMALL:
+        return
+    total = len(fmt)
+    auto = 0
+    try:
+        for _literal, field, _spec, _conv in _parse(fmt):
+            if field is None:
+                continue
+            first, _rest = _split(field)
+            if first == '':
+                first, auto = auto, auto + 1
+            value = kwargs[first] if type(first) is str else args[first]
+            total += rendered_size(value)
+    except (ValueError, LookupError, TypeError):
+        return  # a malformed string or a missing argument: CPython raises its own error
+    reserve(total, 'formatting')
 
 
 def sandbox_format(fmt: str) -> Callable[..., str]:
     """The bound `fmt.format` handed to sandbox code."""
 
     def format(*args: Any, **kwargs: Any) -> str:
-        if _plain_values(args) and _plain_values(kwargs.values()) and _is_plain(fmt):
-            return _native_format(fmt, *args, **kwargs)
+        longest = _plain_values(args)
+        if longest >= 0:
+            longest_kw = _plain_values(kwargs.values())
+            if longest_kw >= 0 and _is_plain(fmt):
+                _weigh_fields(fmt, args, kwargs, max(longest, longest_kw))
+                return _native_format(fmt, *args, **kwargs)
         return _FORMATTER.vformat(str(fmt), args, kwargs)
 
     return format
@@ -155,8 +203,11 @@ def sandbox_format_map(fmt: str) -> Callable[[Any], str]:
     """The bound `fmt.format_map` handed to sandbox code."""
 
     def format_map(mapping: Any) -> str:
-        if type(mapping) is dict and _plain_values(mapping.values()) and _is_plain(fmt):
-            return _native_format_map(fmt, mapping)
+        if type(mapping) is dict:
+            longest = _plain_values(mapping.values())
+            if longest >= 0 and _is_plain(fmt):
+                _weigh_fields(fmt, (), mapping, longest)
+                return _native_format_map(fmt, mapping)
         return _FORMATTER.vformat(str(fmt), _NO_POSITIONAL, mapping)
 
     return format_map
@@ -190,12 +241,29 @@ def _unit(obj: Any, fill: Any = None) -> int:
     return 1 if obj.isascii() and ascii_fill else 4
 
 
+def _read_once(args: tuple[Any, ...], kwargs: dict[str, Any], key: str) -> tuple[tuple[Any, ...], Any]:
+    """The size argument (first positional, or keyword `key`) read once as an int, and the positional
+    arguments with that int in its place: a sandbox `__index__` read again by CPython could answer
+    differently from what the check saw. An argument that is not an index is left to CPython."""
+    if args:
+        value = args[0]
+        if type(value) is not int and user_index(value):
+            value = _index(value)
+            args = (value, *args[1:])
+        return args, value
+    value = kwargs.get(key, 0)
+    if type(value) is not int and user_index(value):
+        value = kwargs[key] = _index(value)
+    return args, value
+
+
 def _padding(name: str) -> Callable[[Any], Callable[..., Any]]:
     def factory(obj: Any) -> Callable[..., Any]:
         method = getattr(obj, name)
 
         def padded(*args: Any, **kwargs: Any) -> Any:
-            w = _width(args[0] if args else kwargs.get('width', 0))
+            args, width = _read_once(args, kwargs, 'width')
+            w = _width(width)
             if w >= SMALL:
                 fill = args[1] if len(args) > 1 else kwargs.get('fillchar')
                 reserve(w * _unit(obj, fill), f'{name}({w})')
@@ -211,7 +279,8 @@ def _expandtabs(obj: Any) -> Callable[..., Any]:
     method = obj.expandtabs
 
     def expandtabs(*args: Any, **kwargs: Any) -> Any:
-        size = _width(args[0] if args else kwargs.get('tabsize', 8))
+        args, tabsize = _read_once(args, kwargs, 'tabsize') if args or 'tabsize' in kwargs else (args, 8)
+        size = _width(tabsize)
         if size > 8 and len(obj) * size >= SMALL:
             tab: Any = '\t' if isinstance(obj, str) else b'\t'
             reserve(len(obj) + obj.count(tab) * size * _unit(obj), 'expandtabs()')
@@ -230,6 +299,8 @@ def _replace(obj: Any) -> Callable[..., Any]:
         size, old_size = _size(obj), _size(old)
         grow = _size(new) - old_size
         bound = size // max(old_size, 1) + 1
+        if len(args) > 2 and user_index(args[2]):
+            args = (old, new, _index(args[2]), *args[3:])  # read once: see `_read_once`
         if grow > 0 and bound * grow >= SMALL:
             n = obj.count(old) if old_size else size + 1
             c = _width(args[2]) if len(args) > 2 else -1
@@ -253,6 +324,7 @@ def _join(obj: Any) -> Callable[..., Any]:
         if type(iterable) in (list, tuple):
             items = iterable
         else:
+            check_items(iterable, 'join()')  # `''.join(s)` makes a list of the characters first
             try:
                 items = list(iterable)
             except TypeError:
@@ -275,14 +347,47 @@ def _translate(obj: Any) -> Callable[..., Any]:
     method = obj.translate
 
     def translate(*args: Any, **kwargs: Any) -> Any:
-        table = args[0] if args else None
-        if isinstance(obj, str) and type(table) is dict and obj:
-            longest = max((len(v) for v in table.values() if isinstance(v, str)), default=1)
-            if longest > 1:
-                reserve(len(obj) * longest * 4, 'translate()')
-        return method(*args, **kwargs)
+        if not isinstance(obj, str) or len(args) != 1 or kwargs or not obj:
+            return method(*args, **kwargs)  # CPython's own error, or nothing to build
+        table = args[0]
+        if type(table) is not dict:
+            table = _plain_table(obj, table)
+        reserve(len(obj) * _translated_unit(obj, table.values()), 'translate()')
+        return method(table)
 
     return translate
+
+
+def _plain_table(text: str, table: Any) -> dict[int, Any]:
+    """Any other table (a dict subclass, a list, a sandbox class's `__getitem__`) is read once per
+    distinct character of `text` into a plain dict, which is weighed and handed to CPython: the
+    values CPython uses are the ones the check saw (a `__getitem__` could answer 'b' to the check
+    and 'b' * 10**6 to CPython). A `LookupError` leaves the character as it is, as in CPython."""
+    ticker = CURRENT.ticker
+    chars = set(text if ticker is None else compress(text, ticker))  # one C pass, metered
+    plain: dict[int, Any] = {}
+    for char in chars:
+        key = ord(char)
+        try:
+            plain[key] = table[key]
+        except LookupError:
+            pass
+    return plain
+
+
+def _translated_unit(text: str, values: Any) -> int:
+    """Bytes per input character of the translation: the longest replacement, times 4 when the
+    result may need wide characters."""
+    longest = 1
+    wide = not text.isascii()
+    for v in values:
+        t = type(v)
+        if t is str:
+            longest = max(longest, len(v))
+            wide = wide or not v.isascii()
+        elif t is int:
+            wide = wide or not 0 <= v < 128
+    return longest * (4 if wide else 1)
 
 
 def _from_bytes(obj: Any) -> Callable[..., Any]:
@@ -300,7 +405,8 @@ def _to_bytes(obj: Any) -> Callable[..., Any]:
     method = obj.to_bytes
 
     def to_bytes(*args: Any, **kwargs: Any) -> Any:
-        reserve(_width(args[0] if args else kwargs.get('length', 1)), 'to_bytes()')
+        args, length = _read_once(args, kwargs, 'length') if args or 'length' in kwargs else (args, 1)
+        reserve(_width(length), 'to_bytes()')
         return method(*args, **kwargs)
 
     return to_bytes

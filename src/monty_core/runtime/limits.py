@@ -257,16 +257,133 @@ def _check_concat(a: Any, b: Any) -> None:
 
 
 def add(a: Any, b: Any) -> Any:
-    """`a + b`, pre-checked when both are sequences (code that runs once: see
+    """`a + b`, pre-checked when both are sequences (code that runs once, and long `+` chains: see
     compiler/amplification.py)."""
+    if _type(a) is str and _type(b) is str:
+        if len(a) + len(b) >= SMALL >> 2:  # at most 4 bytes a character: smaller is never checked
+            reserve(_payload(a) + _payload(b), 'concatenating')
+        # A str is immutable: `+=` is the same concatenation, and CPython appends in place when `a`
+        # is the previous link of a chain (`_m_add(_m_add(a, b), c)`), so a long chain is linear.
+        a += b
+        return a
     _check_concat(a, b)
     return a + b
 
 
 def concat(*pieces: str) -> str:
-    """A multi-field f-string run once, from its rendered pieces: weighed, then joined."""
-    reserve(sum(map(_payload, pieces)), 'concatenating')
+    """A multi-field f-string (run once, or with many fields), from its rendered pieces: weighed,
+    then joined."""
+    if sum(map(len, pieces)) >= SMALL >> 2:  # at most 4 bytes a character: smaller is never checked
+        reserve(sum(map(_payload, pieces)), 'concatenating')
     return ''.join(pieces)
+
+
+# -- single C calls that expand a string or bytes: weighed before the call ------------------------
+# Results are lists of small objects: a list slot is 8 bytes, a str object 49 bytes + its text (those
+# of 0 or 1 Latin-1 characters are shared singletons), a bytes object 33 bytes + its data.
+TEXT_TYPES = frozenset({str, bytes, bytearray})
+EXPANDS_FROM = 1 << 14  # shorter texts cannot expand past SMALL (64 bytes per character at most)
+METERED_TEXT = 1 << 20  # consumers iterate texts and containers at least this long under the meter
+_STR_OBJECT = 56
+_BYTES_OBJECT = 40
+_ASCII_SPACE = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f'
+_ASCII_LINE_BREAKS = '\n\r\x0b\x0c\x1c\x1d\x1e'
+
+
+def _char_unit(text: Any) -> int:
+    """Bytes per character of a str (1, 2 or 4), 1 for bytes."""
+    if _type(text) is not str or text.isascii():
+        return 1
+    return max((_getsizeof(text) - 72) // (len(text) + 1), 1)
+
+
+def check_items(text: Any, what: str) -> None:
+    """`list(s)`, `tuple(s)`, `sorted(s)`, `[*s]`, `f(*s)` of a str or bytes: one item per character;
+    characters beyond Latin-1 are new str objects each."""
+    if _type(text) in TEXT_TYPES:
+        n = len(text)
+        if n >= EXPANDS_FROM:
+            per_item = 8 if _char_unit(text) == 1 else 8 + 80
+            reserve(n * per_item + 64, what)
+
+
+def _pieces_size(text: Any, pieces: int, piece_chars: int) -> int:
+    """The list of `pieces` strings (or bytes) holding `piece_chars` characters in all."""
+    unit = _char_unit(text)
+    header = _STR_OBJECT if _type(text) is str else _BYTES_OBJECT
+    # Pieces of 0 or 1 character are shared objects: at most piece_chars // 2 pieces are new.
+    return pieces * 8 + min(pieces, piece_chars // 2) * header + piece_chars * unit + 64
+
+
+def _separator_count(text: Any, sep: Any, line_breaks: bool = False) -> int:
+    """An upper bound of the separators `split()` / `splitlines()` can find in `text`."""
+    n = len(text)
+    if sep is not None:
+        return text.count(sep) if len(sep) else 0
+    ascii_text = _type(text) is not str or text.isascii()
+    if not ascii_text:
+        return n  # Unicode whitespace and line breaks: not worth counting one by one
+    chars = _ASCII_LINE_BREAKS if line_breaks else _ASCII_SPACE
+    if _type(text) is not str:
+        return sum(text.count(c.encode()) for c in chars)
+    return sum(text.count(c) for c in chars)
+
+
+def check_split(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """`split`/`rsplit`: the pieces between the separators."""
+    sep = args[0] if args else kwargs.get('sep')
+    maxsplit = args[1] if len(args) > 1 else kwargs.get('maxsplit', -1)
+    if sep is not None and (_type(sep) is str) != (_type(text) is str):
+        return  # CPython's own error (a str separator for bytes, or anything else)
+    count = _separator_count(text, sep)
+    if _type(maxsplit) is int and 0 <= maxsplit < count:
+        count = maxsplit
+    n = len(text)
+    pieces = min(count + 1, n // 2 + 1) if sep is None else count + 1
+    piece_chars = max(n - count * (len(sep) if sep is not None else 1), 0)
+    reserve(_pieces_size(text, pieces, piece_chars), 'split()')
+
+
+def check_splitlines(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    count = _separator_count(text, None, line_breaks=True)
+    reserve(_pieces_size(text, count + 1, len(text)), 'splitlines()')
+
+
+# Bytes per character an encoding (or error handler) can produce at most.
+_ENCODED_WIDTH = {'unicode_escape': 10, 'raw_unicode_escape': 10, 'utf_7': 8, 'idna': 4, 'punycode': 4}
+_ERRORS_WIDTH = {'xmlcharrefreplace': 10, 'backslashreplace': 10, 'namereplace': 100}
+
+
+def check_encode(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    encoding = args[0] if args else kwargs.get('encoding', 'utf-8')
+    errors = args[1] if len(args) > 1 else kwargs.get('errors', 'strict')
+    if _type(text) is not str or _type(encoding) is not str:
+        return
+    key = encoding.lower().replace('-', '_')
+    if key in ('utf_8', 'utf8') and text.isascii():
+        width = 1
+    else:
+        width = _ENCODED_WIDTH.get(key, 4)
+    width = max(width, _ERRORS_WIDTH.get(errors, 1) if _type(errors) is str else 1)
+    reserve(len(text) * width + 64, 'encode()')
+
+
+def check_decode(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    errors = args[1] if len(args) > 1 else kwargs.get('errors', 'strict')
+    # A decoded character takes at most 4 bytes per input byte (a replaced byte: '\\xff', 4 chars).
+    width = 4 if errors == 'backslashreplace' else 2
+    reserve(len(text) * width + 64, 'decode()')
+
+
+# Methods of str/bytes/bytearray the compiler routes through `expand_call` when their receiver is
+# long (`EXPANDS_FROM` characters or more): each weighs the result before CPython builds it.
+EXPANDING_METHODS = {
+    'split': check_split,
+    'rsplit': check_split,
+    'splitlines': check_splitlines,
+    'encode': check_encode,
+    'decode': check_decode,
+}
 
 
 def iadd(a: Any, b: Any) -> Any:
@@ -277,10 +394,25 @@ def iadd(a: Any, b: Any) -> Any:
 
 
 def check_mul(a: Any, b: Any) -> None:
+    """Pre-check `a * b` for a caller that then runs the native operation (the operator dunders)."""
     if isinstance(a, _SEQUENCES):
-        reserve(_seq_repeat_size(a, b), 'repeating a sequence')
+        reserve(_seq_repeat_size(a, _fixed_count(b)), 'repeating a sequence')
     elif isinstance(b, _SEQUENCES):
-        reserve(_seq_repeat_size(b, a), 'repeating a sequence')
+        reserve(_seq_repeat_size(b, _fixed_count(a)), 'repeating a sequence')
+    elif isinstance(a, int) and isinstance(b, int):
+        _check_int_product(a, b)
+
+
+def _fixed_count(times: Any) -> Any:
+    """A repeat count that CPython will read again after the check: refused when a sandbox
+    `__index__` computes it (it may answer 1 to the check and 10**9 to CPython). `mul`/`imul` read
+    such a count once and pass the int on instead; this is for callers that cannot."""
+    if user_index(times):
+        raise TypeError(
+            f"the sandbox repeats a sequence here only by an int count, not by a '{_type(times).__name__}' "
+            '(pass operator.index(n))'
+        )
+    return times
 
 
 def _int_bits(x: Any) -> int:
@@ -311,6 +443,9 @@ def check_pow(a: Any, b: Any, mod: Any = None) -> None:
     if mod is not None:
         if isinstance(b, int) and isinstance(mod, int):
             check_modpow(_int_bits(b), _int_bits(mod))
+            if b < 0:  # a modular inverse first: extended Euclid, ~55 divisions' worth of steps
+                m = mod.bit_length()
+                check_int_work(INVERSE_WORK_FACTOR * m * m, 'pow() with a negative exponent and a modulus', m)
         return
     if _type(a) is float or _type(b) is float:
         return
@@ -327,23 +462,28 @@ def check_lshift(a: Any, b: Any) -> None:
         reserve((_int_bits(a) + b) // 8, 'a left shift')
 
 
-_PERCENT_SPEC = re.compile(r'%(?:%|(?:\([^)]*\))?[#0+\- ]*(\*|\d+)?(?:\.(\*|\d+))?)')
+_PERCENT_SPEC = re.compile(r'%(?:%|(?:\(([^)]*)\))?[#0+\- ]*(\*|\d+)?(?:\.(\*|\d+))?)')
 _DIGITS = re.compile(r'\d+')
 
 
 def _percent_widths(fmt: str | bytes | bytearray, args: Any) -> int:
+    """What a `%`-format builds beyond its literal text: big widths and precisions, and the text of
+    its arguments (`('%s' * 1000) % ((big,) * 1000)` renders a big string a thousand times)."""
     text: Any = fmt
-    if _type(text) is not str:
+    binary = _type(text) is not str
+    if binary:
         text = bytes(text).decode('latin-1')
     if '%' not in text:
         return 0
+    size = _binary_size if binary else rendered_size
+    mapping = isinstance(args, dict)
     items: Any = args if _type(args) is tuple else (args,)
     pos = 0
     total = 0
     for m in _PERCENT_SPEC.finditer(text):  # type: ignore[arg-type]
         if m.group(0) == '%%':
             continue
-        for part in (m.group(1), m.group(2)):
+        for part in (m.group(2), m.group(3)):
             if part == '*':
                 if pos < len(items):
                     try:
@@ -353,15 +493,44 @@ def _percent_widths(fmt: str | bytes | bytearray, args: Any) -> int:
                 pos += 1
             elif part and len(part) > 4:
                 total += int(part)
+        key = m.group(1)
+        if key is not None and mapping:
+            try:
+                total += size(args[key])  # (a dict subclass's `__missing__` too)
+            except Exception:  # CPython raises its own error reading the key
+                pass
+        elif pos < len(items):
+            total += size(items[pos])
         pos += 1
     return total
 
 
+def _binary_size(value: Any) -> int:
+    """`rendered_size` in a bytes format, where `%s`/`%b` insert bytes as they are."""
+    return len(value) if _type(value) in (bytes, bytearray) else rendered_size(value)
+
+
+def rendered_size(value: Any) -> int:
+    """About the bytes a value's text takes when formatted (str: its own, 4 per character at most;
+    bytes: their repr; big ints: their digits; anything else a small bound, containers being weighed
+    by the renderer)."""
+    t = _type(value)
+    if t is str:
+        return len(value) if value.isascii() else 4 * len(value)
+    if t is bytes or t is bytearray:
+        return 4 * len(value) + 14
+    if t is int:
+        return value.bit_length() * 3 // 10 + 2
+    return 64
+
+
 def check_mod(a: Any, b: Any) -> None:
-    if isinstance(a, (str, bytes, bytearray)):
+    if isinstance(a, int):
+        check_division(a, b)
+    elif isinstance(a, (str, bytes, bytearray)):
         width = _percent_widths(a, b)
         if width >= SMALL:
-            reserve(width, 'a %-format width')
+            reserve(width + len(a), '%-formatting')
 
 
 def check_format_spec(spec: Any) -> None:
@@ -399,25 +568,146 @@ def _check_int_product(a: int, b: int) -> None:
         check_int_bits(a.bit_length() + b.bit_length(), 'multiplication')
 
 
+# Work in one C call on big integers. CPython 3.11 divides (`//`, `%`, `divmod`, `round(x, -k)`),
+# takes gcds (`math.gcd`/`lcm`, `Fraction`) and converts to `Decimal` by schoolbook algorithms:
+# about bits(a) * bits(b) steps of ~1.4e-12 s here, with no way for the meter or its watchdog to stop
+# them (`divmod` of a 4M-bit by a 2M-bit integer: 5.5 s). `INT_WORK` caps one such call at ~0.14 s of
+# this machine; beyond, it raises `TimeoutError` (fixed, not derived from the time left, so a run gives
+# the same answer on every machine). Modular inverses (`pow(x, -1, m)`) cost ~55x a division's steps.
+INT_WORK = 10**11
+INVERSE_WORK_FACTOR = 64
+
+
+def check_int_work(work: int, what: str, *bits: int) -> None:
+    """Refuse an integer operation of `work` steps (bit x bit) beyond `INT_WORK`."""
+    if work > INT_WORK:
+        sizes = ' and '.join(map(str, bits))
+        raise TimeoutError(
+            f'{what} would take too long for the sandbox (integers of {sizes} bits; split the work or '
+            'use smaller numbers)'
+        )
+
+
+def check_division(a: Any, b: Any, what: str = 'integer division') -> None:
+    """`a // b`, `a % b`, `divmod(a, b)` of integers: long division, bits(quotient) x bits(b) steps."""
+    if isinstance(a, int) and isinstance(b, int):
+        divisor = b.bit_length()
+        if divisor > 64:
+            quotient = a.bit_length() - divisor
+            if quotient > 64:
+                check_int_work(quotient * divisor, what, a.bit_length(), divisor)
+
+
+def check_gcd(numbers: tuple[Any, ...], what: str = 'gcd') -> None:
+    """`math.gcd`/`lcm` and the like: Lehmer's gcd, about bits(a) x bits(b) steps per pair."""
+    work = 0
+    running = -1
+    sizes: list[int] = []
+    for x in numbers:
+        if isinstance(x, int):
+            bits = x.bit_length()
+            sizes.append(bits)
+            if running >= 0:
+                work += running * bits
+                running = min(running, bits)
+            else:
+                running = bits
+    if work > INT_WORK:
+        check_int_work(work, what, *sizes)
+
+
+def check_int_conversion(x: Any, what: str) -> None:
+    """An integer converted to decimal digits by a quadratic algorithm (`Decimal(n)`, mixed
+    `Decimal`-int arithmetic and comparisons): about bits^2 steps."""
+    if isinstance(x, int):
+        bits = x.bit_length()
+        if bits > 100_000:
+            check_int_work(bits * bits, what, bits)
+
+
+def check_round(x: Any, ndigits: Any) -> None:
+    """`round(n, -k)` of an integer computes 10**k, then divides by it."""
+    if isinstance(x, int) and isinstance(ndigits, int) and ndigits < 0:
+        pow_bits = int(-ndigits * 3.3219280948873626) + 1
+        check_int_bits(pow_bits, 'round()')
+        quotient = x.bit_length() - pow_bits
+        if pow_bits > 64 and quotient > 64:
+            check_int_work(quotient * pow_bits, 'round()', x.bit_length(), pow_bits)
+
+
+def checked_round(number: Any, ndigits: Any = None) -> Any:
+    """The sandbox's `round`."""
+    if ndigits is not None:
+        check_round(number, ndigits)
+        return round(number, ndigits)
+    return round(number)
+
+
+checked_round.__name__ = checked_round.__qualname__ = 'round'
+checked_round.__module__ = 'builtins'
+
+
+_NUMBERS = frozenset({int, float, bool})
+_SEQ_TYPES = frozenset(_SEQUENCES)
+
+
 def mul(a: Any, b: Any) -> Any:
     ta = _type(a)
     tb = _type(b)
-    if (ta is not int and ta is not float) or (tb is not int and tb is not float):
-        check_mul(a, b)
-    elif ta is int and tb is int:
-        _check_int_product(a, b)
+    if ta is int and tb is int:
+        if (a >= _BIG or a <= -_BIG) and (b >= _BIG or b <= -_BIG):  # inline: the common case is small
+            check_int_bits(a.bit_length() + b.bit_length(), 'multiplication')
+        return a * b
+    if ta in _NUMBERS and tb in _NUMBERS:
+        return a * b
+    if ta in _SEQ_TYPES:
+        return _repeat(a, b, True, False)
+    if tb in _SEQ_TYPES:
+        return _repeat(b, a, False, False)
+    check_mul(a, b)
     return a * b
 
 
 def imul(a: Any, b: Any) -> Any:
     ta = _type(a)
     tb = _type(b)
-    if (ta is not int and ta is not float) or (tb is not int and tb is not float):
-        check_mul(a, b)
-    elif ta is int and tb is int:
-        _check_int_product(a, b)
+    if ta in _NUMBERS and tb in _NUMBERS:
+        if ta is int and tb is int:
+            _check_int_product(a, b)
+        a *= b
+        return a
+    if ta in _SEQ_TYPES:
+        return _repeat(a, b, True, True)
+    if tb in _SEQ_TYPES:
+        return _repeat(b, a, False, False)
+    check_mul(a, b)
     a *= b
     return a
+
+
+def _repeat(seq: Any, times: Any, seq_first: bool, inplace: bool) -> Any:
+    """`seq * times` (or `times * seq`, or `seq *= times`) for a built-in sequence, with a sandbox
+    `__index__` count read once: CPython would read it again after the check, and it may answer 1 to
+    the check and 10**9 to CPython."""
+    if user_index(times):
+        # CPython first offers the count's own `__rmul__` (`__mul__` when it comes first).
+        hook = getattr(_type(times), '__rmul__' if seq_first else '__mul__', None)
+        if hook is not None:
+            result = hook(times, seq)
+            if result is not NotImplemented:
+                return result
+        times = _index(times)
+    reserve(_seq_repeat_size(seq, times), 'repeating a sequence')
+    if inplace:
+        seq *= times
+        return seq
+    return seq * times if seq_first else times * seq
+
+
+def user_index(x: Any) -> bool:
+    """Whether CPython would read `x` as an integer through an `__index__` method (an int, or an int
+    subclass, is read as its value; no builtin non-int type has `__index__`)."""
+    return not isinstance(x, int) and hasattr(_type(x), '__index__')
 
 
 def power(a: Any, b: Any) -> Any:
@@ -446,20 +736,43 @@ def ilshift(a: Any, b: Any) -> Any:
 
 def mod(a: Any, b: Any) -> Any:
     ta = _type(a)
-    if ta is not int and ta is not float:
+    if ta is int:
+        check_division(a, b)
+    elif ta is not float:
         check_mod(a, b)
     return a % b
 
 
 def imod(a: Any, b: Any) -> Any:
     ta = _type(a)
-    if ta is not int and ta is not float:
+    if ta is int:
+        check_division(a, b)
+    elif ta is not float:
         check_mod(a, b)
     a %= b
     return a
 
 
-_SEQ_TYPES = frozenset(_SEQUENCES)
+def floordiv(a: Any, b: Any) -> Any:
+    """`_m_floordiv`: `a // b` where the divisor may be a big integer."""
+    check_division(a, b)
+    return a // b
+
+
+def ifloordiv(a: Any, b: Any) -> Any:
+    check_division(a, b)
+    a //= b
+    return a
+
+
+def checked_divmod(a: Any, b: Any, /) -> Any:
+    """The sandbox's `divmod`."""
+    check_division(a, b)
+    return divmod(a, b)
+
+
+checked_divmod.__name__ = checked_divmod.__qualname__ = 'divmod'
+checked_divmod.__module__ = 'builtins'
 
 
 def checked_pow(base: Any, exp: Any, mod: Any = None) -> Any:
@@ -486,9 +799,19 @@ def check_length(n: Any) -> Any:
 
 
 # -- bytes and bytearray sizes -------------------------------------------------------------------
-def check_bytes_args(args: tuple[Any, ...]) -> None:
-    if args and isinstance(args[0], int) and not isinstance(args[0], bool):
-        reserve(int(args[0]), 'bytes of that size')
+def bytes_args(args: tuple[Any, ...], kwargs: dict[str, Any], real: type) -> tuple[Any, ...]:
+    """Pre-check `bytes(n)` / `bytearray(n)`; returns the arguments to pass on. A size given by an
+    `__index__` object is read once and passed on as an int (CPython would read it again after the
+    check), when CPython would read it as a size at all: no encoding, no `__bytes__` (for bytes)."""
+    if len(args) != 1 or kwargs:
+        return args
+    size = args[0]
+    if user_index(size) and not (real is bytes and hasattr(_type(size), '__bytes__')):
+        size = _index(size)
+        args = (size,)
+    if isinstance(size, int) and not isinstance(size, bool):
+        reserve(int(size), 'bytes of that size')
+    return args
 
 
 # -- ranges -------------------------------------------------------------------------------------

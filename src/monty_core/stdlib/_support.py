@@ -26,7 +26,7 @@ import greenlet
 
 from ..runtime.allowlists import ALLOWED, SELF_GUARDED
 from ..runtime.guards import mark_run_class, reset_plain_cache
-from ..runtime.limits import check_int_bits
+from ..runtime.limits import CURRENT, METERED_TEXT, check_int_bits
 from ..runtime.modules import RunContext
 
 DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024
@@ -63,9 +63,17 @@ def ticked(ctx: RunContext, iterator: Any) -> Any:
     return compress(iterator, ctx.meter.ticker)
 
 
+def ticking(iterable: Any) -> Any:
+    """An iterator over `iterable` that ticks the meter of the run executing on this thread (for
+    shared host code that has no run context at hand), or `iterable` itself outside a run."""
+    ticker = CURRENT.ticker
+    return iterable if ticker is None else compress(iterable, ticker)
+
+
 def metered(ctx: RunContext, iterable: Any) -> Any:
-    """`iterable` itself when it is an in-memory container, else a ticking iterator over it."""
-    if type(iterable) in _IN_MEMORY:
+    """`iterable` itself when it is an in-memory container, else a ticking iterator over it (a long
+    one ticks too: one C loop over 10^8 characters or 10^7 items takes a second or more)."""
+    if type(iterable) in _IN_MEMORY and len(iterable) < METERED_TEXT:
         return iterable
     return compress(iterable, ctx.meter.ticker)
 
@@ -75,6 +83,28 @@ def materialize(ctx: RunContext, iterable: Any) -> list[Any]:
     if type(iterable) is list:
         return iterable
     return list(metered(ctx, iterable))
+
+
+class MeteredList(list):  # type: ignore[type-arg]
+    """A list whose iteration ticks the run's meter: handed to CPython's pure-Python code (the
+    `statistics` functions) that loops over its data in host code, where no sandbox tick runs."""
+
+    __slots__ = ('_ticker',)
+
+    def __init__(self, items: Any, ticker: Any) -> None:
+        super().__init__(items)
+        self._ticker = ticker
+
+    def __iter__(self) -> Any:
+        return compress(list.__iter__(self), self._ticker)
+
+    def __reversed__(self) -> Any:
+        return compress(list.__reversed__(self), self._ticker)
+
+
+def metered_list(ctx: RunContext, iterable: Any) -> list[Any]:
+    """The items of `iterable` as a list that ticks whenever it is iterated (see `MeteredList`)."""
+    return MeteredList(metered(ctx, iterable), ctx.meter.ticker)
 
 
 def tick(ctx: RunContext) -> None:

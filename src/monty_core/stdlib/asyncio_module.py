@@ -19,7 +19,7 @@ from typing import Any
 from ..execution.scheduler import HostFuture, Loop, Task
 from ..runtime.modules import RunContext, register_module
 from . import asyncio_sync
-from ._support import bind
+from ._support import bind, ticked
 
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
@@ -46,7 +46,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         return loop().run_until_complete(main)
 
     async def gather(*aws: Any, return_exceptions: bool = False) -> list[Any]:
-        tasks = [ensure_task(a) for a in aws]
+        tasks = [ensure_task(a) for a in ticked(ctx, aws)]  # host code: it ticks
         results: list[Any] = []
         for task in tasks:
             try:

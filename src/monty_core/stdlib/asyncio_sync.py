@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..execution.scheduler import Loop, Task
-from ._support import Sealed, allow, current, seal_set
+from ._support import Sealed, allow, current, seal_set, ticked
 
 ALL_COMPLETED = 'ALL_COMPLETED'
 FIRST_COMPLETED = 'FIRST_COMPLETED'
@@ -374,24 +374,33 @@ def exports(loop: Callable[[], Loop], ensure_task: Callable[[Any], Task]) -> dic
     """The coordination part of the sandbox's `asyncio` module."""
 
     async def wait(aws: Any, *, timeout: float | None = None, return_when: str = ALL_COMPLETED) -> Any:
-        tasks = {ensure_task(a) for a in aws}
+        tasks = {ensure_task(a) for a in ticked(current(), aws)}  # host code: it ticks
         if not tasks:
             raise ValueError('Set of Tasks/Futures is empty.')
+        # Counted as tasks finish (testing every task at every completion is quadratic in host code).
+        done_count = [0]
+        failed = [False]
+
+        def note(t: Task) -> None:
+            done_count[0] += 1
+            if not t.cancelled() and t.exception() is not None:
+                failed[0] = True
 
         def finished() -> bool:
-            done = [t for t in tasks if t.done()]
             if return_when == FIRST_COMPLETED:
-                return bool(done)
-            if return_when == FIRST_EXCEPTION and any(
-                t.exception() is not None for t in done if not t.cancelled()
-            ):
+                return done_count[0] > 0
+            if return_when == FIRST_EXCEPTION and failed[0]:
                 return True
-            return len(done) == len(tasks)
+            return done_count[0] == len(tasks)
 
+        for t in ticked(current(), tasks):
+            if t.done():
+                note(t)
         if not finished():
             fut = loop().create_future()
 
-            def check(_: Task) -> None:
+            def check(t: Task) -> None:
+                note(t)
                 if finished():
                     loop().resolve(fut)
 
@@ -412,7 +421,7 @@ def exports(loop: Callable[[], Loop], ensure_task: Callable[[Any], Task]) -> dic
         return done, tasks - done
 
     def as_completed(aws: Any, *, timeout: float | None = None) -> Any:
-        tasks = [ensure_task(a) for a in aws]
+        tasks = [ensure_task(a) for a in ticked(current(), aws)]  # host code: it ticks
         queue = Queue()
         for t in tasks:
             t.add_done_callback(queue.put_nowait)

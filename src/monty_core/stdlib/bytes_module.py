@@ -16,9 +16,11 @@ import hashlib as _hl
 import hmac as _hmac
 import random as _random
 import uuid as _uuid
+from itertools import accumulate as _accumulate
 from typing import Any
 
 from ..runtime.guards import replace_class
+from ..runtime.limits import CURRENT as _CURRENT
 from ..runtime.modules import RunContext, register_module
 from ._support import (
     InitOnly,
@@ -26,9 +28,11 @@ from ._support import (
     bind,
     check_int_bits,
     current,
+    metered,
     random_bytes,
     ready,
     reserve,
+    ticked,
 )
 
 MAX_PBKDF2_ITERATIONS = 1_000_000
@@ -94,8 +98,57 @@ for _name in _HASHES:
 allow(_hmac.HMAC, _HASH_ATTRS)
 
 
+# CPython's base32/base85/ascii85 codecs are Python loops (and lists of chunks: b85encode of 20 MB builds
+# 880 MB) in host code, where no sandbox tick runs. Long inputs are coded in slices of whole groups (the
+# result is the same: each group of 5 or 4 bytes is coded on its own, padding only at the end), the
+# meter ticking between slices and the result weighed first.
+_SLICE_GROUPS = 1 << 14
+
+
+def _sliced_encoder(name: str, group: int, out_per_group: int) -> Any:
+    real = getattr(_b64, name)
+
+    def encode(s: Any, *args: Any, **kwargs: Any) -> bytes:
+        if args or kwargs or not isinstance(s, (bytes, bytearray)) or len(s) < group * _SLICE_GROUPS:
+            return real(s, *args, **kwargs)  # small, or options that do not slice (wrapcol, adobe)
+        ctx = current()
+        reserve(ctx, (len(s) // group + 1) * out_per_group * 2, f'{name}() output')
+        step = group * _SLICE_GROUPS
+        parts = [real(s[i : i + step]) for i in ticked(ctx, range(0, len(s), step))]
+        return b''.join(parts)
+
+    encode.__name__ = encode.__qualname__ = name
+    encode.__doc__ = real.__doc__
+    return encode
+
+
+def _sliced_b32decode(name: str) -> Any:
+    real = getattr(_b64, name)
+
+    def decode(s: Any, *args: Any, **kwargs: Any) -> bytes:
+        if not isinstance(s, (bytes, bytearray, str)) or len(s) < 8 * _SLICE_GROUPS or len(s) % 8:
+            return real(s, *args, **kwargs)  # CPython's own result or error
+        step = 8 * _SLICE_GROUPS
+        parts = [real(s[i : i + step], *args, **kwargs) for i in ticked(current(), range(0, len(s), step))]
+        return b''.join(parts)
+
+    decode.__name__ = decode.__qualname__ = name
+    decode.__doc__ = real.__doc__
+    return decode
+
+
 def _base64_factory(ctx: RunContext) -> dict[str, Any]:
-    return {n: getattr(_b64, n) for n in _B64_NAMES}
+    bind(ctx)
+    exports = {n: getattr(_b64, n) for n in _B64_NAMES}
+    exports.update(
+        b32encode=_sliced_encoder('b32encode', 5, 8),
+        b32hexencode=_sliced_encoder('b32hexencode', 5, 8),
+        b85encode=_sliced_encoder('b85encode', 4, 5),
+        a85encode=_sliced_encoder('a85encode', 4, 5),
+        b32decode=_sliced_b32decode('b32decode'),
+        b32hexdecode=_sliced_b32decode('b32hexdecode'),
+    )
+    return exports
 
 
 def _binascii_factory(ctx: RunContext) -> dict[str, Any]:
@@ -126,7 +179,12 @@ def _hashlib_factory(ctx: RunContext) -> dict[str, Any]:
             raise ValueError(f'pbkdf2_hmac iterations are limited to {MAX_PBKDF2_ITERATIONS} in the sandbox')
         if isinstance(dklen, int):
             reserve(ctx, dklen, 'pbkdf2_hmac key')
-        return _hl.pbkdf2_hmac(hash_name, password, salt, iterations, dklen)
+        # One C call of iterations x blocks HMACs (blocks: dklen / digest size), ~1 us each.
+        work = _pbkdf2_work(hash_name, iterations, dklen)
+        if work <= PBKDF2_NATIVE_WORK:
+            return _hl.pbkdf2_hmac(hash_name, password, salt, iterations, dklen)
+        _hl.pbkdf2_hmac(hash_name, password, salt, 1, None)  # CPython's errors for the other arguments
+        return _ticked_pbkdf2(ctx, hash_name, bytes(password), bytes(salt), iterations, dklen)
 
     exports.update(
         new=new,
@@ -137,6 +195,44 @@ def _hashlib_factory(ctx: RunContext) -> dict[str, Any]:
         algorithms_available=set(_hl.algorithms_available),
     )
     return exports
+
+
+# Above this many HMACs (~0.1 s), PBKDF2 runs in Python, one HMAC per meter tick (about twice as slow,
+# but a run's time limit stops it).
+PBKDF2_NATIVE_WORK = 100_000
+
+
+def _pbkdf2_work(hash_name: Any, iterations: Any, dklen: Any) -> int:
+    if not isinstance(iterations, int) or not isinstance(hash_name, str) or iterations < 1:
+        return 0  # CPython's own error
+    try:
+        size = _hl.new(hash_name).digest_size
+    except (ValueError, TypeError):
+        return 0
+    blocks = -(-dklen // size) if isinstance(dklen, int) and dklen > 0 else 1
+    return iterations * blocks
+
+
+def _ticked_pbkdf2(
+    ctx: Any, hash_name: str, password: bytes, salt: bytes, iterations: int, dklen: Any
+) -> bytes:
+    """RFC 8018's PBKDF2 with HMAC, as `hashlib.pbkdf2_hmac` computes it, ticking per HMAC."""
+    keyed = _hmac.new(password, digestmod=hash_name)
+    size = keyed.digest_size
+    length = dklen if isinstance(dklen, int) else size
+    blocks: list[bytes] = []
+    for index in range(1, -(-length // size) + 1):
+        mac = keyed.copy()
+        mac.update(salt + index.to_bytes(4, 'big'))
+        u = mac.digest()
+        acc = int.from_bytes(u, 'big')
+        for _ in ticked(ctx, range(iterations - 1)):
+            mac = keyed.copy()
+            mac.update(u)
+            u = mac.digest()
+            acc ^= int.from_bytes(u, 'big')
+        blocks.append(acc.to_bytes(size, 'big'))
+    return b''.join(blocks)[:length]
 
 
 class _ShakeHash:
@@ -288,13 +384,64 @@ class Random(InitOnly, _random.Random):
     def choices(
         self, population: Any, weights: Any = None, *, cum_weights: Any = None, k: int = 1
     ) -> list[Any]:
-        if isinstance(k, int):
-            reserve(current(), k * 8, 'choices()')
-        return super().choices(population, weights, cum_weights=cum_weights, k=k)
+        if not isinstance(k, int) or k <= _CHOICES_SLICE:
+            return super().choices(population, weights, cum_weights=cum_weights, k=k)
+        ctx = current()
+        reserve(ctx, k * 8, 'choices()')
+        if weights is not None and cum_weights is None:
+            # As CPython: the cumulative weights once (its errors), then the same draws in slices.
+            cum_weights = list(_accumulate(metered(ctx, weights)))
+            super().choices(population, cum_weights=cum_weights, k=0)
+            weights = None
+        out: list[Any] = []
+        for start in ticked(ctx, range(0, k, _CHOICES_SLICE)):
+            out += super().choices(
+                population, weights, cum_weights=cum_weights, k=min(_CHOICES_SLICE, k - start)
+            )
+        return out
+
+    # `shuffle` and `sample` loop over their draws in host code, where no sandbox tick runs (`shuffle`
+    # of 5M items: seconds): for their duration, each draw ticks. (A single draw needs no tick: the
+    # sandbox code calling `randrange` in a loop ticks itself.)
+    def shuffle(self, x: Any) -> None:
+        with _TickingDraws(self):
+            super().shuffle(x)
+
+    def sample(self, population: Any, k: Any, *, counts: Any = None) -> list[Any]:
+        with _TickingDraws(self):
+            return super().sample(population, k, counts=counts)
 
 
 Random.__module__ = 'random'
 replace_class(_random.Random, Random)
+
+
+class _TickingDraws:
+    """Shadows a `Random`'s `_randbelow` (which CPython's loops look up once) with one that ticks the
+    running sandbox's meter."""
+
+    __slots__ = ('_rng',)
+
+    def __init__(self, rng: Random) -> None:
+        self._rng = rng
+
+    def __enter__(self) -> None:
+        ticker = _CURRENT.ticker
+        draw = _random.Random._randbelow.__get__(self._rng)  # type: ignore[attr-defined]
+        if ticker is None:
+            return
+
+        def ticking(n: int) -> int:
+            next(ticker)
+            return draw(n)
+
+        self._rng.__dict__['_randbelow'] = ticking
+
+    def __exit__(self, *exc: Any) -> None:
+        self._rng.__dict__.pop('_randbelow', None)
+
+
+_CHOICES_SLICE = 1 << 14
 _RANDOM_FUNCTIONS = (
     'random',
     'uniform',

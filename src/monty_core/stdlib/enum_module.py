@@ -33,7 +33,7 @@ from ..runtime.guards import (
 )
 from ..runtime.modules import RunContext, register_module
 from ..runtime.stable import sandbox_hash, stable_repr
-from ._support import mark_sandbox_class
+from ._support import mark_sandbox_class, ticking
 
 _DESCRIPTOR_ATTRS = ('__get__', '__set__', '__delete__')
 
@@ -164,7 +164,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
             '__qualname__': qualname if qualname is not None else name,
             SANDBOX_CLASS_MARK: run_token() or True,
         }
-        for member, member_value in pairs:
+        for member, member_value in ticking(pairs):
             if not isinstance(member, str) or member.startswith('_'):
                 raise ValueError(f'invalid enum member name: {member!r}')
             namespace[member] = member_value
@@ -450,7 +450,8 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         members: dict[str, Any] = {}
         by_value: dict[Any, Any] = {}
         values: list[Any] = []
-        for key, value in ns.items():
+        # Host code looping over every member (the functional API takes any number): it ticks.
+        for key, value in ticking(ns.items()):
             if key.startswith('_') or _is_descriptor(value) or isinstance(value, type):
                 continue
             if isinstance(value, auto):

@@ -21,12 +21,12 @@ from ..runtime import limits as _limits
 from ..runtime.allowlists import ALLOWED
 from ..runtime.guards import guarded_getattr
 from ..runtime.modules import RunContext, register_module
+from ..runtime.printf import checked_imod, checked_mod
 from ._support import (
     Sealed,
     allow,
     bind,
     build,
-    check_mul,
     check_pow,
     current,
     metered,
@@ -233,15 +233,12 @@ _OPERATOR_PLAIN = (
     'and_',
     'contains',
     'eq',
-    'floordiv',
     'ge',
     'getitem',
     'gt',
     'iadd',
     'iand',
-    'ifloordiv',
     'imatmul',
-    'imod',
     'index',
     'inv',
     'invert',
@@ -256,7 +253,6 @@ _OPERATOR_PLAIN = (
     'le',
     'lt',
     'matmul',
-    'mod',
     'ne',
     'neg',
     'not_',
@@ -274,15 +270,6 @@ _OPERATOR_PLAIN = (
 
 
 def _operator(ctx: RunContext) -> dict[str, Any]:
-    def mul(a: Any, b: Any) -> Any:
-        check_mul(ctx, a, b)
-        return a * b
-
-    def imul(a: Any, b: Any) -> Any:
-        check_mul(ctx, a, b)
-        a *= b
-        return a
-
     def pow(a: Any, b: Any) -> Any:
         check_pow(a, b)
         return a**b
@@ -306,8 +293,12 @@ def _operator(ctx: RunContext) -> dict[str, Any]:
 
     exports: dict[str, Any] = {name: getattr(_op, name) for name in _OPERATOR_PLAIN}
     exports.update(
-        mul=mul,
-        imul=imul,
+        mul=_limits.mul,  # the checked operators the compiler emits for `*`, `//`, `%`
+        imul=_limits.imul,
+        floordiv=_limits.floordiv,
+        ifloordiv=_limits.ifloordiv,
+        mod=checked_mod,  # `%`-format widths and rendered text are size-checked like the operator
+        imod=checked_imod,
         pow=pow,
         ipow=ipow,
         lshift=_limits.lshift,  # the checked operators the compiler emits for `<<` / `<<=`
@@ -318,8 +309,6 @@ def _operator(ctx: RunContext) -> dict[str, Any]:
         indexOf=indexOf,
         attrgetter=_make_attrgetter,
         methodcaller=_make_methodcaller,
-        mod=_limits.mod,  # `%`-format widths are size-checked like the `%` operator
-        imod=_limits.imod,
     )
     return exports
 

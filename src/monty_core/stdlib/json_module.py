@@ -13,12 +13,16 @@ encoder's chunks are consumed under the meter and the growing result is charged 
 from __future__ import annotations
 
 import json as _json
+import json.encoder as _ENCODER
 from typing import Any
 
 from ..runtime.guards import guarded_getattr
+from ..runtime.limits import EXPANDS_FROM
 from ..runtime.modules import RunContext, register_module
 from ..runtime.stable import stable_str
 from ._support import allow, mark_sandbox_class, reserve, ticked
+
+_INFINITY = float('inf')
 
 allow(_json.JSONDecodeError, {'msg', 'doc', 'pos', 'lineno', 'colno', 'args', 'add_note'})
 
@@ -44,11 +48,77 @@ def _indent_text(indent: Any) -> str | None:
     return _check_text(indent, 'indent')
 
 
+# Characters a JSON string escapes: two characters for these, six (`\u0000`) for other controls.
+_SHORT_ESCAPES = '"\\\n\r\t\b\f'
+_CONTROL_BYTES = bytes(c for c in range(32) if chr(c) not in _SHORT_ESCAPES)
+
+
+def _escaped_size(s: str, ensure_ascii: bool) -> int:
+    """The bytes of `s` as a JSON string: escapes grow it up to six times (twelve bytes for a
+    character beyond the BMP with `ensure_ascii`)."""
+    if not s.isascii():
+        return len(s) * (12 if ensure_ascii else 24)  # a bound: not worth counting one by one
+    short = sum(s.count(c) for c in _SHORT_ESCAPES)
+    # The other controls in one pass per MiB slice (26 `count` passes over a big text cost more).
+    long = 0
+    for i in range(0, len(s), 1 << 20):
+        piece = s[i : i + (1 << 20)].encode('ascii')
+        long += len(piece) - len(piece.translate(None, _CONTROL_BYTES))
+    return len(s) + short + 5 * long + 2
+
+
+class _WeighedEncoder(_json.JSONEncoder):
+    """CPython's encoder, its strings weighed before they are escaped: one string is one chunk, built
+    in one C call (`json.dumps('\\x00' * 10**7)` is 60 MB)."""
+
+    ctx: RunContext
+
+    def iterencode(self, o: Any, _one_shot: bool = False) -> Any:
+        # CPython 3.11's `iterencode` (the Python encoder, never the one-shot C one), with a weighing
+        # string encoder.
+        markers: Any = {} if self.check_circular else None
+        ensure_ascii = self.ensure_ascii
+        escape: Any = _ENCODER.encode_basestring_ascii if ensure_ascii else _ENCODER.encode_basestring
+        ctx = self.ctx
+
+        def encoder(s: str) -> str:
+            if len(s) >= EXPANDS_FROM:
+                reserve(ctx, _escaped_size(s, ensure_ascii), 'json.dumps() string')
+            return escape(s)
+
+        def floatstr(value: float, allow_nan: bool = self.allow_nan) -> str:
+            if value != value:
+                text = 'NaN'
+            elif value == _INFINITY:
+                text = 'Infinity'
+            elif value == -_INFINITY:
+                text = '-Infinity'
+            else:
+                return float.__repr__(value)
+            if not allow_nan:
+                raise ValueError('Out of range float values are not JSON compliant: ' + repr(value))
+            return text
+
+        make: Any = getattr(_ENCODER, '_make_iterencode')  # noqa: B009
+        return make(
+            markers,
+            self.default,
+            encoder,
+            self.indent,
+            floatstr,
+            self.key_separator,
+            self.item_separator,
+            self.sort_keys,
+            self.skipkeys,
+            False,
+        )(o, 0)
+
+
 def _encode(ctx: RunContext, obj: Any, enc: Any) -> str:
     indent = _indent_text(enc.indent)
     item_sep = _check_text(enc.item_separator, 'item separator')
     key_sep = _check_text(enc.key_separator, 'key separator')
-    real = _json.JSONEncoder(
+    real = _WeighedEncoder(
         skipkeys=bool(enc.skipkeys),
         ensure_ascii=bool(enc.ensure_ascii),
         check_circular=bool(enc.check_circular),
@@ -58,6 +128,7 @@ def _encode(ctx: RunContext, obj: Any, enc: Any) -> str:
         separators=(item_sep, key_sep),
         default=stable_str if enc.default is str else enc.default,  # (CPython's str() shows addresses)
     )
+    real.ctx = ctx
     # Always the chunked encoder: with shared references (`[[0] * 10**6] * 1000`) the output can be
     # thousands of times the data in memory, and CPython's one-shot C encoder would build it in one
     # call, unmetered. Chunk by chunk, the run's meter and memory budget see it grow.
@@ -129,8 +200,10 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         def encode(self, o: Any) -> str:
             return _encode(ctx, o, self)
 
-        def iterencode(self, o: Any, _one_shot: bool = False) -> Any:
-            return iter([_encode(ctx, o, self)])
+        ctx: RunContext
+
+    def iterencode(self, o: Any, _one_shot: bool = False) -> Any:
+        return iter([_encode(ctx, o, self)])
 
     class JSONDecoder:
         """Simple JSON decoder (subclassable)."""

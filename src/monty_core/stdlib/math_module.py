@@ -12,33 +12,67 @@ from __future__ import annotations
 import cmath as _cmath
 import math as _math
 import statistics as _st
+from math import lgamma as _lgamma
+from math import log as _log
+from operator import index as _index
 from typing import Any
 
+from ..runtime.limits import check_gcd, check_int_work
 from ..runtime.modules import RunContext, register_module
-from ._support import allow, check_int_bits, check_mul, materialize, metered
+from ._support import allow, check_int_bits, check_mul, metered, metered_list
 
 allow(_st.LinearRegression, {'slope', 'intercept', 'count', 'index'})
+_LN2 = _log(2)
 
 
 def _math_factory(ctx: RunContext) -> dict[str, Any]:
     exports: dict[str, Any] = {n: getattr(_math, n) for n in dir(_math) if not n.startswith('_')}
 
+    # Integer arguments are read once (`operator.index`), checked, and passed on as ints: a sandbox
+    # `__index__` could answer small to the check and huge to CPython.
     def factorial(n: Any, /) -> int:
-        if isinstance(n, int) and not isinstance(n, bool) and n > 20:
+        n = _index(n)
+        if n > 20:
             check_int_bits(n * n.bit_length(), 'factorial()')
         return _math.factorial(n)
 
     def comb(n: Any, k: Any, /) -> int:
-        if isinstance(n, int) and isinstance(k, int) and 0 <= k <= n:
-            check_int_bits(min(k, n - k) * n.bit_length(), 'comb()')
+        n, k = _index(n), _index(k)
+        if 0 <= k <= n:
+            j = min(k, n - k)
+            check_int_bits(j * n.bit_length(), 'comb()')
+            if j > 64:
+                # CPython splits the product and divides: about 10 x bits(result)^2 steps.
+                bits = int((_lgamma(n + 1) - _lgamma(j + 1) - _lgamma(n - j + 1)) / _LN2) + 1
+                check_int_work(10 * bits * bits, 'comb()', bits)
         return _math.comb(n, k)
 
     def perm(n: Any, k: Any = None, /) -> int:
-        if isinstance(n, int) and n >= 0:
+        n = _index(n)
+        k = None if k is None else _index(k)
+        if n >= 0:
             kk = n if k is None else k
-            if isinstance(kk, int) and 0 <= kk <= n:
+            if 0 <= kk <= n:
                 check_int_bits(kk * n.bit_length(), 'perm()')
         return _math.perm(n, k)
+
+    def gcd(*integers: Any) -> int:
+        ints = tuple(map(_index, integers))
+        check_gcd(ints, 'gcd()')
+        return _math.gcd(*ints)
+
+    def lcm(*integers: Any) -> int:
+        ints = tuple(map(_index, integers))
+        check_gcd(ints, 'lcm()')
+        check_int_bits(sum(i.bit_length() for i in ints), 'lcm()')
+        return _math.lcm(*ints)
+
+    def isqrt(n: Any, /) -> int:
+        # Newton's iteration divides: about bits^2 / 4 steps of a long division.
+        n = _index(n)
+        bits = n.bit_length()
+        check_int_work(bits * bits // 4, 'isqrt()', bits)
+        return _math.isqrt(n)
 
     def prod(iterable: Any, /, *, start: Any = 1) -> Any:
         result = start
@@ -50,7 +84,9 @@ def _math_factory(ctx: RunContext) -> dict[str, Any]:
     def fsum(iterable: Any, /) -> float:
         return _math.fsum(metered(ctx, iterable))
 
-    exports.update(factorial=factorial, comb=comb, perm=perm, prod=prod, fsum=fsum)
+    exports.update(
+        factorial=factorial, comb=comb, perm=perm, gcd=gcd, lcm=lcm, isqrt=isqrt, prod=prod, fsum=fsum
+    )
     return exports
 
 
@@ -82,12 +118,14 @@ def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
     def one(name: str) -> Any:
         real = getattr(_st, name)
 
+        # CPython's statistics loop over the data in Python (host code, no sandbox tick): the data
+        # are handed over as lists that tick when iterated.
         def call(data: Any, *args: Any, **kwargs: Any) -> Any:
             if name == 'fmean' and args and args[0] is not None:
-                args = (materialize(ctx, args[0]), *args[1:])
+                args = (metered_list(ctx, args[0]), *args[1:])
             if 'weights' in kwargs and kwargs['weights'] is not None:
-                kwargs['weights'] = materialize(ctx, kwargs['weights'])
-            return real(materialize(ctx, data), *args, **kwargs)
+                kwargs['weights'] = metered_list(ctx, kwargs['weights'])
+            return real(metered_list(ctx, data), *args, **kwargs)
 
         call.__name__ = call.__qualname__ = name
         call.__doc__ = real.__doc__
@@ -97,7 +135,7 @@ def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
         real = getattr(_st, name)
 
         def call(x: Any, y: Any, /, **kwargs: Any) -> Any:
-            return real(materialize(ctx, x), materialize(ctx, y), **kwargs)
+            return real(metered_list(ctx, x), metered_list(ctx, y), **kwargs)
 
         call.__name__ = call.__qualname__ = name
         call.__doc__ = real.__doc__

@@ -23,7 +23,7 @@ from typing import Any, cast
 
 from ..runtime.allowlists import SELF_GUARDED
 from ..runtime.guards import replace_class
-from ..runtime.limits import check_modpow
+from ..runtime.limits import check_gcd, check_int_conversion, check_int_work, check_modpow
 from ..runtime.modules import RunContext, register_module
 from ._support import Sealed, allow, allow_public, build, check_int_bits, seal_set
 
@@ -47,6 +47,8 @@ class Decimal(_dec.Decimal):
     __slots__ = ()
 
     def __new__(cls, value: Any = '0', context: Any = None) -> Decimal:
+        if type(value) is not str:
+            _check_converted(value, 'Decimal()')
         d = _dec.Decimal.__new__(cls, value, context)
         if d.is_finite() and not -MAX_EXPONENT <= d.adjusted() <= MAX_EXPONENT:
             raise ValueError(f'Decimal exponent out of the range the sandbox supports (±{MAX_EXPONENT})')
@@ -58,7 +60,7 @@ class Decimal(_dec.Decimal):
     def __int__(self) -> int:
         if not self.is_finite():
             return _dec.Decimal.__int__(self)
-        n, d = _dec.Decimal.as_integer_ratio(self)
+        n, d = _integer_ratio(self)
         q = abs(n) // d
         return q if n >= 0 else -q
 
@@ -67,13 +69,13 @@ class Decimal(_dec.Decimal):
     def __floor__(self) -> int:
         if not self.is_finite():
             return _dec.Decimal.__floor__(self)
-        n, d = _dec.Decimal.as_integer_ratio(self)
+        n, d = _integer_ratio(self)
         return n // d
 
     def __ceil__(self) -> int:
         if not self.is_finite():
             return _dec.Decimal.__ceil__(self)
-        n, d = _dec.Decimal.as_integer_ratio(self)
+        n, d = _integer_ratio(self)
         return -(-n // d)
 
     def __round__(self, n: Any = None) -> Any:
@@ -82,14 +84,56 @@ class Decimal(_dec.Decimal):
         if not self.is_finite():
             return _dec.Decimal.__round__(self)
         value = _dec.Decimal.to_integral_value(self, rounding=_dec.ROUND_HALF_EVEN)
-        return _dec.Decimal.as_integer_ratio(value)[0]
+        return _integer_ratio(value)[0]
 
     def __repr__(self) -> str:
         return f"Decimal('{self}')"
 
+    def as_integer_ratio(self) -> tuple[int, int]:
+        return _integer_ratio(self)
+
     @classmethod
     def from_float(cls, f: Any) -> Decimal:
         return cls(_dec.Decimal.from_float(f))
+
+    # Comparing with an int converts the int to a decimal (quadratic): checked like `Decimal(n)`.
+    def __eq__(self, other: Any) -> bool:
+        _check_converted(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__eq__(self, other)
+
+    def __ne__(self, other: Any) -> bool:
+        _check_converted(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__ne__(self, other)
+
+    def __lt__(self, other: Any) -> bool:
+        _check_converted(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__lt__(self, other)
+
+    def __le__(self, other: Any) -> bool:
+        _check_converted(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__le__(self, other)
+
+    def __gt__(self, other: Any) -> bool:
+        _check_converted(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__gt__(self, other)
+
+    def __ge__(self, other: Any) -> bool:
+        _check_converted(other, 'comparing a Decimal with an integer')
+        return _dec.Decimal.__ge__(self, other)
+
+    __hash__ = _dec.Decimal.__hash__
+
+
+def _integer_ratio(d: Any) -> tuple[int, int]:
+    """`as_integer_ratio`, whose conversion of the digits to an int is quadratic in their number (a
+    100000-digit decimal: 0.3 s): checked like `Decimal(n)` the other way."""
+    if d.is_finite():
+        exponent = d.as_tuple().exponent
+        digits = d.adjusted() - exponent + 1
+        bits = (digits + abs(exponent)) * 10 // 3
+        check_int_bits(bits, 'converting a Decimal to an integer')
+        check_int_work(bits * bits, 'converting a Decimal to an integer', bits)
+    return _dec.Decimal.as_integer_ratio(d)
 
 
 def _to_sandbox(value: Any) -> Any:
@@ -108,14 +152,16 @@ def _to_sandbox(value: Any) -> Any:
 # 23 s, at the 100000 the sandbox allows tens of minutes. They are refused above MAX_SLOW_PREC (about
 # 0.25 s here); the rest of the arithmetic is fast at any allowed precision.
 MAX_SLOW_PREC = 2500
-_SLOW = frozenset({'ln', 'log10', 'exp', '__pow__', '__rpow__', 'power'})
+# `sqrt` costs about prec^2 (0.14 s at 30000 digits, 0.7 s at 100000).
+MAX_SQRT_PREC = 25_000
+_SLOW = frozenset({'ln', 'log10', 'exp', '__pow__', '__rpow__', 'power', 'sqrt'})
 
 
 def _check_slow(name: str, self: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     if isinstance(self, _dec.Context):
         context: Any = self
     else:
-        context = kwargs.get('context', args[0] if args and name in ('ln', 'log10', 'exp') else None)
+        context = kwargs.get('context', args[0] if args and name in ('ln', 'log10', 'exp', 'sqrt') else None)
     if not isinstance(context, _dec.Context):
         context = _dec.getcontext()
     if name == '__pow__':
@@ -127,6 +173,13 @@ def _check_slow(name: str, self: Any, args: tuple[Any, ...], kwargs: dict[str, A
         modulo = args[2] if len(args) > 2 else kwargs.get('modulo')
     else:
         exponent = modulo = None
+    if name == 'sqrt':
+        if context.prec > MAX_SQRT_PREC:
+            raise ValueError(
+                f'Decimal.sqrt is limited to a precision of {MAX_SQRT_PREC} digits in the sandbox (the context '
+                f'has {context.prec}): it would hold the interpreter for seconds'
+            )
+        return
     if modulo is not None:
         # Integral operands, modulus below 10**prec: the cost of CPython's integer pow(a, b, m).
         check_modpow(_digits_bits(exponent), _digits_bits(modulo), 'pow() of decimals with a modulus')
@@ -160,16 +213,40 @@ def _converting(base: Any, name: str) -> Any:
 
         def slow(self: Any, *args: Any, **kwargs: Any) -> Any:
             _check_slow(name, self, args, kwargs)
+            _check_operands(self, args)
             return _to_sandbox(_refuse_operand(name, self, args, base(self, *args, **kwargs)))
 
         slow.__name__ = slow.__qualname__ = name
         return slow
 
     def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if args and type(args[0]) is not Decimal:  # Decimal op Decimal, the common case, needs none
+            _check_operands(self, args)
         return _to_sandbox(_refuse_operand(name, self, args, base(self, *args, **kwargs)))
 
     method.__name__ = method.__qualname__ = name
     return method
+
+
+def _check_operands(self: Any, args: tuple[Any, ...]) -> None:
+    """Integer operands of decimal arithmetic are converted to decimals (quadratic), and fraction
+    arithmetic multiplies, divides and takes gcds of numerators and denominators: both checked.
+    (Exact type tests first: these run at every operation, and `Fraction` is an ABC.)"""
+    t = type(self)
+    if t is Fraction or (t is not Decimal and t is not Context and isinstance(self, _fr.Fraction)):
+        _check_fraction_work(self, args[0] if args else None)
+        return
+    for arg in args:
+        if isinstance(arg, int) and arg.bit_length() > _BIG_CONVERSION:
+            check_int_conversion(arg, 'Decimal arithmetic with an integer')
+
+
+_BIG_CONVERSION = 100_000  # bits: below, converting an int to a decimal is fast (check_int_conversion)
+
+
+def _check_converted(value: Any, what: str) -> None:
+    if isinstance(value, int) and value.bit_length() > _BIG_CONVERSION:
+        check_int_conversion(value, what)
 
 
 _OPERATOR_SIGNS = {
@@ -420,6 +497,7 @@ class Fraction(_fr.Fraction):
             m = getattr(_fr, '_RATIONAL_FORMAT').match(numerator)  # noqa: B009
             if m is not None and m.group('exp'):
                 check_int_bits(abs(int(m.group('exp'))) * 4, 'Fraction()')
+        check_gcd((numerator, denominator), 'Fraction()')
         base = cast(Any, _fr.Fraction)(numerator, denominator)
         obj = object.__new__(cls)
         object.__setattr__(obj, '_numerator', base.numerator)
@@ -453,6 +531,29 @@ class Fraction(_fr.Fraction):
 
     def __repr__(self) -> str:
         return f'Fraction({self.numerator}, {self.denominator})'
+
+
+def _parts(x: Any) -> tuple[int, int]:
+    t = type(x)
+    if t is Fraction or t is _fr.Fraction:
+        return x._numerator.bit_length(), x._denominator.bit_length()
+    if t is int:
+        return x.bit_length(), 1
+    if isinstance(x, _fr.Fraction):
+        return _int_bits(x.numerator), _int_bits(x.denominator)
+    return _int_bits(x), 1
+
+
+def _check_fraction_work(a: Any, b: Any) -> None:
+    """Fraction arithmetic cross-multiplies numerators and denominators, then divides or takes gcds
+    of the products: about (bits(na) + bits(db)) x (bits(da) + bits(nb)) steps, and results of up to
+    that many bits."""
+    na, da = _parts(a)
+    nb, db = _parts(b) if b is not None else (1, 1)
+    top, bottom = na + db, da + nb
+    if top > 4096 and bottom > 4096:
+        check_int_bits(max(top, bottom), 'Fraction arithmetic')
+        check_int_work(top * bottom, 'Fraction arithmetic', top, bottom)
 
 
 def _fraction(base: _fr.Fraction) -> Fraction:

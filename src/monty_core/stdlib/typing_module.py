@@ -173,12 +173,12 @@ def get_origin(tp: Any) -> Any:
 
     Its results are typing forms and classes the sandbox can already name; a sandbox stand-in
     (`TypingForm`) has no origin."""
-    return None if isinstance(tp, TypingForm) else sandbox_class(typing.get_origin(tp))
+    return None if isinstance(tp, (TypingForm, CheckedForm)) else sandbox_class(typing.get_origin(tp))
 
 
 def get_args(tp: Any) -> tuple[Any, ...]:
     """CPython's `typing.get_args`: the subscript arguments (the values the program wrote)."""
-    return () if isinstance(tp, TypingForm) else sandbox_class(typing.get_args(tp))
+    return () if isinstance(tp, (TypingForm, CheckedForm)) else sandbox_class(typing.get_args(tp))
 
 
 def _new_type(name: str, tp: Any) -> Any:
@@ -313,10 +313,70 @@ def _register_typing_types() -> None:
 _register_typing_types()
 _REAL_FORMS = {name: _real_form(name) for name in _FORMS}
 
+# Forms that take any number of parameters. CPython builds and caches (in a process-wide cache, kept
+# after the run) an alias per subscription in host code: `Literal[tuple(range(10**6))]` takes a second
+# and 200 MB. The sandbox's forms refuse more parameters than any annotation needs.
+MAX_FORM_PARAMETERS = 1024
+_VARIADIC = ('Literal', 'Union', 'Tuple', 'Annotated', 'Callable', 'Concatenate', 'Optional')
+
+
+class CheckedForm:
+    """A typing special form whose subscription is limited to `MAX_FORM_PARAMETERS` parameters;
+    otherwise the real form (equal to it, same repr)."""
+
+    __slots__ = ('_form',)
+
+    def __init__(self, form: Any) -> None:
+        self._form = form
+
+    def __getitem__(self, parameters: Any) -> Any:
+        for group in (parameters, *(parameters if type(parameters) is tuple else ())):
+            if type(group) in (tuple, list) and len(group) > MAX_FORM_PARAMETERS:
+                raise MemoryError(
+                    f'{self._form!r}[...] with {len(group)} parameters exceeds the sandbox limit of '
+                    f'{MAX_FORM_PARAMETERS} (CPython keeps each alias in a process-wide cache)'
+                )
+        return self._form[parameters]
+
+    def __or__(self, other: Any) -> Any:
+        return self._form | other
+
+    def __ror__(self, other: Any) -> Any:
+        return other | self._form
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._form(*args, **kwargs)
+
+    def __eq__(self, other: Any) -> bool:
+        return self._form == (other._form if type(other) is CheckedForm else other)
+
+    def __hash__(self) -> int:
+        return hash(self._form)
+
+    def __repr__(self) -> str:
+        return repr(self._form)
+
+
+ALLOWED[CheckedForm] = frozenset()
+_CHECKED_NAMES = tuple(name for name in _VARIADIC if name in _REAL_FORMS)
+
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
     bind(ctx)  # NamedTuple classes meter `_make`'s input through the run
     exports: dict[str, Any] = dict(_REAL_FORMS)
+    # Each run its own (a run must not reach an object another run reaches unless it is immutable).
+    checked = {name: CheckedForm(_REAL_FORMS[name]) for name in _CHECKED_NAMES}
+    exports.update(checked)
+    checked_of = {id(form._form): form for form in checked.values()}
+
+    def run_get_origin(tp: Any) -> Any:
+        """CPython's `typing.get_origin` (see `get_origin`), giving this run's checked forms."""
+        if isinstance(tp, (TypingForm, CheckedForm)):
+            return None
+        origin = get_origin(tp)
+        return checked_of.get(id(origin), origin)  # `get_origin(Literal[1]) is Literal` in the sandbox
+
+    run_get_origin.__name__ = run_get_origin.__qualname__ = 'get_origin'
     exports.update(
         TypedDict=TypingForm('typing.TypedDict', TypedDictBase),
         NamedTuple=TypingForm('typing.NamedTuple', NamedTupleBase),
@@ -324,7 +384,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         Generic=TypingForm('typing.Generic', object),
         TYPE_CHECKING=False,
         cast=_cast,
-        get_origin=get_origin,
+        get_origin=run_get_origin,
         get_args=get_args,
         TypeVar=typing.TypeVar,
         NewType=_new_type,
