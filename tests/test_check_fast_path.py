@@ -64,7 +64,7 @@ def test_scan_covers_walk_on_every_known_program() -> None:
     [
         'x = __builtins__',
         'x.__class__',
-        'def f(_m_T): pass',
+        'def f(_m_ticker): pass',
         'f(_x=1)',
         'from os import path',
         'import json',

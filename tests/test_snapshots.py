@@ -457,7 +457,7 @@ def _mutations() -> dict[str, Callable[[dict[str, Any]], None]]:
         'limit not a number': setter(['spec', 'limits'], {'max_duration_secs': 'x'}),
         'negative limit': setter(['spec', 'limits'], {'max_duration_secs': -1}),
         'limits not an object': setter(['spec', 'limits'], []),
-        'private function name': setter(['spec', 'external_functions'], ['_m_T']),
+        'private function name': setter(['spec', 'external_functions'], ['_m_ticker']),
         'dunder function name': setter(['spec', 'external_functions'], ['__builtins__']),
         'input name shadowing builtins dict': lambda d: d['spec'].update(
             input_names=['__builtins__'], inputs={'__builtins__': {'d': []}}

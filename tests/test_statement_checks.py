@@ -22,7 +22,7 @@ def checks_in(source: str) -> int:
     tree = ast.parse(source)
     facts = OpenFacts(tree, shared_globals=False, builtin_names=_builtin_names())
     text = ast.unparse(rewrite_module(tree, is_plain_safe, facts))
-    return text.count('_m_next(_m_T)')
+    return text.count('_m_tick(_m_ticker)')
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_checks_keep_results_and_tracebacks() -> None:
 
 
 def test_lambdas_return_their_value_when_the_watchdog_flags_a_check() -> None:
-    # The watchdog lowers `_m_maxdepth` every few ms when a memory limit is set; a lambda then
+    # The watchdog lowers `_m_max_depth` every few ms when a memory limit is set; a lambda then
     # takes its slow path, which must still return the lambda's value.
     code = 'f = lambda x: x + 1\ntotal = 0\nfor i in range(300000):\n    total += f(i)\ntotal'
     assert Monty(code).run(limits={'max_memory': 512 * 1024 * 1024}) == sum(range(1, 300001))

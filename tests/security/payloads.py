@@ -562,7 +562,7 @@ FT = type(f)
 FT(f.__code__, {'__builtins__': None})
 """,
     ),
-    Payload('reserved_names', "_m_ga(print, '__globals__')", expect='syntax'),
+    Payload('reserved_names', "_m_getattr(print, '__globals__')", expect='syntax'),
     Payload('range_internals', 'range(10**7)._r'),
     Payload('range_real_attr', 'range(10**7).range'),
     Payload('bytes_standin_internals', 'bytes.__dict__'),

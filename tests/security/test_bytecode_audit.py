@@ -10,6 +10,7 @@ exercise each path are compiled; every code object is disassembled and checked:
   every `STORE_ATTR` / `DELETE_ATTR` a name that is not special (a method's stores to its own `self`,
   run only once `_m_self` showed `self` is an instance of one of the run's classes); the guard decides
   everything else;
+- every reserved name (`_m_*`) the code uses is one of the compiler/runtime contract (hooks.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import pytest
 
 from monty_core.compiler import compile_program
 from monty_core.errors import MontySyntaxError
+from monty_core.hooks import HOOKS
 from monty_core.runtime.guards import is_plain_safe
 
 from .payloads import PAYLOADS
@@ -43,7 +45,16 @@ CONSTRUCTS = [
 ]
 _OWN_ATTRS = re.compile(r'^(d|v\d+)$')
 _IMPORTS = {'IMPORT_NAME', 'IMPORT_FROM', 'IMPORT_STAR'}
+_LOCAL_PREFIXES = tuple(h.name for h in HOOKS.values() if h.where == 'local')
 _READS = {'LOAD_ATTR', 'LOAD_METHOD'}
+
+
+def _in_contract(name: str) -> bool:
+    if name in HOOKS:
+        return True
+    return any(name.startswith(p) and name[len(p) :].isdigit() for p in _LOCAL_PREFIXES)
+
+
 _WRITES = {'STORE_ATTR', 'DELETE_ATTR'}
 
 
@@ -69,6 +80,9 @@ def _problems(source: str) -> list[str]:
         return []
     bad = []
     for code in _codes(program.code):
+        for name in (*code.co_names, *code.co_varnames, *code.co_cellvars, *code.co_freevars):
+            if name.startswith('_m_') and not _in_contract(name):
+                bad.append(f'{code.co_name}: {name} is not in hooks.py')
         for ins in dis.get_instructions(code):
             if ins.opname in _IMPORTS:
                 bad.append(f'{code.co_name}: {ins.opname} {ins.argval}')

@@ -149,7 +149,7 @@ def test_print_is_proven_open() -> None:
 
     program = compile_program('print.some_name', 'main.py')
     names = set(program.code.co_names)
-    assert '_m_ga' in names or '_m_rtype' in names, 'a plain LOAD_ATTR on the host print function'
+    assert '_m_getattr' in names or '_m_type' in names, 'a plain LOAD_ATTR on the host print function'
 
 
 def test_annotated_subscript_walrus_leaves_a_stale_flag() -> None:

@@ -8,7 +8,7 @@ something small) and `_stmts` puts a check between two of them (`statement_check
 amplifying operation runs between two checks.
 
 Code that runs once (module level, outside every loop, function and comprehension: `hot == 0`)
-pre-checks `a + b` and multi-field f-strings exactly instead (`_m_add`, `_m_cat`: the operands'
+pre-checks `a + b` and multi-field f-strings exactly instead (`_m_add`, `_m_concat`: the operands'
 sizes are reserved before CPython concatenates); in hot code a call per `+` would cost too much, and the check after the statement
 (~18 ns, and only where two amplifying statements meet) bounds the overshoot to one doubling.
 """
@@ -19,6 +19,28 @@ import ast
 import copy
 from typing import Any, cast
 
+from ..hooks import (
+    ADD,
+    BITS,
+    CALL1,
+    CONCAT,
+    EXPAND_CALL,
+    EXPANDS,
+    FLOORDIV,
+    GETATTR,
+    IADD,
+    IFLOORDIV,
+    IMUL,
+    INT,
+    MUL,
+    NUMBERS,
+    SIZE,
+    TEXTS,
+    TICK,
+    TICKER,
+    TYPE,
+    UNPACK,
+)
 from ..runtime.limits import EXPANDING_METHODS, EXPANDS_FROM
 from .astutil import LOAD, position, positioned_call
 from .determinism import TEMP, DeterminismRewrites
@@ -45,7 +67,7 @@ JUMPS = frozenset({ast.Return, ast.Raise, ast.Continue, ast.Break})
 
 # A `+` chain or an f-string with this many operands or fields that may be big builds a value that
 # many times larger in one statement: in hot code it is pre-checked too (`_m_add` at each `+`,
-# `_m_cat` for the f-string), not only checked after the statement.
+# `_m_concat` for the f-string), not only checked after the statement.
 MANY_PARTS = 3
 _WORD = 1 << 64
 # Calls and operators whose result is a number (or a bool): never a long sequence or text.
@@ -91,7 +113,7 @@ def _add_leaves(e: ast.expr) -> list[ast.expr]:
 def _rechain(e: ast.expr) -> ast.expr:
     """An already rewritten `+` chain (the value of `x += a + b`) with each `+` weighed."""
     if type(e) is ast.BinOp and type(e.op) is ast.Add:  # type: ignore[attr-defined]
-        return positioned_call('_m_add', position(e), _rechain(e.left), _rechain(e.right))  # type: ignore[attr-defined]
+        return positioned_call(ADD, position(e), _rechain(e.left), _rechain(e.right))  # type: ignore[attr-defined]
     return e
 
 
@@ -117,17 +139,15 @@ def _small_field(v: ast.FormattedValue) -> bool:
 
 
 def _type_test(e: ast.expr, op: ast.cmpop, against: str, pos: dict[str, Any]) -> ast.Compare:
-    call = positioned_call('_m_rtype', pos, e)
+    call = positioned_call(TYPE, pos, e)
     return ast.Compare(call, [op], [ast.Name(against, LOAD, **pos)], **pos)
 
 
 def _small_int_test(name: str, pos: dict[str, Any]) -> ast.expr:
-    """`_m_rtype(x) is _m_int and _m_bits(x) < 64`: an exact int too small to cost anything."""
-    bits = positioned_call('_m_bits', pos, ast.Name(name, LOAD, **pos))
+    """`_m_type(x) is _m_int and _m_bits(x) < 64`: an exact int too small to cost anything."""
+    bits = positioned_call(BITS, pos, ast.Name(name, LOAD, **pos))
     bounds = ast.Compare(bits, [ast.Lt()], [ast.Constant(64, **pos)], **pos)
-    return ast.BoolOp(
-        ast.And(), [_type_test(ast.Name(name, LOAD, **pos), ast.Is(), '_m_int', pos), bounds], **pos
-    )
+    return ast.BoolOp(ast.And(), [_type_test(ast.Name(name, LOAD, **pos), ast.Is(), INT, pos), bounds], **pos)
 
 
 def _divisor_free(e: ast.expr) -> bool:
@@ -142,13 +162,13 @@ def _divisor_free(e: ast.expr) -> bool:
 
 def statement_check(after: ast.stmt) -> ast.Expr:
     """The check between two amplifying statements, at the position of the earlier one, whose
-    allocation it catches: `_m_next(_m_T, _m_next(_m_T))`. The inner tick is a C call, after which
+    allocation it catches: `_m_tick(_m_ticker, _m_tick(_m_ticker))`. The inner tick is a C call, after which
     CPython may hand the GIL to the watchdog; a watchdog poke empties the ticker's chunk, so the
     outer tick then refills, which checks the time, the memory and whether the run was stopped.
     Two C calls cost ~18 ns and five AST nodes, about half what a tick plus a compare-and-branch
     costs to build and compile."""
     pos = position(after)
-    next_, ticker = ast.Name('_m_next', LOAD, **pos), ast.Name('_m_T', LOAD, **pos)
+    next_, ticker = ast.Name(TICK, LOAD, **pos), ast.Name(TICKER, LOAD, **pos)
     inner = ast.Call(next_, [ticker], [], **pos)
     return ast.Expr(ast.Call(next_, [ticker, inner], [], **pos), **pos)
 
@@ -190,14 +210,14 @@ class AmplificationChecks(DeterminismRewrites):
             return node
         self.heavy = True
         if not self.hot:
-            return positioned_call('_m_add', position(node), node.left, node.right)
+            return positioned_call(ADD, position(node), node.left, node.right)
         left, right = node.left, node.right
         if isinstance(left, ast.Name) and isinstance(right, ast.Name) and left.id == right.id:
             # `s + s` doubles: checked after the statement it could leave old and new value alive
             # together, 3x the limit. Weighed first (numbers take the plain path).
             pos = position(node)
-            test = _type_test(ast.Name(left.id, LOAD, **pos), ast.In(), '_m_numbers', pos)
-            checked = positioned_call('_m_add', pos, left, ast.Name(right.id, LOAD, **pos))
+            test = _type_test(ast.Name(left.id, LOAD, **pos), ast.In(), NUMBERS, pos)
+            checked = positioned_call(ADD, pos, left, ast.Name(right.id, LOAD, **pos))
             plain = ast.BinOp(
                 ast.Name(left.id, LOAD, **pos), ast.Add(), ast.Name(right.id, LOAD, **pos), **pos
             )
@@ -214,9 +234,7 @@ class AmplificationChecks(DeterminismRewrites):
             return checked
         pos = position(node)
         names = dict.fromkeys(cast(ast.Name, e).id for e in leaves)
-        tests: list[ast.expr] = [
-            _type_test(ast.Name(n, LOAD, **pos), ast.In(), '_m_numbers', pos) for n in names
-        ]
+        tests: list[ast.expr] = [_type_test(ast.Name(n, LOAD, **pos), ast.In(), NUMBERS, pos) for n in names]
         test = tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests, **pos)
         return ast.IfExp(test, _plain_chain(node), checked, **pos)
 
@@ -226,7 +244,7 @@ class AmplificationChecks(DeterminismRewrites):
         if type(e) is ast.BinOp and type(e.op) is ast.Add:  # type: ignore[attr-defined]
             left = self._checked_chain(e.left)  # type: ignore[attr-defined]
             right = self._checked_chain(e.right)  # type: ignore[attr-defined]
-            return positioned_call('_m_add', position(e), left, right)
+            return positioned_call(ADD, position(e), left, right)
         return cast(ast.expr, self.visit(e))
 
     def _product(self, node: ast.BinOp) -> ast.expr:
@@ -243,7 +261,7 @@ class AmplificationChecks(DeterminismRewrites):
         self.heavy = True  # or `x[i] * 2`, which may double a sequence
         if self.hot:
             return node
-        return positioned_call('_m_mul', position(node), node.left, node.right)  # run once: exactly
+        return positioned_call(MUL, position(node), node.left, node.right)  # run once: exactly
 
     def _floor_division(self, node: ast.BinOp) -> ast.expr:
         """`a // b`: long division costs bits(quotient) x bits(divisor) in one C call; unless a literal
@@ -251,7 +269,7 @@ class AmplificationChecks(DeterminismRewrites):
         if _divisor_free(node.right) or _divisor_free(node.left):
             return node
         pos = position(node)
-        guarded = positioned_call('_m_floordiv', pos, node.left, node.right)
+        guarded = positioned_call(FLOORDIV, pos, node.left, node.right)
         if type(node.right) is not ast.Name or type(node.left) not in (ast.Name, ast.Constant):
             return guarded
         plain = ast.BinOp(copy.copy(node.left), ast.FloorDiv(), copy.copy(node.right), **pos)
@@ -267,7 +285,7 @@ class AmplificationChecks(DeterminismRewrites):
             return self._augmented_division(node)
         if op is ast.Mult and type(node.value) is not ast.Constant:
             self.heavy = True  # numbers (the size-guard pass checks the rest): see `_product`
-            return self._augmented_call('_m_imul', node) if not self.hot else None
+            return self._augmented_call(IMUL, node) if not self.hot else None
         if op is not ast.Add or type(node.value) is ast.Constant:
             return None
         self.heavy = True
@@ -278,7 +296,7 @@ class AmplificationChecks(DeterminismRewrites):
             if not doubling and sum(map(may_be_big, _add_leaves(value))) + 1 < MANY_PARTS:
                 return None  # `x += y`: checked after the statement
             node.value = _rechain(value)
-        return self._augmented_call('_m_iadd', node)
+        return self._augmented_call(IADD, node)
 
     def _augmented_call(self, helper: str, node: ast.AugAssign) -> ast.Assign | None:
         """`x = helper(x, y)` for `x op= y` on a name."""
@@ -291,7 +309,7 @@ class AmplificationChecks(DeterminismRewrites):
     def _augmented_division(self, node: ast.AugAssign) -> ast.Assign | None:
         if _divisor_free(node.value):
             return None
-        return self._augmented_call('_m_ifloordiv', node)
+        return self._augmented_call(IFLOORDIV, node)
 
     def _comprehension_hot(self, node: Any) -> Any:
         self.hot += 1
@@ -338,14 +356,14 @@ class AmplificationChecks(DeterminismRewrites):
         return ast.NamedExpr(ast.Name(TEMP, ast.Store(), **pos), value, **pos), TEMP
 
     def _items_call(self, node: ast.Call, name: str) -> ast.expr:
-        """`list(x)` / `tuple(x)`: `list(x) if _m_rtype(x) not in _m_expands else _m_c1(list, x)`:
+        """`list(x)` / `tuple(x)`: `list(x) if _m_type(x) not in _m_expands else _m_call1(list, x)`:
         sets go to the runtime for their canonical order, str and bytes to be weighed (one item per
         character); `set(x)` / `frozenset(x)` of a str or bytes iterate it under the meter."""
         pos = position(node)
         arg = node.args[0]
 
         def helper(v: ast.expr) -> ast.Call:
-            return positioned_call('_m_c1', pos, ast.Name(name, LOAD, **pos), v)
+            return positioned_call(CALL1, pos, ast.Name(name, LOAD, **pos), v)
 
         probe = self._probe(arg, pos)
         if probe is None:
@@ -361,7 +379,7 @@ class AmplificationChecks(DeterminismRewrites):
 
     def _expanding_call(self, node: ast.Call, method: str) -> ast.expr:
         """`s.split(...)` and the like (`EXPANDING_METHODS`): a long str or bytes receiver goes to
-        `_m_xcall`, which weighs the result first; anything else calls the method as written."""
+        `_m_expand_call`, which weighs the result first; anything else calls the method as written."""
         func = node.func
         if isinstance(func, ast.Attribute):
             receiver = func.value
@@ -374,7 +392,9 @@ class AmplificationChecks(DeterminismRewrites):
         pos = position(node)
 
         def helper(v: ast.expr) -> ast.Call:
-            call = positioned_call('_m_xcall', pos, v, ast.Constant(method, **pos), *copy.deepcopy(node.args))
+            call = positioned_call(
+                EXPAND_CALL, pos, v, ast.Constant(method, **pos), *copy.deepcopy(node.args)
+            )
             call.keywords = copy.deepcopy(node.keywords)
             return call
 
@@ -387,19 +407,19 @@ class AmplificationChecks(DeterminismRewrites):
         else:
             func.args[0] = ast.Name(ref, LOAD, **pos)
         short = ast.Compare(
-            positioned_call('_m_size', pos, ast.Name(ref, LOAD, **pos)),
+            positioned_call(SIZE, pos, ast.Name(ref, LOAD, **pos)),
             [ast.Lt()],
             [ast.Constant(EXPANDS_FROM, **pos)],
             **pos,
         )
-        test_expr = ast.BoolOp(ast.Or(), [_type_test(test, ast.NotIn(), '_m_texts', pos), short], **pos)
+        test_expr = ast.BoolOp(ast.Or(), [_type_test(test, ast.NotIn(), TEXTS, pos), short], **pos)
         return ast.IfExp(test_expr, node, helper(ast.Name(ref, LOAD, **pos)), **pos)
 
     def _expanding_tested_call(self, node: ast.Call, func: ast.IfExp) -> ast.expr:
-        """The same for a receiver whose attribute read is tested (`(s.split if T else _m_ga(s,
-        'split'))(x)`, T being `_m_rtype(s) in _m_open` or a flag): `s.split(x) if (type(s) in texts and
-        len(s) < 16384) or (type(s) not in texts and T) else _m_xcall(s, 'split', x)` (texts are open
-        types; `_m_xcall` reads any other attribute through the guard)."""
+        """The same for a receiver whose attribute read is tested (`(s.split if T else _m_getattr(s,
+        'split'))(x)`, T being `_m_type(s) in _m_open_types` or a flag): `s.split(x) if (type(s) in texts and
+        len(s) < 16384) or (type(s) not in texts and T) else _m_expand_call(s, 'split', x)` (texts are open
+        types; `_m_expand_call` reads any other attribute through the guard)."""
         body = cast(ast.Attribute, func.body)
         ref = cast(ast.Name, body.value).id
         method = body.attr
@@ -410,19 +430,19 @@ class AmplificationChecks(DeterminismRewrites):
             probe = test.left.args[0]  # the first evaluation binds a non-name receiver (`_m_f := x`)
             test.left.args[0] = ast.Name(ref, LOAD, **pos)
         short = ast.Compare(
-            positioned_call('_m_size', pos, ast.Name(ref, LOAD, **pos)),
+            positioned_call(SIZE, pos, ast.Name(ref, LOAD, **pos)),
             [ast.Lt()],
             [ast.Constant(EXPANDS_FROM, **pos)],
             **pos,
         )
-        short_text = ast.BoolOp(ast.And(), [_type_test(probe, ast.In(), '_m_texts', pos), short], **pos)
+        short_text = ast.BoolOp(ast.And(), [_type_test(probe, ast.In(), TEXTS, pos), short], **pos)
         other = ast.BoolOp(
-            ast.And(), [_type_test(ast.Name(ref, LOAD, **pos), ast.NotIn(), '_m_texts', pos), test], **pos
+            ast.And(), [_type_test(ast.Name(ref, LOAD, **pos), ast.NotIn(), TEXTS, pos), test], **pos
         )
         plain = ast.Call(
             ast.Attribute(ast.Name(ref, LOAD, **pos), method, LOAD, **pos), node.args, node.keywords, **pos
         )
-        helper = positioned_call('_m_xcall', pos, ast.Name(ref, LOAD, **pos), ast.Constant(method, **pos))
+        helper = positioned_call(EXPAND_CALL, pos, ast.Name(ref, LOAD, **pos), ast.Constant(method, **pos))
         helper.args += copy.deepcopy(node.args)
         helper.keywords = copy.deepcopy(node.keywords)
         return ast.IfExp(ast.BoolOp(ast.Or(), [short_text, other], **pos), plain, helper, **pos)
@@ -436,19 +456,19 @@ class AmplificationChecks(DeterminismRewrites):
         return node
 
     def _unpacked(self, value: ast.expr) -> ast.expr:
-        """`*x`: `x if _m_rtype(x) not in _m_expands else _m_unpk(x)`: a set in canonical order, a str or
+        """`*x`: `x if _m_type(x) not in _m_expands else _m_unpack(x)`: a set in canonical order, a str or
         bytes weighed (one item per character)."""
         if isinstance(value, _NOT_TEXT) or (type(value) is ast.Constant and not may_be_big(value)):
             return value
         pos = position(value)
         probe = self._probe(value, pos)
         if probe is None:
-            return positioned_call('_m_unpk', pos, value)
+            return positioned_call(UNPACK, pos, value)
         test, ref = probe
         return ast.IfExp(
-            _type_test(test, ast.NotIn(), '_m_expands', pos),
+            _type_test(test, ast.NotIn(), EXPANDS, pos),
             ast.Name(ref, LOAD, **pos),
-            positioned_call('_m_unpk', pos, ast.Name(ref, LOAD, **pos)),
+            positioned_call(UNPACK, pos, ast.Name(ref, LOAD, **pos)),
             **pos,
         )
 
@@ -461,11 +481,11 @@ class AmplificationChecks(DeterminismRewrites):
         node = cast(ast.JoinedStr, self.generic_visit(node))
         if self.in_field or (self.hot and big < MANY_PARTS):
             return node
-        # Run once: `f'{a}-{b}'` -> `_m_cat(f'{a}', '-', f'{b}')`, which weighs the rendered pieces
+        # Run once: `f'{a}-{b}'` -> `_m_concat(f'{a}', '-', f'{b}')`, which weighs the rendered pieces
         # before joining them (each piece is at most a copy of its value; the join may double).
         pos = position(node)
         pieces = [v if type(v) is ast.Constant else ast.JoinedStr([v], **pos) for v in node.values]
-        return positioned_call('_m_cat', pos, *pieces)
+        return positioned_call(CONCAT, pos, *pieces)
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.FormattedValue:
         # A format spec is a JoinedStr too, and must stay one.
@@ -476,7 +496,7 @@ class AmplificationChecks(DeterminismRewrites):
             self.in_field -= 1
 
     def visit_IfExp(self, node: ast.IfExp) -> ast.expr:
-        """The size-guard pass's `x * 2 if _m_rtype(x) in _m_numbers else _m_mul(x, 2)` (marked light):
+        """The size-guard pass's `x * 2 if _m_type(x) in _m_numbers else _m_mul(x, 2)` (marked light):
         numbers by a literal, or a pre-checked call; nothing to check after the statement."""
         heavy = self.heavy
         out = cast(ast.expr, self.generic_visit(node))
@@ -497,7 +517,7 @@ def _doubles(e: ast.Constant) -> bool:
 
 
 def _tested_method(func: ast.IfExp) -> str | None:
-    """`m` for the codegen pass's tested read `x.m if T else _m_ga(x, 'm')` of a name `x`."""
+    """`m` for the codegen pass's tested read `x.m if T else _m_getattr(x, 'm')` of a name `x`."""
     body, orelse = func.body, func.orelse
     if not (isinstance(body, ast.Attribute) and isinstance(body.value, ast.Name)):
         return None
@@ -512,18 +532,18 @@ def _tested_method(func: ast.IfExp) -> str | None:
 
 
 def _method_name(func: ast.expr) -> str | None:
-    """`m` for `x.m` and for the guarded read `_m_ga(x, 'm')`."""
+    """`m` for `x.m` and for the guarded read `_m_getattr(x, 'm')`."""
     if isinstance(func, ast.Attribute):
         return func.attr
-    if isinstance(func, ast.Call) and isinstance(func.func, ast.Name) and func.func.id == '_m_ga':
+    if isinstance(func, ast.Call) and isinstance(func.func, ast.Name) and func.func.id == GETATTR:
         args = func.args
         if len(args) == 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str):
             return args[1].value
     return None
 
 
-# Calls `name(x)` that the runtime takes over for the types in the named set (`_m_c1`).
-_ITEM_CALLS = {'list': '_m_expands', 'tuple': '_m_expands', 'set': '_m_texts', 'frozenset': '_m_texts'}
+# Calls `name(x)` that the runtime takes over for the types in the named set (`_m_call1`).
+_ITEM_CALLS = {'list': EXPANDS, 'tuple': EXPANDS, 'set': TEXTS, 'frozenset': TEXTS}
 # Expressions that are never a set, str or bytes: unpacking them needs neither reordering nor weighing.
 _NOT_TEXT = (
     ast.Tuple,

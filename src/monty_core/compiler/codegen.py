@@ -2,13 +2,13 @@
 
 The output is still a Python AST, compiled by CPython into ordinary bytecode. What changes:
 
-- attribute reads whose name is not provably safe on every reachable type become `_m_ga(obj, 'name')`;
-  every attribute write and delete becomes `_m_sa(value, obj, 'name')` / `_m_da(obj, 'name')`;
-- `for` loops and comprehensions iterate `_m_compress(iterable, _m_T)`, a C-level iterator that
+- attribute reads whose name is not provably safe on every reachable type become `_m_getattr(obj, 'name')`;
+  every attribute write and delete becomes `_m_setattr(value, obj, 'name')` / `_m_delattr(obj, 'name')`;
+- `for` loops and comprehensions iterate `_m_loop_iter(iterable, _m_ticker)`, a C-level iterator that
   consults the meter every few thousand items (no Python call per item); `while` loops call
-  `_m_next(_m_T)`;
-- plain functions count their depth in the run's `_m_D.d` (a slot: try/finally is free in 3.11) and,
-  like generators and lambdas, compare it with `_m_maxdepth` on entry: the watchdog lowers that
+  `_m_tick(_m_ticker)`;
+- plain functions count their depth in the run's `_m_depth.d` (a slot: try/finally is free in 3.11) and,
+  like generators and lambdas, compare it with `_m_max_depth` on entry: the watchdog lowers that
   value to stop a run whose time is up, so recursion needs no clock reads;
 - a method's plain stores to its own `self` skip the guard once a per-call check has shown `self` is
   a sandbox instance;
@@ -33,6 +33,26 @@ import copy
 from collections.abc import Callable
 from typing import Any, cast
 
+from ..hooks import (
+    DELATTR,
+    DEPTH,
+    GETATTR,
+    HANDLER_CHECK,
+    IMPORT,
+    IMPORT_FROM,
+    LOOP_ITER,
+    MAX_DEPTH,
+    OPEN_TYPES,
+    RESULT,
+    RUN_CLASSES,
+    SELF_FLAG,
+    SETATTR,
+    STORE_TEMP,
+    TICK,
+    TICKER,
+    TOO_DEEP,
+    TYPE,
+)
 from .amplification import JUMPS, AmplificationChecks, statement_check
 from .astutil import (
     LOAD,
@@ -46,8 +66,8 @@ from .astutil import (
 from .opentypes import OpenFacts
 from .patterns import PatternRewrites
 
-RESULT_NAME = '_m_result'
-DEPTH_NAME = '_m_D'  # the run's depth counter object; its count is `_m_D.d`
+RESULT_NAME = RESULT
+DEPTH_NAME = DEPTH  # the run's depth counter object; its count is `_m_depth.d`
 
 
 def _name(id_: str, ctx: ast.expr_context | None = None) -> ast.Name:
@@ -59,18 +79,18 @@ def _call(func: str, *args: ast.expr) -> ast.Call:
 
 
 def _tick() -> ast.Expr:
-    return ast.Expr(_call('_m_next', _name('_m_T')))
+    return ast.Expr(_call(TICK, _name(TICKER)))
 
 
-def _stop_check(at: ast.AST | None = None, slow_path: str = '_m_deep') -> ast.If:
-    """`if _m_D.d > _m_maxdepth: _m_deep(_m_D.d)` — depth limit, time limit, memory and stops in one
+def _stop_check(at: ast.AST | None = None, slow_path: str = TOO_DEEP) -> ast.If:
+    """`if _m_depth.d > _m_max_depth: _m_too_deep(_m_depth.d)` — depth limit, time limit, memory and stops in one
     compare. With `at`, every node gets that node's position (cheaper than `_locate` afterwards)."""
     pos = position(at) if at is not None else {}
     call = positioned_call(slow_path, pos, _depth(pos))
     test = ast.Compare(
         left=_depth(pos),
         ops=[_GT],
-        comparators=[ast.Name('_m_maxdepth', LOAD, **pos)],
+        comparators=[ast.Name(MAX_DEPTH, LOAD, **pos)],
         **pos,
     )
     return ast.If(test=test, body=[ast.Expr(call, **pos)], orelse=[], **pos)
@@ -80,16 +100,16 @@ _GT = ast.Gt()
 
 
 def _depth(pos: dict[str, Any], ctx: ast.expr_context = LOAD) -> ast.Attribute:
-    """`_m_D.d`: the run's call depth, a slot of a per-run object (a slot store is specialised by
+    """`_m_depth.d`: the run's call depth, a slot of a per-run object (a slot store is specialised by
     CPython 3.11; a global store goes through a dict every time)."""
     return ast.Attribute(ast.Name(DEPTH_NAME, LOAD, **pos), 'd', ctx, **pos)
 
 
 def _self_check(name: str) -> ast.Assign:
-    """`_m_self = _m_rtype(self) in _m_classes`: is `self` an instance of one of the run's sandbox
+    """`_m_self = _m_type(self) in _m_run_classes`: is `self` an instance of one of the run's sandbox
     classes (the class builder records them)?"""
-    test = ast.Compare(left=_call('_m_rtype', _name(name)), ops=[ast.In()], comparators=[_name('_m_classes')])
-    return ast.Assign(targets=[_name('_m_self', ast.Store())], value=test)
+    test = ast.Compare(left=_call(TYPE, _name(name)), ops=[ast.In()], comparators=[_name(RUN_CLASSES)])
+    return ast.Assign(targets=[_name(SELF_FLAG, ast.Store())], value=test)
 
 
 def _makes_calls(body: list[ast.stmt]) -> bool:
@@ -155,13 +175,13 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
 
     def temp(self) -> str:
         self.temp_counter += 1
-        return f'_m_t{self.temp_counter}'
+        return f'{STORE_TEMP}{self.temp_counter}'
 
     # -- attributes -----------------------------------------------------------------------------
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
-        """`a.b` becomes `_m_ga(a, 'b')` (the guard), or for a plain-safe name (see
+        """`a.b` becomes `_m_getattr(a, 'b')` (the guard), or for a plain-safe name (see
         `guards.is_plain_safe`) stays `a.b` when `a` is proven open (opentypes.py), else
-        `a.b if _m_rtype(a) in _m_open else _m_ga(a, 'b')` (in a method, `self.b if _m_self else ...`)."""
+        `a.b if _m_type(a) in _m_open_types else _m_getattr(a, 'b')` (in a method, `self.b if _m_self else ...`)."""
         proven = self.facts.is_open(node.value)
         node.value = cast(ast.expr, self.visit(node.value))
         if not isinstance(node.ctx, ast.Load):
@@ -169,7 +189,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         attr = cast(str, self.attr_name(node.attr).value)
         if not self.plain_safe(node.attr):
             pos = position(node)
-            return positioned_call('_m_ga', pos, node.value, ast.Constant(attr, **pos))
+            return positioned_call(GETATTR, pos, node.value, ast.Constant(attr, **pos))
         if proven:
             return node
 
@@ -178,7 +198,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
 
         def guarded(v: ast.expr, pos: dict[str, int]) -> ast.expr:
             name = ast.copy_location(ast.Constant(attr), node)
-            return positioned_call('_m_ga', pos, v, name)
+            return positioned_call(GETATTR, pos, v, name)
 
         pos = position(node)
         flag = self.facts.flags.receivers.get(id(node.value)) if type(node.value) is ast.Name else None
@@ -189,17 +209,17 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         elif self._is_fast_self(node.value, node.attr):
             self.fast_reads += 1
             test: ast.expr = ast.IfExp(
-                ast.Name('_m_self', LOAD, **pos), node, guarded(_name_at(node.value, pos), pos), **pos
+                ast.Name(SELF_FLAG, LOAD, **pos), node, guarded(_name_at(node.value, pos), pos), **pos
             )
         else:
-            test = self._tested(node.value, ast.In(), '_m_open', plain, guarded, node)
+            test = self._tested(node.value, ast.In(), OPEN_TYPES, plain, guarded, node)
         if type(test) is ast.IfExp:
             self.attr_tests[id(test)] = test
         return test
 
     def visit_Call(self, node: ast.Call) -> ast.expr:
-        """A method call on a tested receiver, `(a.m if T else _m_ga(a, 'm'))(x)`, becomes
-        `a.m(x) if T else _m_ga(a, 'm')(x)` when its arguments are small and call nothing (CPython
+        """A method call on a tested receiver, `(a.m if T else _m_getattr(a, 'm'))(x)`, becomes
+        `a.m(x) if T else _m_getattr(a, 'm')(x)` when its arguments are small and call nothing (CPython
         then calls the method without making a bound method; either branch evaluates them once)."""
         result = super().visit_Call(node)
         if type(result) is not ast.Call:
@@ -232,7 +252,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         target's object expression evaluated when its turn comes."""
         if isinstance(target, ast.Attribute):
             obj = cast(ast.expr, self.visit(target.value))
-            return [_locate(ast.Expr(_call('_m_sa', value, obj, self.attr_name(target.attr))), target)]
+            return [_locate(ast.Expr(_call(SETATTR, value, obj, self.attr_name(target.attr))), target)]
         if isinstance(target, (ast.Tuple, ast.List)) and self._has_attribute(target):
             temps: list[ast.expr] = []
             later: list[tuple[ast.expr, str]] = []
@@ -269,12 +289,12 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             t = node.targets[0]
             obj = cast(ast.expr, self.visit(t.value))
             # Argument order keeps CPython's evaluation order: the value first, then the object.
-            guarded = _locate(ast.Expr(_call('_m_sa', node.value, obj, self.attr_name(t.attr))), node)
+            guarded = _locate(ast.Expr(_call(SETATTR, node.value, obj, self.attr_name(t.attr))), node)
             if self._is_fast_self(obj, t.attr):
                 # A method storing on its own sandbox instance: a plain store, after one check per call.
                 self.fast_stores += 1
                 plain = ast.Assign(targets=[t], value=_known_self(node.value))
-                return _locate(ast.If(test=_name('_m_self'), body=[plain], orelse=[guarded]), node)
+                return _locate(ast.If(test=_name(SELF_FLAG), body=[plain], orelse=[guarded]), node)
             return guarded
         if not any(self._has_attribute(t) for t in node.targets):
             node.targets = [cast(ast.expr, self.visit(t)) for t in node.targets]
@@ -316,7 +336,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             self.fast_stores += 1
             plain = ast.AugAssign(target=t, op=node.op, value=node.value)
             guarded = self._guarded_augassign(node, t)
-            return _locate(ast.If(test=_name('_m_self'), body=[plain], orelse=guarded), node)
+            return _locate(ast.If(test=_name(SELF_FLAG), body=[plain], orelse=guarded), node)
         return self._guarded_augassign(node, t)
 
     def _is_fast_self(self, obj: ast.expr, attr: str) -> bool:
@@ -332,10 +352,10 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             ast.Assign(targets=[_name(obj_tmp, ast.Store())], value=cast(ast.expr, self.visit(t.value))),
             ast.Assign(
                 targets=[_name(val_tmp, ast.Store())],
-                value=_call('_m_ga', _name(obj_tmp), self.attr_name(t.attr)),
+                value=_call(GETATTR, _name(obj_tmp), self.attr_name(t.attr)),
             ),
             ast.AugAssign(target=_name(val_tmp, ast.Store()), op=node.op, value=node.value),
-            ast.Expr(_call('_m_sa', _name(val_tmp), _name(obj_tmp), self.attr_name(t.attr))),
+            ast.Expr(_call(SETATTR, _name(val_tmp), _name(obj_tmp), self.attr_name(t.attr))),
         ]
         return [_locate(s, node) for s in out]
 
@@ -348,7 +368,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
                     out.append(_locate(ast.Delete(targets=plain), node))
                     plain = []
                 obj = cast(ast.expr, self.visit(target.value))
-                out.append(_locate(ast.Expr(_call('_m_da', obj, self.attr_name(target.attr))), target))
+                out.append(_locate(ast.Expr(_call(DELATTR, obj, self.attr_name(target.attr))), target))
             else:
                 plain.append(cast(ast.expr, self.visit(target)))
         if plain:
@@ -362,10 +382,10 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         out: list[ast.stmt] = []
         for alias in node.names:
             if alias.asname is None:
-                target, call = alias.name.partition('.')[0], _call('_m_import', ast.Constant(alias.name))
+                target, call = alias.name.partition('.')[0], _call(IMPORT, ast.Constant(alias.name))
             else:
                 target = alias.asname
-                call = _call('_m_import', ast.Constant(alias.name), ast.Constant(True))
+                call = _call(IMPORT, ast.Constant(alias.name), ast.Constant(True))
             out.append(_locate(ast.Assign(targets=[_name(target, ast.Store())], value=call), node))
         return out
 
@@ -374,14 +394,14 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         only in the sandbox module's own exports. CPython's `IMPORT_FROM` falls back to the host's
         `sys.modules['m.a']` when the module lacks `a`, which handed out real host modules."""
         names = ast.Tuple(elts=[cast(ast.expr, ast.Constant(a.name)) for a in node.names], ctx=LOAD)
-        call = _call('_m_import_from', ast.Constant(node.module or ''), names)
+        call = _call(IMPORT_FROM, ast.Constant(node.module or ''), names)
         targets: list[ast.expr] = [_name(a.asname or a.name, ast.Store()) for a in node.names]
         return _locate(ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call), node)
 
     # -- loops ----------------------------------------------------------------------------------
     def _metered_iter(self, it: ast.expr) -> ast.expr:
         pos = position(it)
-        return positioned_call('_m_compress', pos, it, ast.Name('_m_T', LOAD, **pos))
+        return positioned_call(LOOP_ITER, pos, it, ast.Name(TICKER, LOAD, **pos))
 
     def _loop_target(self, node: ast.For | ast.AsyncFor) -> None:
         node.target, after = self._temp_target(node.target)
@@ -391,7 +411,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
     def _flag_updates(
         self, table: dict[int, tuple[ast.AST, list[tuple[str, str]]]], at: ast.AST
     ) -> list[ast.stmt]:
-        """`_m_oN = _m_rtype(x) in _m_open` for the flags (opentypes.Flags) to update at `at`."""
+        """`_m_oN = _m_type(x) in _m_open_types` for the flags (opentypes.Flags) to update at `at`."""
         entry = table.get(id(at))
         if entry is None or entry[0] is not at:
             return []
@@ -472,7 +492,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             self.heavy = False
             res = self.visit(stmt)
             if type(stmt) is ast.For:
-                # Its iterable is wrapped by a call (`_m_compress`) and its first item ticks: the
+                # Its iterable is wrapped by a call (`_m_loop_iter`) and its first item ticks: the
                 # loop starts with a check of its own.
                 last_heavy = stmt if self.heavy else None
             elif self.heavy:
@@ -557,13 +577,13 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         self.heavy = heavy
         self.leave_scope(scope)
         self.in_class = saved
-        # `(_m_D.d <= _m_maxdepth or _m_deep(_m_D.d)) and body`: a stopped run (or expired
-        # deadline, or a memory check the watchdog asks for) lowers `_m_maxdepth`, so recursive
-        # lambdas stop too; `_m_deep` returns True when the run may go on.
+        # `(_m_depth.d <= _m_max_depth or _m_too_deep(_m_depth.d)) and body`: a stopped run (or expired
+        # deadline, or a memory check the watchdog asks for) lowers `_m_max_depth`, so recursive
+        # lambdas stop too; `_m_too_deep` returns True when the run may go on.
         pos = position(body)
         depth = _depth(pos)
-        test = ast.Compare(depth, [ast.LtE()], [ast.Name('_m_maxdepth', LOAD, **pos)], **pos)
-        check = ast.BoolOp(ast.Or(), [test, positioned_call('_m_deep', pos, depth)], **pos)
+        test = ast.Compare(depth, [ast.LtE()], [ast.Name(MAX_DEPTH, LOAD, **pos)], **pos)
+        check = ast.BoolOp(ast.Or(), [test, positioned_call(TOO_DEEP, pos, depth)], **pos)
         node.body = ast.BoolOp(ast.And(), [check, body], **pos)
         return node
 
@@ -582,10 +602,10 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.ExceptHandler:
         if node.type is not None:
             node.type = cast(ast.expr, self.visit(node.type))
-        # `_m_handler`: stops and the deadline, but not the memory check `_m_deep` would make (the
+        # `_m_handler_check`: stops and the deadline, but not the memory check `_m_too_deep` would make (the
         # handler may have caught the MemoryError and be about to let go of the memory).
         updates = self._flag_updates(self.facts.flags.body_start, node)
-        node.body = [_stop_check(node, '_m_handler'), *updates, *self._stmts(node.body)]
+        node.body = [_stop_check(node, HANDLER_CHECK), *updates, *self._stmts(node.body)]
         return node
 
     def visit(self, node: ast.AST) -> Any:
@@ -634,7 +654,7 @@ _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
 
 class _KnownSelf(ast.NodeTransformer):
     def visit_IfExp(self, node: ast.IfExp) -> ast.expr:
-        if type(node.test) is ast.Name and node.test.id == '_m_self':
+        if type(node.test) is ast.Name and node.test.id == SELF_FLAG:
             return cast(ast.expr, self.visit(node.body))
         return cast(ast.expr, self.generic_visit(node))
 
@@ -643,13 +663,13 @@ def _known_self(value: ast.expr) -> ast.expr:
     """`value` for the branch where `_m_self` is true: its `self.x if _m_self else ...` tests dropped
     (a copy: the other branch keeps the tests)."""
     for n in ast.walk(value):
-        if type(n) is ast.IfExp and type(n.test) is ast.Name and n.test.id == '_m_self':
+        if type(n) is ast.IfExp and type(n.test) is ast.Name and n.test.id == SELF_FLAG:
             return cast(ast.expr, _KnownSelf().visit(copy.deepcopy(value)))
     return value
 
 
 def _flag_update(flag: str, name: str) -> ast.Assign:
-    test = ast.Compare(_call('_m_rtype', _name(name)), [ast.In()], [_name('_m_open')])
+    test = ast.Compare(_call(TYPE, _name(name)), [ast.In()], [_name(OPEN_TYPES)])
     return ast.Assign([_name(flag, ast.Store())], test)
 
 

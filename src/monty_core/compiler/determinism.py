@@ -5,20 +5,20 @@ Mixed into the main rewrite pass (codegen.py). Where CPython's C code would rend
 after an inline type test so that common values (str, int, float, ..., and types the run has
 already seen render stably) cost one `type()` call and no Python-level call:
 
-- f-string fields: `f'{x}'` formats `x if _m_rtype(x) in _m_plain else _m_fv(x)` when `x` is a
+- f-string fields: `f'{x}'` formats `x if _m_type(x) in _m_plain_types else _m_field(x)` when `x` is a
   name, attribute, subscript or display (where containers and functions usually come from; a field
   computed by a call or an operator is left to CPython: testing every field would cost ~15 ns each);
   `f'{x!r}'` formats `_m_repr(x)` (`!s`, `!a` likewise). Fields with a literal spec are left alone:
   no default `__format__` accepts one.
-- calls `str(x)`, `list(x)`, `tuple(x)` with one positional argument: `str(x) if _m_rtype(x) in
-  _m_plain else _m_c1(str, x)` (the runtime checks that the name still holds the builtin).
+- calls `str(x)`, `list(x)`, `tuple(x)` with one positional argument: `str(x) if _m_type(x) in
+  _m_plain_types else _m_call1(str, x)` (the runtime checks that the name still holds the builtin).
 - `*x` in calls and displays, and the value of an unpacking assignment `a, b = x` (when it is a
-  name, attribute or subscript), visit a set in canonical order: `x if _m_rtype(x) not in _m_sets
-  else _m_ord(x)`.
+  name, attribute or subscript), visit a set in canonical order: `x if _m_type(x) not in _m_sets
+  else _m_ordered(x)`.
 
 `x` is evaluated once: a name is loaded twice (no side effects), another expression is bound to the
 temporary `_m_f` with `:=` — except where CPython forbids `:=` (class bodies, comprehension
-iterables), where the whole value goes through the runtime helper instead (`_m_fv(expr)`, ...).
+iterables), where the whole value goes through the runtime helper instead (`_m_field(expr)`, ...).
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ import ast
 from collections.abc import Callable
 from typing import Any, cast
 
-_CONVERSIONS = {ord('r'): '_m_repr', ord('s'): '_m_sv', ord('a'): '_m_ascii'}
+from ..hooks import ASCII, CALL1, CALL_STR, FIELD, ORDERED, PLAIN_TYPES, REPR, SETS, STR, TEMP, TYPE
+
+_CONVERSIONS = {ord('r'): REPR, ord('s'): STR, ord('a'): ASCII}
 _CONVERTED_CALLS = frozenset({'str', 'list', 'tuple'})
 # Expressions that never evaluate to a set: unpacking them needs no reordering.
 _NOT_SETS = (
@@ -66,7 +68,7 @@ def _call(func: str, pos: Pos, *args: ast.expr) -> ast.Call:
     return ast.Call(func=_name(func, pos), args=list(args), keywords=[], **pos)
 
 
-TEMP = '_m_f'
+TEMP = TEMP
 
 
 def _same(value: ast.expr, pos: Pos) -> ast.expr:
@@ -138,7 +140,7 @@ class DeterminismRewrites:
         helper: Callable[[ast.expr, Pos], ast.expr],
         at: ast.AST | None = None,
     ) -> ast.expr:
-        """`fast(v) if _m_rtype(v) <op> against else helper(v)`, evaluating `value` once (the new
+        """`fast(v) if _m_type(v) <op> against else helper(v)`, evaluating `value` once (the new
         nodes at the position of `at`, by default `value`'s)."""
         pos = _pos(value if at is None else at)
         if isinstance(value, ast.Name):
@@ -151,9 +153,7 @@ class DeterminismRewrites:
         else:
             probe = ast.NamedExpr(target=ast.Name(id=TEMP, ctx=ast.Store(), **pos), value=value, **pos)
             ref = TEMP
-        test = ast.Compare(
-            left=_call('_m_rtype', pos, probe), ops=[op], comparators=[_name(against, pos)], **pos
-        )
+        test = ast.Compare(left=_call(TYPE, pos, probe), ops=[op], comparators=[_name(against, pos)], **pos)
         return ast.IfExp(
             test=test, body=fast(_name(ref, pos), pos), orelse=helper(_name(ref, pos), pos), **pos
         )
@@ -167,7 +167,7 @@ class DeterminismRewrites:
         """`value`, visiting a set in canonical order (for `*value`)."""
         if isinstance(value, _NOT_SETS):
             return value
-        return self._tested(value, ast.NotIn(), '_m_sets', _same, lambda v, pos: _call('_m_ord', pos, v))
+        return self._tested(value, ast.NotIn(), SETS, _same, lambda v, pos: _call(ORDERED, pos, v))
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.FormattedValue:
         node.value = cast(ast.expr, self.visit(node.value))
@@ -183,7 +183,7 @@ class DeterminismRewrites:
             # Every computed field too (`f'{get_rows()}'`, `f'{[d] * 30}'`): the helper both renders
             # sets and addresses stably and weighs shared data before CPython renders it in one call.
             node.value = self._tested(
-                value, ast.In(), '_m_plain', _same, lambda v, pos: _call('_m_fv', pos, v)
+                value, ast.In(), PLAIN_TYPES, _same, lambda v, pos: _call(FIELD, pos, v)
             )
         return node
 
@@ -201,9 +201,9 @@ class DeterminismRewrites:
             and func.id == 'str'
             and (node.keywords or any(isinstance(a, ast.Starred) for a in node.args))
         ):
-            # `str(object=x)`, `str(*xs)`: `_m_cs(str, ...)` renders as the sandbox does.
+            # `str(object=x)`, `str(*xs)`: `_m_call_str(str, ...)` renders as the sandbox does.
             pos = _pos(node)
-            return ast.Call(_name('_m_cs', pos), [_name('str', pos), *node.args], node.keywords, **pos)
+            return ast.Call(_name(CALL_STR, pos), [_name('str', pos), *node.args], node.keywords, **pos)
         if node.keywords:
             return node
         if (
@@ -218,9 +218,9 @@ class DeterminismRewrites:
                 return ast.Call(func=_name(name, pos), args=[v], keywords=[], **pos)
 
             def helper(v: ast.expr, pos: Pos) -> ast.expr:
-                return _call('_m_c1', pos, _name(name, pos), v)
+                return _call(CALL1, pos, _name(name, pos), v)
 
             if name == 'str':
-                return self._tested(node.args[0], ast.In(), '_m_plain', native, helper, node)
-            return self._tested(node.args[0], ast.NotIn(), '_m_sets', native, helper, node)
+                return self._tested(node.args[0], ast.In(), PLAIN_TYPES, native, helper, node)
+            return self._tested(node.args[0], ast.NotIn(), SETS, native, helper, node)
         return node

@@ -2,8 +2,8 @@
 
 An open type (runtime/guards.py `open_types`, a sandbox module, a class the run made) is one whose
 plain attribute reads give what the guard would: for such a receiver the rewrite keeps `x.name` as
-plain bytecode; any other receiver is tested when the code runs (`x.name if _m_rtype(x) in _m_open
-else _m_ga(x, 'name')`, codegen.py). This pass only saves tests: a receiver it cannot prove is tested.
+plain bytecode; any other receiver is tested when the code runs (`x.name if _m_type(x) in _m_open_types
+else _m_getattr(x, 'name')`, codegen.py). This pass only saves tests: a receiver it cannot prove is tested.
 
 What it proves (flow-insensitively, so conservatively):
 
@@ -27,6 +27,7 @@ import ast
 from collections.abc import Iterator
 from typing import Any, cast
 
+from ..hooks import FLAG
 from .astutil import OPERATOR_LEAVES, child_fields, method_self
 
 # Abstract values: a tag for an exact builtin type, `_OPEN` for "some open type", `_UNKNOWN`, and
@@ -610,8 +611,8 @@ _WALKERS: dict[type, Any] = {
 class Flags:
     """Per-variable flags: for a variable read as a receiver more than once, or inside a loop that
     does not rebind it, the type test is made once where the variable is bound
-    (`_m_oN = _m_rtype(x) in _m_open`, after each binding) and the reads test the flag:
-    `x.a if _m_oN else _m_ga(x, 'a')` (a local load instead of a call and a set lookup).
+    (`_m_oN = _m_type(x) in _m_open_types`, after each binding) and the reads test the flag:
+    `x.a if _m_oN else _m_getattr(x, 'a')` (a local load instead of a call and a set lookup).
 
     Only variables every binding of which is a statement of the variable's own function (or of the
     module, unless globals are shared with code compiled separately) get one: a binding by `:=`, a
@@ -640,7 +641,7 @@ class Flags:
             if sites is None or not self._worth_it(reads, sites):
                 continue
             count += 1
-            flag = f'_m_o{count}'
+            flag = f'{FLAG}{count}'
             for node, _loops in reads:
                 self.receivers[id(node)] = (node, flag)
             self._place(key, flag, sites)

@@ -10,7 +10,7 @@ class-pattern attributes itself, with no bytecode the rewrite could guard:
   whose name is plain-safe stays as it is;
 - a class pattern with sub-patterns (`case Point(x=0, y=y)`, `case Node(left, right)`) reads the
   subject's attributes natively: it becomes `case _m_pv3.v1(Point(x=0, y=y))`, where `v1` is
-  `_m_match_for(Point, ('x', 'y'), 0)` read before the match: a pattern deciding by the subject's
+  `_m_class_pattern(Point, ('x', 'y'), 0)` read before the match: a pattern deciding by the subject's
   type (runtime/patterns.py) that an open type is read natively, and any other subject's attributes
   go through the guard first (a refused one raises, as reading it does).
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 from typing import Any, cast
 
+from ..hooks import CLASS_PATTERN, MATCH_SUBJECT, PATTERN_HOLDER, PATTERN_VALUES
 from .astutil import LOAD
 from .opentypes import OpenFacts
 
@@ -41,7 +42,7 @@ class PatternRewrites:
     def visit_Match(self, node: ast.Match) -> Any:
         node.subject = cast(ast.expr, self.visit(node.subject))
         self.match_count += 1
-        holder = f'_m_pv{self.match_count}'
+        holder = f'{PATTERN_HOLDER}{self.match_count}'
         hoisted: list[ast.expr] = []
         for case in node.cases:
             case.pattern = self._pattern(case.pattern, holder, hoisted)
@@ -58,10 +59,10 @@ class PatternRewrites:
                 line=node.lineno,
                 column=node.col_offset + 1,
             )
-        subject = f'_m_ms{self.match_count}'
+        subject = f'{MATCH_SUBJECT}{self.match_count}'
         pos = _pos(node)
         keep_subject = ast.Assign(targets=[ast.Name(subject, ast.Store(), **pos)], value=node.subject, **pos)
-        values = ast.Call(ast.Name('_m_vals', LOAD, **pos), hoisted, [], **pos)
+        values = ast.Call(ast.Name(PATTERN_VALUES, LOAD, **pos), hoisted, [], **pos)
         hold = ast.Assign(targets=[ast.Name(holder, ast.Store(), **pos)], value=values, **pos)
         node.subject = ast.Name(subject, LOAD, **pos)
         return [keep_subject, hold, node]
@@ -89,13 +90,13 @@ class PatternRewrites:
             p.patterns = [self._pattern(s, holder, hoisted) for s in p.patterns]
             p.kwd_patterns = [self._pattern(s, holder, hoisted) for s in p.kwd_patterns]
             if p.patterns or p.kwd_patterns:
-                # `_m_match_for(Cls, names, positional)`, read before the match, decides by the
+                # `_m_class_pattern(Cls, names, positional)`, read before the match, decides by the
                 # subject's type whether CPython may read them (runtime/patterns.py).
                 pos = _pos(p)
                 target = p.cls if isinstance(p.cls, ast.Name) else cast(ast.expr, self.visit(original_cls))
                 names = ast.Tuple([ast.Constant(n, **pos) for n in p.kwd_attrs], LOAD, **pos)
                 check = ast.Call(
-                    ast.Name('_m_match_for', LOAD, **pos),
+                    ast.Name(CLASS_PATTERN, LOAD, **pos),
                     [ast.Name(target.id, LOAD, **pos) if isinstance(target, ast.Name) else target, names,
                      ast.Constant(len(p.patterns), **pos)],
                     [],

@@ -14,8 +14,8 @@ the pass proves that the operation cannot amplify:
   format literal without `*` or big widths).
 
 f-string fields whose format spec is computed (`f'{x:{w}}'`) or has a big width become
-`_m_fmt(value, spec)`. `__len__`/`__length_hint__` methods of sandbox classes return through
-`_m_len`, because C code preallocates from the length they report.
+`_m_format(value, spec)`. `__len__`/`__length_hint__` methods of sandbox classes return through
+`_m_check_len`, because C code preallocates from the length they report.
 """
 
 from __future__ import annotations
@@ -26,6 +26,28 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import MontySyntaxError
+from ..hooks import (
+    BITS,
+    CHECK_LEN,
+    FLOORDIV,
+    FORMAT,
+    GUARDED_SUBJECT,
+    ILSHIFT,
+    IMOD,
+    IMUL,
+    INT,
+    IPOW,
+    LSHIFT,
+    MOD,
+    MUL,
+    NUMBERS,
+    PATTERN_ATTR,
+    PATTERN_MISSING,
+    POW,
+    SUBSCRIPT_KEY,
+    SUBSCRIPT_OBJECT,
+    TYPE,
+)
 from ..runtime.guards import is_plain_safe
 from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, child_nodes, inert_pattern
 from .codegen import _locate
@@ -64,16 +86,16 @@ _BINDING_NODES: frozenset[type] = frozenset(
 )
 
 _GUARDED_OPS: dict[type, str] = {
-    ast.Mult: 'mul',
-    ast.Pow: 'pow',
-    ast.LShift: 'lshift',
-    ast.Mod: 'mod',
+    ast.Mult: MUL,
+    ast.Pow: POW,
+    ast.LShift: LSHIFT,
+    ast.Mod: MOD,
 }
 _AUG: dict[type, str] = {
-    ast.Mult: '_m_imul',
-    ast.Pow: '_m_ipow',
-    ast.LShift: '_m_ilshift',
-    ast.Mod: '_m_imod',
+    ast.Mult: IMUL,
+    ast.Pow: IPOW,
+    ast.LShift: ILSHIFT,
+    ast.Mod: IMOD,
 }
 _NUMERIC_OPS = (
     ast.Add,
@@ -97,9 +119,7 @@ LIGHT = 'monty_light'
 _WORD = 1 << 64  # a divisor or factor this small costs linear time, whatever the other operand
 # Calls the pass emits whose integer results are checked (below `MAX_INT_BITS`) or no bigger than an
 # operand: tame.
-_CHECKED_RESULTS = frozenset(
-    {'_m_mul', '_m_imul', '_m_pow', '_m_ipow', '_m_lshift', '_m_ilshift', '_m_mod', '_m_imod', '_m_floordiv'}
-)
+_CHECKED_RESULTS = frozenset({MUL, IMUL, POW, IPOW, LSHIFT, ILSHIFT, MOD, IMOD, FLOORDIV})
 _BIG_DIGITS = BIG_DIGITS
 _FUNCTION_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 _COMP_SCOPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -114,15 +134,15 @@ def _call(func: str, *args: ast.expr) -> ast.Call:
 
 
 def _is_type(e: ast.Name, type_name: str) -> ast.Compare:
-    return ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.Is()], comparators=[_name(type_name)])
+    return ast.Compare(left=_call(TYPE, _copy(e)), ops=[ast.Is()], comparators=[_name(type_name)])
 
 
 def _is_type_in(e: ast.Name, types_name: str) -> ast.Compare:
-    return ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.In()], comparators=[_name(types_name)])
+    return ast.Compare(left=_call(TYPE, _copy(e)), ops=[ast.In()], comparators=[_name(types_name)])
 
 
 def _is_not_type(e: ast.Name, type_name: str) -> ast.Compare:
-    return ast.Compare(left=_call('_m_rtype', _copy(e)), ops=[ast.IsNot()], comparators=[_name(type_name)])
+    return ast.Compare(left=_call(TYPE, _copy(e)), ops=[ast.IsNot()], comparators=[_name(type_name)])
 
 
 def _copy(e: ast.expr) -> ast.expr:
@@ -768,10 +788,10 @@ class _Guard(ast.NodeTransformer):
         op = _GUARDED_OPS.get(type(node.op))
         if op is None or self.safe(node.op, node.left, node.right):
             return node
-        guarded = _call(f'_m_{op}', node.left, node.right)
+        guarded = _call(op, node.left, node.right)
         fast = self._fast_path(node)
         if fast is not None:
-            # `a % b if _m_rtype(a) is _m_int else _m_mod(a, b)`: ints skip the call.
+            # `a % b if _m_type(a) is _m_int else _m_mod(a, b)`: ints skip the call.
             guarded = ast.IfExp(
                 test=fast,
                 body=ast.BinOp(left=_copy(node.left), op=node.op, right=_copy(node.right)),
@@ -785,7 +805,7 @@ class _Guard(ast.NodeTransformer):
 
     def _fast_path(self, node: ast.BinOp) -> ast.expr | None:
         """The inline test guarding a plain operation, when both operands are names or constants:
-        `a % b if _m_rtype(a) is _m_int and _m_bits(b) < 64 else _m_mod(a, b)`: small integers skip
+        `a % b if _m_type(a) is _m_int and _m_bits(b) < 64 else _m_mod(a, b)`: small integers skip
         the call. Operands that must be ints (`a` of `%`: a str would format; non-numeric factors: a
         sequence would repeat) get a type test; one operand that decides the cost (the divisor, or
         either factor) a size test."""
@@ -803,7 +823,7 @@ class _Guard(ast.NodeTransformer):
                 if not all(isinstance(e, ast.Name) for e in typed) or not typed:
                     return None
                 names = list({e.id: e for e in typed if isinstance(e, ast.Name)}.values())
-                number_tests: list[ast.expr] = [_is_type_in(e, '_m_numbers') for e in names]
+                number_tests: list[ast.expr] = [_is_type_in(e, NUMBERS) for e in names]
                 return (
                     number_tests[0]
                     if len(number_tests) == 1
@@ -821,7 +841,7 @@ class _Guard(ast.NodeTransformer):
             assert isinstance(e, ast.Name)
             if e.id not in seen:
                 seen.add(e.id)
-                tests.append(_is_type(e, '_m_int'))
+                tests.append(_is_type(e, INT))
         if not any(_small_const(e, _WORD) for e in sized):
             probe = self._size_probe(sized, seen)
             if probe is None:
@@ -833,7 +853,7 @@ class _Guard(ast.NodeTransformer):
 
     def _size_probe(self, candidates: Sequence[ast.expr], typed: set[str]) -> ast.expr | None:
         """`_m_bits(x) < 64` for one of the names (tested as an exact int already, else by
-        `_m_rtype(x) is not _m_int or ...` for a number: floats and bools cost nothing either)."""
+        `_m_type(x) is not _m_int or ...` for a number: floats and bools cost nothing either)."""
         names = [e for e in candidates if isinstance(e, ast.Name)]
         if not names:
             return None
@@ -842,14 +862,12 @@ class _Guard(ast.NodeTransformer):
         if name is None:
             name = next((e for e in names if not self.tame(e)), names[0])
         # `_m_bits(x) < 64` (`int.bit_length`): a few ns cheaper than `-2**64 < x < 2**64`.
-        bounds = ast.Compare(
-            left=_call('_m_bits', _copy(name)), ops=[ast.Lt()], comparators=[ast.Constant(64)]
-        )
+        bounds = ast.Compare(left=_call(BITS, _copy(name)), ops=[ast.Lt()], comparators=[ast.Constant(64)])
         if name.id in typed:
             return bounds
         if self.num(name):
-            return ast.BoolOp(op=ast.Or(), values=[_is_not_type(name, '_m_int'), bounds])
-        return ast.BoolOp(op=ast.And(), values=[_is_type(name, '_m_int'), bounds])
+            return ast.BoolOp(op=ast.Or(), values=[_is_not_type(name, INT), bounds])
+        return ast.BoolOp(op=ast.And(), values=[_is_type(name, INT), bounds])
 
     def visit_AugAssign(self, node: ast.AugAssign) -> Any:
         node.value = self.visit(node.value)
@@ -865,7 +883,7 @@ class _Guard(ast.NodeTransformer):
         value: ast.expr = _call(func, _name(target.id), node.value)
         fast = self._fast_path(ast.BinOp(left=_name(target.id), op=node.op, right=node.value))
         if fast is not None and not isinstance(node.op, ast.Pow):
-            # `x = x * 2 if _m_rtype(x) in _m_numbers else _m_imul(x, 2)`: the test passes numbers
+            # `x = x * 2 if _m_type(x) in _m_numbers else _m_imul(x, 2)`: the test passes numbers
             # only, for which `x *= 2` and `x = x * 2` are the same (sequences would be mutated in place).
             plain = ast.BinOp(left=_name(target.id), op=node.op, right=_copy(node.value))
             value = ast.IfExp(test=fast, body=plain, orelse=value)
@@ -881,16 +899,22 @@ class _Guard(ast.NodeTransformer):
         t = node.target
         assert isinstance(t, (ast.Subscript, ast.Attribute))
         obj = self.visit(t.value)
-        pre: list[ast.stmt] = [ast.Assign(targets=[ast.Name(id='_m_sgo', ctx=ast.Store())], value=obj)]
+        pre: list[ast.stmt] = [
+            ast.Assign(targets=[ast.Name(id=SUBSCRIPT_OBJECT, ctx=ast.Store())], value=obj)
+        ]
         if isinstance(t, ast.Subscript):
             pre.append(
-                ast.Assign(targets=[ast.Name(id='_m_sgk', ctx=ast.Store())], value=self.visit(t.slice))
+                ast.Assign(targets=[ast.Name(id=SUBSCRIPT_KEY, ctx=ast.Store())], value=self.visit(t.slice))
             )
-            load: ast.expr = ast.Subscript(value=_name('_m_sgo'), slice=_name('_m_sgk'), ctx=ast.Load())
-            store: ast.expr = ast.Subscript(value=_name('_m_sgo'), slice=_name('_m_sgk'), ctx=ast.Store())
+            load: ast.expr = ast.Subscript(
+                value=_name(SUBSCRIPT_OBJECT), slice=_name(SUBSCRIPT_KEY), ctx=ast.Load()
+            )
+            store: ast.expr = ast.Subscript(
+                value=_name(SUBSCRIPT_OBJECT), slice=_name(SUBSCRIPT_KEY), ctx=ast.Store()
+            )
         else:
-            load = ast.Attribute(value=_name('_m_sgo'), attr=t.attr, ctx=ast.Load())
-            store = ast.Attribute(value=_name('_m_sgo'), attr=t.attr, ctx=ast.Store())
+            load = ast.Attribute(value=_name(SUBSCRIPT_OBJECT), attr=t.attr, ctx=ast.Load())
+            store = ast.Attribute(value=_name(SUBSCRIPT_OBJECT), attr=t.attr, ctx=ast.Store())
         pre.append(ast.Assign(targets=[store], value=_call(func, load, node.value)))
         return [_locate(s, node) for s in pre]
 
@@ -912,7 +936,7 @@ class _Guard(ast.NodeTransformer):
         if node.conversion != -1:
             conv = {ord('r'): 'repr', ord('s'): 'str', ord('a'): 'ascii'}[node.conversion]
             value = ast.Call(func=_name(conv), args=[value], keywords=[])
-        out = ast.FormattedValue(value=_call('_m_fmt', value, spec), conversion=-1, format_spec=None)
+        out = ast.FormattedValue(value=_call(FORMAT, value, spec), conversion=-1, format_spec=None)
         return _locate(out, node)
 
     def visit_Match(self, node: ast.Match) -> Any:
@@ -952,7 +976,7 @@ class _Guard(ast.NodeTransformer):
         self, case: ast.match_case, target: ast.MatchClass, subject: str | None
     ) -> str | None:
         """Move the top-level class pattern's captures of names that are not plain-safe into the case's
-        guard, read through the guard (`_m_kwget`); returns the name the subject is bound to."""
+        guard, read through the guard (`_m_pattern_attr`); returns the name the subject is bound to."""
         tests: list[ast.expr] = []
         attrs: list[str] = []
         subs: list[ast.pattern] = []
@@ -971,11 +995,11 @@ class _Guard(ast.NodeTransformer):
                 subs.append(sub.pattern)
             if subject is None:
                 self.match_counter += 1
-                subject = f'_m_subj{self.match_counter}'
-            read: ast.expr = _call('_m_kwget', _name(subject), ast.Constant(name))
+                subject = f'{GUARDED_SUBJECT}{self.match_counter}'
+            read: ast.expr = _call(PATTERN_ATTR, _name(subject), ast.Constant(name))
             if sub.name is not None:
                 read = ast.NamedExpr(target=ast.Name(id=sub.name, ctx=ast.Store()), value=read)
-            tests.append(ast.Compare(left=read, ops=[ast.IsNot()], comparators=[_name('_m_missing')]))
+            tests.append(ast.Compare(left=read, ops=[ast.IsNot()], comparators=[_name(PATTERN_MISSING)]))
         if tests:
             target.kwd_attrs, target.kwd_patterns = attrs, subs
             if case.guard is not None:
@@ -989,7 +1013,7 @@ class _Guard(ast.NodeTransformer):
         if node.value is not None:
             value: ast.expr = self.visit(node.value)
             if self.in_len_method and self.scope_kind == 'function':
-                value = _locate(_call('_m_len', value), value)
+                value = _locate(_call(CHECK_LEN, value), value)
             node.value = value
         return node
 

@@ -22,6 +22,7 @@ from greenlet import greenlet
 from ..compiler import Program
 from ..convert import PLAIN_ATOMS, plain_copy, plain_kwargs, to_host, to_sandbox
 from ..errors import MontyConversionError, MontyError, MontyRuntimeError
+from ..hooks import DEPTH, MODULE_CONTEXT, OPEN_TYPES, PLAIN_TYPES, RESULT, RUN_CLASSES
 from ..limits import Limits
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
@@ -37,7 +38,7 @@ from .scheduler import HostFuture, Loop
 
 _getcurrent = greenlet.getcurrent
 
-CONTEXT_NAME = '_m_context'  # where a run's module context lives in its globals (reserved name)
+CONTEXT_NAME = MODULE_CONTEXT  # where a run's module context lives in its globals (reserved name)
 
 # `max_recursion_depth=None`: no depth limit of the sandbox's own (CPython's recursion limit remains).
 NO_DEPTH_LIMIT = 1 << 62
@@ -282,12 +283,12 @@ class Execution:
             if isinstance(existing, dict):
                 # A REPL's later snippet: functions from earlier snippets hold this very dict, so
                 # update it in place to point them at this run's meter, output and importer (and the
-                # meter at it: the watchdog stops calls by lowering `_m_maxdepth` there).
+                # meter at it: the watchdog stops calls by lowering `_m_max_depth` there).
                 existing.update(builtins)
                 builtins = meter.builtins = existing
             globals_['__builtins__'] = builtins
         globals_[SANDBOX_GLOBALS_MARK] = True
-        globals_['_m_D'] = Depth()
+        globals_[DEPTH] = Depth()
         if inputs:
             globals_.update(inputs)
         self._handles: list[HostFunction] = []
@@ -302,9 +303,9 @@ class Execution:
         if not isinstance(identities, Identities):
             identities = globals_[IDENTITIES_NAME] = Identities()  # a REPL's snippets share them
         self.identities = identities
-        builtins['_m_plain'] = identities.plain
-        builtins['_m_classes'] = identities.classes
-        builtins['_m_open'] = identities.open
+        builtins[PLAIN_TYPES] = identities.plain
+        builtins[RUN_CLASSES] = identities.classes
+        builtins[OPEN_TYPES] = identities.open
         identities.builtins = builtins
         self.finished = False
 
@@ -487,7 +488,7 @@ class Execution:
             self.loop().run_until_complete(coro)
         else:
             exec(program.code, self.globals)
-        return self.globals.pop('_m_result', None)
+        return self.globals.pop(RESULT, None)
 
     def loop(self) -> Loop:
         if self._loop is None:

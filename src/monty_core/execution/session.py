@@ -25,6 +25,7 @@ from greenlet import getcurrent
 from ..compiler import compile_program
 from ..convert import PLAIN_ATOMS
 from ..errors import MontySnapshotError, MontySyntaxError
+from ..hooks import HOST_FUNCTIONS
 from ..limits import Limits, resolve_limits
 from ..runtime.errors import make_exception
 from ..runtime.output import PrintCallback, Stream
@@ -34,7 +35,7 @@ from .run import CallEvent, DoneEvent, ErrorEvent, Event, Execution, FuturesEven
 # In globals shared by REPL snippets: every host-function handle any snippet created. Each new snippet
 # re-points them all at its own run, so a handle kept from an earlier snippet (`f = fetch`, a default
 # argument) calls through the current run instead of a finished one. (`_m_` names are reserved.)
-HOST_FUNCTIONS_KEY = '_m_host_functions'
+HOST_FUNCTIONS_KEY = HOST_FUNCTIONS
 
 # A value of this process's string hash: snapshots record it so that a replay that diverges in a
 # process with another hash seed (`PYTHONHASHSEED`) can say so.

@@ -20,6 +20,17 @@ from typing import Any
 
 from greenlet import getcurrent
 
+from ..hooks import (
+    BUILTIN_HOOKS,
+    HANDLER_CHECK,
+    IMPORT,
+    IMPORT_FROM,
+    LOOP_ITER,
+    MAX_DEPTH,
+    RUN_HOOKS,
+    TICKER,
+    TOO_DEEP,
+)
 from . import formatting as _formatting  # noqa: F401 - registers the guarded format and text methods
 from . import limits as _limits
 from .allowlists import ALLOWED
@@ -242,7 +253,7 @@ def _str_call(*args: Any, **kwargs: Any) -> str:
 
 
 def _call_str(func: Any, *args: Any, **kwargs: Any) -> Any:
-    """`_m_cs`: a call of the name `str` with keywords or `*args` (whatever the name holds)."""
+    """`_m_call_str`: a call of the name `str` with keywords or `*args` (whatever the name holds)."""
     if func is _b.str:
         return _str_call(*args, **kwargs)
     return func(*args, **kwargs)
@@ -473,7 +484,7 @@ _str, _list, _tuple, _set, _frozenset = str, list, tuple, set, frozenset
 
 
 def _call_one(func: Any, arg: Any) -> Any:
-    """`_m_c1`: a call `str(x)`, `list(x)` or `tuple(x)` (whatever those names hold at run time)."""
+    """`_m_call1`: a call `str(x)`, `list(x)` or `tuple(x)` (whatever those names hold at run time)."""
     if func is _str:
         return stable_str(arg)
     if func is _list or func is _tuple:
@@ -486,7 +497,7 @@ def _call_one(func: Any, arg: Any) -> Any:
 
 
 def _unpack(value: Any) -> Any:
-    """`_m_unpk`: what `*x` unpacks: a set in canonical order, a long str or bytes weighed first."""
+    """`_m_unpack`: what `*x` unpacks: a set in canonical order, a long str or bytes weighed first."""
     if type(value) in SETS:
         return canonical(value)
     _limits.check_items(value, 'unpacking a text')
@@ -494,7 +505,7 @@ def _unpack(value: Any) -> Any:
 
 
 def _expand_call(obj: Any, name: str, /, *args: Any, **kwargs: Any) -> Any:
-    """`_m_xcall`: `obj.name(*args, **kwargs)` for the methods that expand a long str or bytes in one
+    """`_m_expand_call`: `obj.name(*args, **kwargs)` for the methods that expand a long str or bytes in one
     C call (`split`, `splitlines`, `encode`, ...: limits.EXPANDING_METHODS), the result weighed first.
     The compiler sends only long texts here, except where it cannot test the receiver inline."""
     if type(obj) in _limits.TEXT_TYPES:
@@ -546,7 +557,7 @@ def _template() -> dict[str, Any]:
         repr=stable_repr,
         ascii=stable_ascii,
         _m_add=_limits.add,
-        _m_cat=_limits.concat,
+        _m_concat=_limits.concat,
         _m_iadd=_limits.iadd,
         _m_mul=_limits.mul,
         _m_imul=_limits.imul,
@@ -558,37 +569,37 @@ def _template() -> dict[str, Any]:
         _m_imod=checked_imod,
         _m_floordiv=_limits.floordiv,
         _m_ifloordiv=_limits.ifloordiv,
-        _m_fmt=_format,
-        _m_fv=stable_field,
+        _m_format=_format,
+        _m_field=stable_field,
         _m_repr=stable_repr,
-        _m_sv=stable_str,
+        _m_str=stable_str,
         _m_ascii=stable_ascii,
-        _m_c1=_call_one,
-        _m_cs=_call_str,
-        _m_ord=ordered,
-        _m_classes=frozenset(),  # each run's own set (Identities.classes), see execution/run.py
-        _m_plain=NATIVE_TEXT,  # each run's own growing set (Identities.plain), see execution/run.py
+        _m_call1=_call_one,
+        _m_call_str=_call_str,
+        _m_ordered=ordered,
+        _m_run_classes=frozenset(),  # each run's own set (Identities.classes), see execution/run.py
+        _m_plain_types=NATIVE_TEXT,  # each run's own growing set (Identities.plain), see execution/run.py
         _m_sets=SETS,
-        _m_len=_limits.check_length,
+        _m_check_len=_limits.check_length,
         _m_int=int,
         _m_bits=int.bit_length,
         _m_numbers=frozenset({int, float, bool, complex}),
         _m_texts=_limits.TEXT_TYPES,
         _m_expands=SETS | _limits.TEXT_TYPES,
         _m_size=len,
-        _m_xcall=_expand_call,
-        _m_unpk=_unpack,
-        _m_kwget=match_attr,
-        _m_missing=_MATCH_MISSING,
-        _m_ga=guarded_getattr,
-        _m_open=open_types(),  # each run's own (Identities.open), see execution/run.py
-        _m_match_for=match_for,
-        _m_vals=PatternValues,
-        _m_sa=guarded_setattr,
-        _m_da=guarded_delattr,
-        _m_next=next,
-        _m_rtype=type,
-        _m_compress=compress,  # replaced by loop_iter below
+        _m_expand_call=_expand_call,
+        _m_unpack=_unpack,
+        _m_pattern_attr=match_attr,
+        _m_pattern_missing=_MATCH_MISSING,
+        _m_getattr=guarded_getattr,
+        _m_open_types=open_types(),  # each run's own (Identities.open), see execution/run.py
+        _m_class_pattern=match_for,
+        _m_pattern_values=PatternValues,
+        _m_setattr=guarded_setattr,
+        _m_delattr=guarded_delattr,
+        _m_tick=next,
+        _m_type=type,
+        _m_loop_iter=compress,  # replaced by loop_iter below
     )
     return ns
 
@@ -602,7 +613,7 @@ def _ticker() -> Any:
 
 
 def loop_iter(iterable: Any, ticker: Any) -> Any:
-    """`_m_compress`: what `for` loops and comprehensions iterate (metered, sets in canonical order)."""
+    """`_m_loop_iter`: what `for` loops and comprehensions iterate (metered, sets in canonical order)."""
     if type(iterable) in SETS:
         iterable = canonical(iterable)
     return compress(iterable, ticker)
@@ -748,7 +759,7 @@ for _fn in (sum, min, max, sorted, any, all, iter):
     TEMPLATE[_fn.__name__] = _fn
 for _adapter in (map, filter, zip, enumerate, reversed):
     TEMPLATE[_adapter.__name__] = _adapter
-TEMPLATE['_m_compress'] = loop_iter
+TEMPLATE[LOOP_ITER] = loop_iter
 
 
 def make_builtins(meter: Meter, print_fn: Callable[..., None], importer: Importer) -> dict[str, Any]:
@@ -760,10 +771,10 @@ def make_builtins(meter: Meter, print_fn: Callable[..., None], importer: Importe
         __import__=importer,
         _m_import=importer.import_module,
         _m_import_from=importer.import_from,
-        _m_T=meter.ticker,
-        _m_deep=meter.too_deep,
-        _m_handler=meter.handler_check,
-        _m_maxdepth=meter.max_depth,
+        _m_ticker=meter.ticker,
+        _m_too_deep=meter.too_deep,
+        _m_handler_check=meter.handler_check,
+        _m_max_depth=meter.max_depth,
     )
     return ns
 
@@ -771,5 +782,19 @@ def make_builtins(meter: Meter, print_fn: Callable[..., None], importer: Importe
 # The names each run binds itself (the compiler must know every builtin name: a global that is not
 # bound yet reads the builtin, `print` included).
 RUN_NAMES = frozenset(
-    {'print', '__import__', '_m_import', '_m_import_from', '_m_T', '_m_deep', '_m_handler', '_m_maxdepth'}
+    {'print', '__import__', IMPORT, IMPORT_FROM, TICKER, TOO_DEEP, HANDLER_CHECK, MAX_DEPTH}
 )
+
+
+def _check_contract() -> None:
+    """Every hook the compiled code loads from its builtins is bound (hooks.py): a name the rewrite
+    emits and nobody binds fails here, when the package is imported."""
+    unbound = sorted(BUILTIN_HOOKS - TEMPLATE.keys())
+    if unbound:
+        raise ImportError(f'compiler hooks without a runtime binding: {", ".join(unbound)}')
+    per_run = RUN_NAMES - {'print', '__import__'}
+    if per_run != RUN_HOOKS:
+        raise ImportError(f'per-run hooks out of step with hooks.py: {sorted(per_run ^ RUN_HOOKS)}')
+
+
+_check_contract()

@@ -25,12 +25,13 @@ from typing import Any
 
 from greenlet import getcurrent
 
+from ..hooks import SANDBOX_GLOBALS
 from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, SELF_GUARDED, is_dunder
 from .limits import check_format_spec, check_lshift, check_mod, check_mul, check_pow
 from .modules import SandboxModule
 
 SANDBOX_CLASS_MARK = '__monty_class__'
-SANDBOX_GLOBALS_MARK = '_m_sandbox'
+SANDBOX_GLOBALS_MARK = SANDBOX_GLOBALS
 
 # (type, attribute) -> factory(bound object) -> the callable handed to sandbox code instead of the
 # real method (bounded or guarded versions of methods that traverse attributes or amplify sizes).
@@ -192,7 +193,7 @@ def open_types() -> frozenset[type]:
     name, see `is_plain_safe`): no instance `__dict__` (or, for builtin exceptions, one the guard reads
     the same way), CPython's generic lookup. With the sandbox modules' type and a run's own classes
     (added per run, see `Identities.add_class`), these are the types the compiled code's inline test
-    `_m_rtype(o) in _m_open` lets through."""
+    `_m_type(o) in _m_open_types` lets through."""
     cached = _OPEN[0]
     if cached is None:
         out: set[type] = {SandboxModule}

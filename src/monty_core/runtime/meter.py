@@ -2,7 +2,7 @@
 
 Compiled sandbox code calls `next(T)` at `while` back-edges and wraps every `for`/comprehension
 iterable in `itertools.compress(iterable, T)`; function entries, lambdas and generator steps compare
-the depth counter with `_m_maxdepth`, which `stop()` and the watchdog lower to -1. `T` is a C-level iterator
+the depth counter with `_m_max_depth`, which `stop()` and the watchdog lower to -1. `T` is a C-level iterator
 (`chain.from_iterable(map(refill, repeat(None)))`) that yields `True` from a `repeat(True, N)` chunk;
 only when a chunk runs out does it call back into Python (`refill`), which checks the clock, the
 memory account and whether the run has been stopped. Per tick that is one C call, no bytecode.
@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from itertools import chain, repeat
 from typing import Any
 
+from ..hooks import MAX_DEPTH
 from .limits import CHECK_INTERVAL, CURRENT, MemoryAccount
 
 CHUNK = 2000
@@ -40,7 +41,7 @@ _INF = float('inf')
 
 
 class Depth:
-    """A run's call depth (`_m_D.d` in compiled code): function entries add one, their `finally`
+    """A run's call depth (`_m_depth.d` in compiled code): function entries add one, their `finally`
     takes it back. A slot of a per-run object, because CPython 3.11 specialises slot reads and
     writes; a module global would be written through a dict lookup at every call."""
 
@@ -201,7 +202,7 @@ class Meter:
         # Called at every refill when set: lets an async host take control back every few ms.
         self.yield_hook: Any = None
         # The run's builtins dict. Function entries, lambdas and generator steps compare the run's
-        # depth with `_m_maxdepth` there; setting it to -1 sends them to `too_deep`, which raises the
+        # depth with `_m_max_depth` there; setting it to -1 sends them to `too_deep`, which raises the
         # stop or the time limit (the watchdog does this when the deadline passes).
         self.builtins: dict[str, Any] = {}
         # The ticker reaches its meter through a weak reference: no reference cycle, so a finished
@@ -263,7 +264,7 @@ class Meter:
         a run of straight-line statements (`s = s + s` thirty times) has no loop tick."""
         deque(self._chunk, maxlen=0)
         if self.account is not None or _perf() > self._deadline:
-            self.builtins['_m_maxdepth'] = -1
+            self.builtins[MAX_DEPTH] = -1
 
     def _refill(self, _: object) -> Iterator[bool]:
         # An exception escaping into `chain.from_iterable` would clear its source for good (every
@@ -290,11 +291,11 @@ class Meter:
         """Stop the run: the next tick (and every `except` handler) raises `exc`."""
         if self._stop is None:
             self._stop = exc
-        self.builtins['_m_maxdepth'] = -1
+        self.builtins[MAX_DEPTH] = -1
         deque(self._chunk, maxlen=0)  # exhaust the current chunk so the very next tick refills
 
     def detach(self) -> None:
-        """After `stop`, at the end of the run: let go of the run's builtins (their `_m_maxdepth`
+        """After `stop`, at the end of the run: let go of the run's builtins (their `_m_max_depth`
         already sends every function entry to `too_deep`, which raises the stop) and of the frames
         the stop was last raised through (the run's error has been described by then)."""
         self.builtins = {}
@@ -342,11 +343,11 @@ class Meter:
     def too_deep(self, depth: int) -> bool:
         """Slow path of a function entry or statement check: a stopped run, an expired deadline, a
         memory check the watchdog asked for, or real recursion. Returns True when the run may go on
-        (a lambda's body is `(_m_D.d <= _m_maxdepth or _m_deep(_m_D.d)) and body`)."""
+        (a lambda's body is `(_m_depth.d <= _m_max_depth or _m_too_deep(_m_depth.d)) and body`)."""
         now = _perf()
         self._raise_if_stopped(now)
-        if self.builtins.get('_m_maxdepth') != self.max_depth:
-            self.builtins['_m_maxdepth'] = self.max_depth  # the watchdog flagged a check
+        if self.builtins.get(MAX_DEPTH) != self.max_depth:
+            self.builtins[MAX_DEPTH] = self.max_depth  # the watchdog flagged a check
             # At most one memory check per interval, as at ticks: a handler that caught the first
             # MemoryError gets that long to let go before a second one ends the run.
             if now >= self._next_check:

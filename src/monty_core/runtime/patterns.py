@@ -2,7 +2,7 @@
 patterns that decide, by the subject's exact type, whether a class pattern may read its attributes.
 
 `case Point(x=0, y=y)` becomes `case _m_pv1.v0(Point(x=0, y=y))`, where `v0` is
-`_m_match_for(Point, ('x', 'y'), 0)`: a pattern class that matches the subject itself (it is a `dict`
+`_m_class_pattern(Point, ('x', 'y'), 0)`: a pattern class that matches the subject itself (it is a `dict`
 subclass, so CPython matches its one positional sub-pattern against the subject) once it has decided
 that CPython may read those attributes natively:
 
@@ -27,7 +27,7 @@ _MATCH_SELF = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, s
 
 
 class PatternValues:
-    """`_m_vals(a, b, ...)`: the values of one match statement's patterns, read as `_m_pvN.v0`,
+    """`_m_pattern_values(a, b, ...)`: the values of one match statement's patterns, read as `_m_pvN.v0`,
     `_m_pvN.v1`, ... (a pattern can only name a value by a dotted name)."""
 
     __slots__ = tuple(f'v{i}' for i in range(_HOLDER_SIZE))
@@ -93,7 +93,7 @@ _PATTERNS: weakref.WeakKeyDictionary[Any, dict[tuple[tuple[str, ...], int], type
 
 
 def match_for(target: Any, names: tuple[str, ...], positional: int) -> type:
-    """`_m_match_for(Cls, names, positional)`: the pattern class deciding whether `Cls(...)` may read
+    """`_m_class_pattern(Cls, names, positional)`: the pattern class deciding whether `Cls(...)` may read
     `names` (and `positional` attributes by `__match_args__`) of a subject (see the module docstring)."""
     try:
         by_names = _PATTERNS.setdefault(target, {})

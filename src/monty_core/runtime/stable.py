@@ -31,6 +31,7 @@ from weakref import KeyedRef
 
 from greenlet import getcurrent
 
+from ..hooks import IDENTITIES, OPEN_TYPES
 from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS, known_bases, open_types
 from .limits import checked_format, reserve
 
@@ -88,17 +89,17 @@ class Identities:
         self.table = table
         self.count = 0
         self.active: set[int] = set()  # containers being rendered (recursion guard, as Py_ReprEnter)
-        # Types whose CPython rendering is stable (`_m_plain`: the compiled code's inline test), grown
+        # Types whose CPython rendering is stable (`_m_plain_types`: the compiled code's inline test), grown
         # by the runtime helpers as the run meets them (sandbox classes, exceptions, ...).
         self.plain: set[type] = set(NATIVE_TEXT)
-        # The run's sandbox classes (`_m_classes`): a method's stores to its own `self` skip the
+        # The run's sandbox classes (`_m_run_classes`): a method's stores to its own `self` skip the
         # attribute guard when `type(self)` is one of them (compiler/codegen.py, `_self_check`).
         self.classes: set[type] = set()
-        # The types whose plain attribute reads equal guarded ones (`_m_open`, the compiled code's
+        # The types whose plain attribute reads equal guarded ones (`_m_open_types`, the compiled code's
         # inline test): the shared `open_types()` until the run makes a class, then a copy of it
         # with the run's classes (see `add_class`).
         self.open: frozenset[type] | set[type] = open_types()
-        self.builtins: dict[str, Any] | None = None  # the run's builtins, where `_m_open` is bound
+        self.builtins: dict[str, Any] | None = None  # the run's builtins, where `_m_open_types` is bound
 
         def forget(ref: Any) -> None:
             current = table.get(ref.key)
@@ -119,7 +120,7 @@ class Identities:
         if not isinstance(open_, set):
             open_ = self.open = set(open_)
             if self.builtins is not None:
-                self.builtins['_m_open'] = open_
+                self.builtins[OPEN_TYPES] = open_
         open_.add(cls)
 
     def number(self, obj: Any) -> int:
@@ -136,7 +137,7 @@ class Identities:
         return self.count
 
 
-IDENTITIES_NAME = '_m_identities'  # where a run's `Identities` live in its globals (reserved name)
+IDENTITIES_NAME = IDENTITIES  # where a run's `Identities` live in its globals (reserved name)
 
 
 def current_identities() -> Identities | None:
@@ -701,7 +702,7 @@ stable_repr.__module__ = 'builtins'
 def _plain(t: type) -> bool:
     """Whether CPython's `str()` and `format(x, '')` of a `t` instance are stable (a sandbox class,
     or a host type with its own repr and no items of its own), and if so let the run's inline tests
-    (`_m_plain`) pass it from now on."""
+    (`_m_plain_types`) pass it from now on."""
     if t in _RENDERERS or issubclass(t, BaseException):
         return False
     if SANDBOX_CLASS_MARK not in t.__dict__ and (_objects_own(t, '__repr__') or t.__flags__ & _HAVE_GC):
@@ -730,7 +731,7 @@ def stable_str(obj: Any) -> str:
 
 
 def stable_field(obj: Any) -> Any:
-    """`_m_fv`: an f-string field without conversion or spec; returns what CPython then formats."""
+    """`_m_field`: an f-string field without conversion or spec; returns what CPython then formats."""
     t = _type(obj)
     if t in NATIVE_TEXT or _plain(t) or not _objects_own(t, '__format__'):
         return obj
