@@ -3,6 +3,7 @@ programs are unaffected, and the guards the compiler adds cannot be sidestepped.
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
@@ -73,6 +74,29 @@ while True:
 def test_allocation_limit() -> None:
     msg = error_of('x = [[] for _ in range(10**6)]', limits={'max_allocations': 10_000})
     assert msg.startswith('MemoryError: allocation limit exceeded')
+
+
+def test_allocation_limit_is_not_credited_with_garbage_made_before_the_run() -> None:
+    # Regression (CI): a cycle collection during the run freed an earlier test's garbage, the
+    # allocated-block count fell by millions, and a million new lists went unnoticed.
+    from monty_core.runtime.limits import MemoryAccount
+
+    junk: list[list[object]] = []
+    for _ in range(50_000):
+        cycle: list[object] = []
+        cycle.append(cycle)
+        junk.append(cycle)
+    gc.collect()
+    del junk, cycle  # now 50_000 cycles wait for the collector
+    account = MemoryAccount(None, 10_000)
+    account.resume()
+    try:
+        assert gc.collect() >= 50_000
+        held = [[] for _ in range(20_000)]
+        error = account.check()
+    finally:
+        account.pause()
+    assert error is not None and 'allocation limit exceeded' in str(error), len(held)
 
 
 def test_limits_opt_out() -> None:

@@ -165,6 +165,12 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         self.heavy = False  # see amplification.py
         self.hot = 0
 
+    @property
+    def runs_once(self) -> bool:
+        """Whether the code being rewritten runs at most once per run (module or class level, outside
+        loops and comprehensions): there the smaller guarded form compiles faster than an inline test."""
+        return not self.hot
+
     def attr_name(self, attr: str) -> ast.Constant:
         """The attribute name as the guard must see it: private names mangled as CPython does."""
         if self.class_name and attr.startswith('__') and not attr.endswith('__'):
@@ -192,6 +198,9 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             return positioned_call(GETATTR, pos, node.value, ast.Constant(attr, **pos))
         if proven:
             return node
+        if self.runs_once:
+            pos = position(node)
+            return positioned_call(GETATTR, pos, node.value, ast.Constant(attr, **pos))
 
         def plain(v: ast.expr, pos: dict[str, int]) -> ast.expr:
             return ast.Attribute(v, node.attr, LOAD, **pos)
@@ -228,11 +237,14 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         func = out.func
         if type(func) is not ast.IfExp or self.attr_tests.get(id(func)) is not func:
             return out
+        if self.runs_once:
+            return out  # (the smaller form compiles faster)
         if not all(_simple(a) for a in out.args) or not all(_simple(k.value) for k in out.keywords):
             return out
         pos = position(out)
+        # The argument nodes appear in both branches (CPython compiles a shared subtree twice).
         on_open = ast.Call(func.body, out.args, out.keywords, **pos)
-        on_guard = ast.Call(func.orelse, copy.deepcopy(out.args), copy.deepcopy(out.keywords), **pos)
+        on_guard = ast.Call(func.orelse, list(out.args), list(out.keywords), **pos)
         return ast.IfExp(func.test, on_open, on_guard, **pos)
 
     @staticmethod
@@ -525,6 +537,8 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             if isinstance(body[0].value.value, str):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
         makes_calls = _makes_calls(body)
+        # (decided before the rewrite grows the body)
+        generator = isinstance(node, ast.AsyncFunctionDef) or _is_generator(node)
         saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads
         self.fast_self = self.facts.method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores, self.fast_reads = 0, False, 0, 0
@@ -537,7 +551,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             new_body.insert(0, _self_check(self.fast_self[1]))
         new_body[:0] = self._entry_flags(id(node))
         self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads = saved
-        if isinstance(node, ast.AsyncFunctionDef) or _is_generator(node):
+        if generator:
             # Suspended frames must not hold depth: generators and coroutines only check for a stop.
             node.body = [*doc, _stop_check(), *new_body]
         elif not makes_calls:
@@ -652,20 +666,30 @@ _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
 }
 
 
-class _KnownSelf(ast.NodeTransformer):
-    def visit_IfExp(self, node: ast.IfExp) -> ast.expr:
-        if type(node.test) is ast.Name and node.test.id == SELF_FLAG:
-            return cast(ast.expr, self.visit(node.body))
-        return cast(ast.expr, self.generic_visit(node))
-
-
-def _known_self(value: ast.expr) -> ast.expr:
-    """`value` for the branch where `_m_self` is true: its `self.x if _m_self else ...` tests dropped
-    (a copy: the other branch keeps the tests)."""
-    for n in ast.walk(value):
-        if type(n) is ast.IfExp and type(n.test) is ast.Name and n.test.id == SELF_FLAG:
-            return cast(ast.expr, _KnownSelf().visit(copy.deepcopy(value)))
-    return value
+def _known_self(value: Any) -> Any:
+    """`value` for the branch where `_m_self` is true: its `self.x if _m_self else ...` tests dropped.
+    Nodes on the way to a dropped test are shallow copies; the rest is shared with the other branch."""
+    if type(value) is ast.IfExp and type(value.test) is ast.Name and value.test.id == SELF_FLAG:
+        return _known_self(value.body)
+    if not isinstance(value, ast.AST):
+        return value
+    changed: dict[str, Any] = {}
+    for field in child_fields(type(value)):
+        old = getattr(value, field, None)
+        if type(old) is list:
+            new_list = [_known_self(item) for item in old]
+            if any(a is not b for a, b in zip(new_list, old, strict=True)):
+                changed[field] = new_list
+        elif isinstance(old, ast.AST):
+            new = _known_self(old)
+            if new is not old:
+                changed[field] = new
+    if not changed:
+        return value
+    clone = copy.copy(value)
+    for field, new in changed.items():
+        setattr(clone, field, new)
+    return clone
 
 
 def _flag_update(flag: str, name: str) -> ast.Assign:

@@ -15,6 +15,7 @@ Pre-checks (`reserve`) run before an operation that would allocate a result of c
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import resource
@@ -87,6 +88,45 @@ def _mib(n: int) -> str:
     return f'{n / (1 << 20):.0f} MiB' if n >= (1 << 20) else f'{n} bytes'
 
 
+class _CollectorWatch:
+    """Blocks the cycle collector frees while runs with an allocation limit are executing.
+
+    `getallocatedblocks()` falls when a collection frees garbage made *before* a run (a host's, or an
+    earlier run's, cycles waiting in the oldest generation): crediting that to the run would let it
+    allocate as much again unnoticed. The watch hands each executing account the number of blocks a
+    collection freed, and the account adds them back, so only frees by reference count are credited.
+    The run's own cyclic garbage then counts until the run ends: the error is on the safe side.
+    """
+
+    __slots__ = ('accounts', 'before')
+
+    def __init__(self) -> None:
+        self.accounts: set[MemoryAccount] = set()
+        self.before = 0
+
+    def add(self, account: MemoryAccount) -> None:
+        if not self.accounts and self._on_collect not in gc.callbacks:
+            gc.callbacks.append(self._on_collect)
+        self.accounts.add(account)
+
+    def discard(self, account: MemoryAccount) -> None:
+        self.accounts.discard(account)
+
+    def _on_collect(self, phase: str, _info: dict[str, int]) -> None:
+        if not self.accounts:  # installed once, idle between runs
+            return
+        if phase == 'start':
+            self.before = _blocks()
+            return
+        freed = self.before - _blocks()
+        if freed > 0:
+            for account in tuple(self.accounts):
+                account.collected(freed)
+
+
+_COLLECTOR = _CollectorWatch()
+
+
 class MemoryAccount:
     """One run's memory and allocation budget."""
 
@@ -134,11 +174,17 @@ class MemoryAccount:
                 self._base_blocks = _blocks()
             elif self._paused_blocks:
                 self._base_blocks += _blocks() - self._paused_blocks
+            _COLLECTOR.add(self)
 
     def pause(self, now: float = 0.0) -> None:
         self._paused_at = now or _monotonic()
         if self.max_allocations is not None:
+            _COLLECTOR.discard(self)
             self._paused_blocks = _blocks()
+
+    def collected(self, freed: int) -> None:
+        """The cycle collector freed `freed` blocks while the run was executing (see `_CollectorWatch`)."""
+        self._base_blocks -= freed
 
     # -- checks -----------------------------------------------------------------------------------
     def check(self) -> MemoryError | None:

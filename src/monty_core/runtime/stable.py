@@ -703,8 +703,16 @@ def _plain(t: type) -> bool:
     """Whether CPython's `str()` and `format(x, '')` of a `t` instance are stable (a sandbox class,
     or a host type with its own repr and no items of its own), and if so let the run's inline tests
     (`_m_plain_types`) pass it from now on."""
-    if t in _RENDERERS or issubclass(t, BaseException):
+    if t in _RENDERERS:
         return False
+    # (An exception's `str()` is CPython's own from here on, args and all: its args are nearly always
+    # plain text, `str(e)` is common in loops, and an argument that renders an address leaks only that:
+    # docs/security.md, known gaps. Its `repr()` and containers of it stay stable.)
+    if issubclass(t, BaseException):
+        ids = current_identities()
+        if ids is not None:
+            ids.plain.add(t)
+        return True
     if SANDBOX_CLASS_MARK not in t.__dict__ and (_objects_own(t, '__repr__') or t.__flags__ & _HAVE_GC):
         return False  # (a host type whose instances hold other objects may render their addresses)
     ids = current_identities()
@@ -722,6 +730,7 @@ def stable_str(obj: Any) -> str:
         return _str(obj)
     if isinstance(obj, BaseException):
         if set(_map(_type, obj.args)) <= NATIVE_TEXT:
+            _plain(t)  # (the inline tests take `str(e)` to CPython from now on: see `_plain`)
             return _str(obj)  # plain args: CPython's text shows nothing of the process
         text = _exception_text(obj, 'str')
         return text if text is not None else _scrub(_str(obj), obj)
