@@ -21,6 +21,7 @@ import monty_core
 from monty_core.convert import _Into, _Out, plain_copy, plain_kwargs, to_host, to_sandbox
 from monty_core.errors import MontyConversionError
 from monty_core.execution import run as run_module
+from monty_core.execution.driver import drive_sync
 from monty_core.execution.run import Execution
 from monty_core.limits import DEFAULT as DEFAULT_LIMITS
 from monty_core.runtime.limits import CURRENT
@@ -69,7 +70,7 @@ def _finished_execution(code: str, functions: dict[str, Any] | None = None) -> E
 def test_a_pooled_greenlet_keeps_nothing_of_the_finished_run(code: str) -> None:
     execution = _finished_execution(code)
     try:
-        execution.run_sync({})
+        drive_sync(execution, {})
     except monty_core.MontyRuntimeError:
         pass
     assert execution.finished
@@ -94,7 +95,7 @@ def test_abandoned_run_returns_its_greenlet() -> None:
 
     execution = _finished_execution('try:\n    f()\nexcept BaseException:\n    y = 2', {'f': boom})
     with pytest.raises(KeyboardInterrupt):
-        execution.run_sync({'f': boom})
+        drive_sync(execution, {'f': boom})
     assert execution.finished and execution._greenlet is None
     assert 'y' not in execution.globals  # the handler re-raised the stop before any user code
     assert CURRENT.account is None and CURRENT.ticker is None
@@ -104,9 +105,9 @@ def test_abandoned_run_returns_its_greenlet() -> None:
 
 def test_a_run_cannot_be_driven_twice() -> None:
     execution = _finished_execution('1')
-    assert execution.run_sync({}) == 1
+    assert drive_sync(execution, {}) == 1
     with pytest.raises(RuntimeError):
-        execution.run_sync({})
+        drive_sync(execution, {})
 
 
 def test_greenlets_started_deep_in_the_host_stack_are_not_pooled() -> None:
@@ -226,7 +227,7 @@ def test_missing_host_function_at_call_time() -> None:
     execution = Execution(
         m._program, inputs={}, external_functions=('f',), limits=DEFAULT_LIMITS, print_callback=None
     )
-    assert execution.run_sync({}) == "host function 'f' is not provided"
+    assert drive_sync(execution, {}) == "host function 'f' is not provided"
 
 
 # -- conversion fast paths -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ See the README and docs/ for the sandbox's rules, limits, pausing, snapshots and
 from __future__ import annotations
 
 from . import stdlib as _stdlib  # registers the sandbox modules
-from .api import HostHooks, Monty
+from .api import HostHooks, Monty, run_monty_async
 from .errors import (
     Frame,
     MontyConversionError,
@@ -22,7 +22,6 @@ from .errors import (
     MontySnapshotError,
     MontySyntaxError,
 )
-from .execution.asyncrun import run_monty_async
 from .limits import DEFAULT_LIMITS, ResourceLimits
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot
 from .repl import MontyRepl

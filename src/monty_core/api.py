@@ -11,27 +11,21 @@ assert m.run(inputs={'url': 'x'}, external_functions={'fetch': lambda u: 'got ' 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol, TypedDict
+from typing import Any, TypedDict
 
+from .arguments import given_functions, given_inputs
 from .compiler import Program, compile_program
 from .convert import PLAIN_ATOMS, to_sandbox
-from .errors import MontyError, MontySnapshotError, MontySyntaxError
+from .errors import MontySnapshotError, MontySyntaxError
+from .execution.driver import drive_async, drive_sync
 from .execution.encoding import pack, unpack
-from .execution.run import (
-    CallEvent,
-    DoneEvent,
-    ErrorEvent,
-    Event,
-    Execution,
-    FuturesEvent,
-    call_host_sync,
-)
+from .execution.run import Execution
 from .execution.session import RunSpec, Session
 from .limits import DEFAULT_LIMITS, ResourceLimits, resolve_limits
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.output import PrintCallback
 
-__all__ = ['DEFAULT_LIMITS', 'HostHooks', 'Monty', 'ResourceLimits']
+__all__ = ['DEFAULT_LIMITS', 'HostHooks', 'Monty', 'ResourceLimits', 'run_monty_async']
 
 
 class HostHooks(TypedDict, total=False):
@@ -47,34 +41,6 @@ class HostHooks(TypedDict, total=False):
     now: Callable[[], float]
     monotonic: Callable[[], float]
     random_bytes: Callable[[int], bytes]
-
-
-def given_inputs(inputs: object) -> dict[str, Any]:
-    """The `inputs=` of a run as a dict, refusing anything that is not a dict of names to values."""
-    if inputs is None:
-        return {}
-    if not isinstance(inputs, Mapping):
-        raise TypeError(f'inputs must be a dict of input names to values, not {type(inputs).__name__}')
-    bad = [k for k in inputs if not isinstance(k, str)]
-    if bad:
-        raise TypeError(f'input names must be strings, not {bad[0]!r}')
-    return dict(inputs)
-
-
-def given_functions(functions: object) -> dict[str, Callable[..., Any]]:
-    """The `external_functions=` of a run as a dict of names to callables."""
-    if functions is None:
-        return {}
-    if not isinstance(functions, Mapping):
-        raise TypeError(
-            f'external_functions must be a dict of names to callables, not {type(functions).__name__}'
-        )
-    for name, fn in functions.items():
-        if not isinstance(name, str):
-            raise TypeError(f'external function names must be strings, not {name!r}')
-        if not callable(fn):
-            raise TypeError(f'external function {name!r} is not callable')
-    return dict(functions)
 
 
 class Monty:
@@ -263,47 +229,44 @@ class Monty:
         """
         functions = self._check_functions(external_functions)
         execution = self._new_execution(inputs, functions, limits, print_callback, hooks, checked=True)
-        return execution.run_sync(functions)
+        return drive_sync(execution, functions)
 
 
-class _Runner(Protocol):
-    @property
-    def finished(self) -> bool: ...
-    def start(self) -> Event: ...
-    def reply(self, kind: str, payload: Any = None) -> Event: ...
-    def abandon(self) -> None: ...
+# While sandbox code computes under `run_monty_async`, it hands the event loop its turn this often.
+YIELD_INTERVAL = 0.005
 
 
-def _run_session_sync(runner: _Runner, functions: Mapping[str, Callable[..., Any]]) -> Any:
-    """Drive a run to completion, calling host functions synchronously."""
-    try:
-        return _drive_sync(runner, functions)
-    finally:
-        if not runner.finished:  # a host function raised a BaseException, or run() was misused
-            runner.abandon()
+async def run_monty_async(
+    monty: Monty,
+    *,
+    inputs: Mapping[str, Any] | None = None,
+    external_functions: Mapping[str, Callable[..., Any]] | None = None,
+    limits: ResourceLimits | Mapping[str, Any] | None = None,
+    print_callback: PrintCallback | None = None,
+    hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
+) -> Any:
+    """Run `monty` to completion from async code and return the value of its last expression.
 
+    Host functions may be sync or `async def`; concurrent sandbox calls (`asyncio.gather`) to async
+    host functions run concurrently. The event loop stays responsive while the sandbox computes, and
+    cancelling the awaiting task stops the run.
 
-def _drive_sync(runner: _Runner, functions: Mapping[str, Callable[..., Any]]) -> Any:
-    event = runner.start()
-    pending: dict[int, tuple[str, Any]] = {}
-    while True:
-        if isinstance(event, DoneEvent):
-            return event.value
-        if isinstance(event, ErrorEvent):
-            if event.host_error is not None:
-                raise event.host_error
-            raise event.error
-        if isinstance(event, CallEvent):
-            fn = functions.get(event.function_name)
-            if fn is None:
-                event = runner.reply(
-                    'raise', NameError(f'host function {event.function_name!r} is not provided')
-                )
-            else:
-                event = runner.reply(*call_host_sync(fn, event, pending))
-        elif isinstance(event, FuturesEvent):
-            event = runner.reply(
-                'futures', {cid: pending.pop(cid) for cid in event.call_ids if cid in pending}
-            )
-        else:  # pragma: no cover
-            raise MontyError(f'unexpected event {event!r}')
+    ```python
+    import asyncio
+    import monty_core
+
+    async def fetch(url: str) -> str:
+        return f'page {url}'
+
+    m = monty_core.Monty('await fetch("a")', external_functions=['fetch'])
+    assert asyncio.run(monty_core.run_monty_async(m, external_functions={'fetch': fetch})) == 'page a'
+    ```
+
+    Raises:
+        MontyRuntimeError: the code raised an exception it did not handle, or hit a limit.
+        TypeError: missing or unexpected inputs or external functions.
+    """
+    functions = monty._check_functions(external_functions)
+    execution = monty._new_execution(inputs, functions, limits, print_callback, hooks, checked=True)
+    execution.enable_yields(YIELD_INTERVAL)
+    return await drive_async(execution, functions)

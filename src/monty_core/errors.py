@@ -8,14 +8,20 @@ boundary as themselves: a failed run raises `MontyRuntimeError`, which carries p
 from __future__ import annotations
 
 import builtins
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from .diagnostics import Diagnostic, render_diagnostics
 
 __all__ = [
     'Frame',
     'MontyConversionError',
     'MontyError',
     'MontyRuntimeError',
+    'MontySnapshotError',
     'MontySyntaxError',
+    'MontyTypingError',
 ]
 
 
@@ -181,3 +187,41 @@ def _render_tb(type_name: str, message: str, frames: list[Frame]) -> str:
 
 class MontySnapshotError(MontyError):
     """Snapshot bytes are not valid: wrong format, wrong version, corrupted, tampered, or diverged on replay."""
+
+
+class MontyTypingError(MontyError):
+    """The type check found errors in the code; nothing was run.
+
+    `diagnostics` holds every finding (errors, and the warnings and infos reported alongside them),
+    in the user's coordinates; `display()` renders them as ty would, with the user's `script_name`.
+    """
+
+    def __init__(self, diagnostics: Sequence[Diagnostic], *, script_name: str = 'main.py') -> None:
+        self.diagnostics: list[Diagnostic] = list(diagnostics)
+        self.script_name = script_name
+        super().__init__(render_diagnostics(self.diagnostics, script_name, 'concise'))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The diagnostics that fail the check."""
+        return [d for d in self.diagnostics if d.is_error]
+
+    def __str__(self) -> str:
+        return render_diagnostics(self.diagnostics, self.script_name, 'concise')
+
+    def display(self, format: str = 'full') -> str:
+        """`'full'` (ty's default output), `'concise'` (one line each) or `'json'`."""
+        if format not in ('full', 'concise', 'json'):
+            raise ValueError(f"format must be 'full', 'concise' or 'json', not {format!r}")
+        return render_diagnostics(self.diagnostics, self.script_name, format)
+
+    def exception(self) -> TypeError:
+        """A plain host `TypeError` carrying the concise rendering."""
+        return TypeError(str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_typing_error, (self.diagnostics, self.script_name))
+
+
+def _rebuild_typing_error(diagnostics: list[Diagnostic], script_name: str) -> MontyTypingError:
+    return MontyTypingError(diagnostics, script_name=script_name)

@@ -60,7 +60,9 @@ TOO_DEEP = _hook(
     '_m_too_deep', 'called when the depth is over `_m_max_depth` (limit, stop or deadline)', 'run'
 )
 HANDLER_CHECK = _hook(
-    '_m_handler_check', '`except E:` starts with a stop check calling `_m_handler_check`', 'run'
+    '_m_handler_check',
+    '`except E:` and `finally:` bodies start with a stop check calling `_m_handler_check`',
+    'run',
 )
 # -- size checks (runtime/limits.py) ----------------------------------------------------------------
 ADD = _hook('_m_add', '`a + b` (may be big) becomes `_m_add(a, b)`')

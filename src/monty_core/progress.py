@@ -18,23 +18,27 @@ from collections.abc import Mapping
 from types import EllipsisType
 from typing import Any, ClassVar, Generic, TypeVar
 
-from .convert import to_sandbox
+from .convert import PLAIN_ATOMS
 from .errors import MontyError, MontySnapshotError
+from .execution.driver import finish, host_exception, returned
 from .execution.encoding import pack, unpack
-from .execution.run import CallEvent, DoneEvent, ErrorEvent, Event, FuturesEvent
-from .execution.session import (
-    STR_HASH_PROBE,
-    RunSpec,
-    Session,
-    check_log,
+from .execution.protocol import (
+    FUTURE,
+    CallEvent,
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    FuturesEvent,
+    Raise,
+    Reply,
+    Resolve,
+    Return,
     describe_event,
-    hash_seed_hint,
-    restore,
     same_description,
     show_event,
 )
+from .execution.session import STR_HASH_PROBE, RunSpec, Session, check_log, hash_seed_hint, restore
 from .limits import resolve_limits
-from .runtime.errors import sandbox_exception_from_host
 from .runtime.output import PrintCallback
 
 __all__ = ['MontyComplete', 'MontyFutureSnapshot', 'MontySnapshot', 'Progress']
@@ -57,19 +61,10 @@ class MontyComplete:
 Progress = 'MontySnapshot | MontyFutureSnapshot | MontyComplete'
 
 
-def exception_reply(exception: BaseException) -> tuple[str, BaseException]:
+def _exception(exception: BaseException) -> Raise:
     if not isinstance(exception, BaseException):
         raise TypeError(f'exception must be an exception instance, not {type(exception).__name__}')
-    return ('raise', sandbox_exception_from_host(exception))
-
-
-_ATOMS = frozenset({int, str, bool, float, type(None)})
-
-
-def value_reply(value: Any, what: str) -> tuple[str, Any]:
-    if type(value) in _ATOMS:  # immutable plain values cross as they are (what `to_sandbox` does too)
-        return ('return', value)
-    return ('return', to_sandbox(value, what))
+    return host_exception(exception)
 
 
 _E = TypeVar('_E', CallEvent, FuturesEvent)
@@ -122,11 +117,11 @@ class _Paused(Generic[_E]):
         if session.can_continue(self._position):
             session.execution.abandon()
 
-    def _continue(self, kind: str, payload: Any) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
+    def _continue(self, reply: Reply) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
         session = self._session
         if not session.can_continue(self._position):
             session = self._fork(None)
-        return advance(session, session.reply(kind, payload))
+        return advance(session, session.reply(reply))
 
     def dump(self) -> bytes:
         """The paused run as bytes (source, inputs, limits and the log of host answers so far)."""
@@ -243,16 +238,16 @@ class MontySnapshot(_Paused[CallEvent]):
             MontyRuntimeError: the code then fails with an exception it does not handle.
             TypeError: not exactly one of `return_value`, `exception`, `future` was given.
         """
-        if exception is None and future is None and type(return_value) in _ATOMS:
-            return self._continue('return', return_value)  # the common case (`_UNSET` is no atom)
+        if exception is None and future is None and type(return_value) in PLAIN_ATOMS:
+            return self._continue(Return(return_value))  # the common case (`_UNSET` is no atom)
         given = (return_value is not _UNSET) + (exception is not None) + (future is not None)
         if given != 1:
             raise TypeError('resume() takes exactly one of return_value=, exception= or future=...')
         if exception is not None:
-            return self._continue(*exception_reply(exception))
+            return self._continue(_exception(exception))
         if future is not None:
-            return self._continue('future', None)
-        return self._continue(*value_reply(return_value, f'return value of {self.function_name}()'))
+            return self._continue(FUTURE)
+        return self._continue(returned(return_value, f'return value of {self.function_name}()'))
 
     @classmethod
     def load(
@@ -301,21 +296,21 @@ class MontyFutureSnapshot(_Paused[FuturesEvent]):
     ) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
         """Resolve some pending calls: each value is `{'return_value': v}` or `{'exception': exc}`."""
         pending = set(self._event.call_ids)
-        replies: dict[int, tuple[str, Any]] = {}
+        replies: dict[int, Return | Raise] = {}
         for call_id, result in results.items():
             if call_id not in pending:
                 raise ValueError(f'call id {call_id} is not pending (pending: {sorted(pending)})')
             if not isinstance(result, Mapping) or len(result) != 1:
                 raise TypeError("each result must be {'return_value': value} or {'exception': exc}")
             if 'return_value' in result:
-                replies[call_id] = value_reply(result['return_value'], f'result of call {call_id}')
+                replies[call_id] = returned(result['return_value'], f'result of call {call_id}')
             elif 'exception' in result:
-                replies[call_id] = exception_reply(result['exception'])
+                replies[call_id] = _exception(result['exception'])
             else:
                 raise TypeError("each result must be {'return_value': value} or {'exception': exc}")
         if not replies:
             raise ValueError('resume() needs at least one result')
-        return self._continue('futures', replies)
+        return self._continue(Resolve(replies))
 
     @classmethod
     def load(
@@ -336,12 +331,8 @@ def advance(session: Session, event: Event) -> MontySnapshot | MontyFutureSnapsh
     """Turn the session's latest event into the public progress object (raising on errors)."""
     if type(event) is CallEvent:
         return MontySnapshot(session, len(session.log), event)
-    if isinstance(event, DoneEvent):
-        return MontyComplete(event.value)
-    if isinstance(event, ErrorEvent):
-        if event.host_error is not None:
-            raise event.host_error
-        raise event.error
-    if isinstance(event, FuturesEvent):
+    if type(event) is FuturesEvent:
         return MontyFutureSnapshot(session, len(session.log), event)
-    raise MontyError(f'unexpected event {event!r}')  # pragma: no cover
+    ended: list[Event | None] = [event]
+    del event
+    return MontyComplete(finish(ended))

@@ -21,12 +21,13 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, cast
 
-from .api import _run_session_sync, given_inputs
+from .arguments import given_functions, given_inputs
 from .compiler import compile_program
 from .convert import to_sandbox
 from .errors import MontySnapshotError
+from .execution.driver import drive_sync
 from .execution.encoding import pack, unpack
-from .execution.run import DoneEvent, ErrorEvent
+from .execution.protocol import DoneEvent, ErrorEvent
 from .execution.session import RunSpec, Session, check_log, limits_from_doc, new_globals, restore
 from .limits import Limits, ResourceLimits, resolve_limits
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
@@ -111,9 +112,9 @@ class MontyRepl:
         print_callback: PrintCallback | None = None,
     ) -> Any:
         """Run a snippet to completion and return the value of its last expression statement."""
-        functions = dict(external_functions or {})
+        functions = given_functions(external_functions)
         session = self._session(self._spec(code, inputs, functions), print_callback)
-        return _run_session_sync(session, functions)
+        return drive_sync(session, functions)
 
     def feed_start(
         self,

@@ -700,11 +700,6 @@ out
     assert not _REAL_ADDRESS.search(out + ''.join(printed))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (docs/security.md): `str(e)` and `f'{e}'` of an exception are CPython's own "
-    '(fast, and `str(e)` is common in loops): an argument that renders an address shows it',
-)
 def test_exception_str_does_not_show_the_address() -> None:
     code = "def f():\n    pass\ntry:\n    {}[f]\nexcept KeyError as e:\n    out = (str(e), f'{e}')\nout"
     assert not _REAL_ADDRESS.search(str(run(code)))

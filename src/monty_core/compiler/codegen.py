@@ -622,6 +622,14 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         node.body = [_stop_check(node, HANDLER_CHECK), *updates, *self._stmts(node.body)]
         return node
 
+    def visit_Try(self, node: ast.Try) -> ast.Try:
+        self.generic_visit(node)
+        # A `finally:` body starts with the same stop check: it also runs when a finished run's
+        # suspended generator is closed by the garbage collector, in whatever run (or none) is current.
+        if node.finalbody:
+            node.finalbody = [_stop_check(node.finalbody[0], HANDLER_CHECK), *node.finalbody]
+        return node
+
     def visit(self, node: ast.AST) -> Any:
         handler = self.handlers.get(type(node))
         if handler is not None:

@@ -1,32 +1,29 @@
 """One run of a program on its own greenlet.
 
-The host drives an `Execution` with `start()` and `reply(...)`; each returns the next `Event`:
-a host call (`CallEvent`), a set of pending host futures (`FuturesEvent`), or the end (`DoneEvent`,
-`ErrorEvent`). Sandbox code runs only between those two calls, on the greenlet, under the meter; the
-host side only ever sees plain data.
+The host drives an `Execution` with `start()` and `reply(...)`; each returns the next event of the
+protocol (protocol.py): a host call, a set of pending host futures, a yield, or the end. Sandbox code
+runs only between those two calls, on the greenlet, under the meter; the host side only ever sees
+plain data. driver.py holds the loops that answer the events.
 """
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from greenlet import greenlet
 
 from ..compiler import Program
-from ..convert import PLAIN_ATOMS, plain_copy, plain_kwargs, to_host, to_sandbox
-from ..errors import MontyConversionError, MontyError, MontyRuntimeError
+from ..convert import PLAIN_ATOMS, plain_kwargs, to_host
+from ..errors import MontyConversionError
 from ..hooks import DEPTH, MODULE_CONTEXT, OPEN_TYPES, PLAIN_TYPES, RESULT, RUN_CLASSES
 from ..limits import Limits
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
-from ..runtime.errors import sandbox_exception_from_host, to_runtime_error
+from ..runtime.errors import to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
 from ..runtime.limits import reserve
 from ..runtime.meter import Depth, Meter
@@ -34,75 +31,30 @@ from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
 from ..runtime.stable import IDENTITIES_NAME, Identities
 from ..stdlib._support import bind, forget_run
+from .protocol import (
+    CallEvent,
+    Continue,
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    Future,
+    FuturesEvent,
+    Raise,
+    Reply,
+    Resolve,
+    Return,
+    YieldEvent,
+)
 from .scheduler import HostFuture, Loop
 
 _getcurrent = greenlet.getcurrent
 
 CONTEXT_NAME = MODULE_CONTEXT  # where a run's module context lives in its globals (reserved name)
 
+YIELD = YieldEvent()
+
 # `max_recursion_depth=None`: no depth limit of the sandbox's own (CPython's recursion limit remains).
 NO_DEPTH_LIMIT = 1 << 62
-
-
-class CallEvent:
-    """The sandbox called a host function (a plain slots class: one is made per host call).
-
-    `plain` is true when the call has no keyword arguments and every positional argument is an
-    immutable plain atom (`convert.PLAIN_ATOMS`, exact types): such an event can be logged lazily.
-    """
-
-    __slots__ = ('args', 'call_id', 'function_name', 'kwargs', 'plain')
-
-    def __init__(
-        self,
-        call_id: int,
-        function_name: str,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        plain: bool = False,
-    ) -> None:
-        self.call_id = call_id
-        self.function_name = function_name
-        self.args = args
-        self.kwargs = kwargs
-        self.plain = plain
-
-    def __repr__(self) -> str:
-        return f'CallEvent(call_id={self.call_id}, function_name={self.function_name!r}, args={self.args!r})'
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is CallEvent and (
-            self.call_id,
-            self.function_name,
-            self.args,
-            self.kwargs,
-        ) == (other.call_id, other.function_name, other.args, other.kwargs)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-@dataclass(frozen=True, slots=True)
-class FuturesEvent:
-    call_ids: list[int]
-
-
-@dataclass(frozen=True, slots=True)
-class DoneEvent:
-    value: Any
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorEvent:
-    error: MontyRuntimeError | MontyConversionError
-    host_error: BaseException | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class YieldEvent:
-    """The sandbox hands control back so an async host can run its event loop (reply 'continue')."""
-
-
-Event = CallEvent | FuturesEvent | DoneEvent | ErrorEvent | YieldEvent
 
 
 class HostFunction:
@@ -299,6 +251,7 @@ class Execution:
         self._loop: Loop | None = None
         self._next_call_id = 0
         self._greenlet: _RunGreenlet | None = None  # taken from the pool by the first `reply`
+        self._pinned = False
         identities = globals_.get(IDENTITIES_NAME)
         if not isinstance(identities, Identities):
             identities = globals_[IDENTITIES_NAME] = Identities()  # a REPL's snippets share them
@@ -325,28 +278,35 @@ class Execution:
 
     # -- host side --------------------------------------------------------------------------------
     def start(self) -> Event:
-        return self.reply('start')  # the greenlet's main function ignores what it is started with
+        """Run until the first event."""
+        return self.reply(None)  # (the first switch starts the run greenlet with this execution)
 
-    def reply(self, kind: str, payload: Any = None) -> Event:
-        """Answer the pending event: ('return', value) / ('raise', exc) / ('future', None) for a call;
-        ('futures', {call_id: ('return'|'raise', value)}) for a futures event."""
+    def reply(self, reply: Reply | None) -> Event:
+        """Answer the pending event (see protocol.py for which reply answers which event) and run
+        until the next one."""
         if self.finished:
             raise RuntimeError('this run has already finished')
         run = self._greenlet
+        message: Any = reply
         if run is None:
             run = self._greenlet = _acquire()
-            message: Any = self  # what a run greenlet is started (or woken from the pool) with
-        else:
-            message = (kind, payload)
+            message = self  # what a run greenlet is started (or woken from the pool) with
         here = _getcurrent()
         if run.parent is not here:  # driven from another greenlet than last time: it returns there
             run.parent = here
         meter = self.meter
-        meter.resume_clock()
-        try:
-            event: Event = run.switch(message)
-        finally:
-            meter.pause_clock()
+        if self._pinned:
+            meter.start_time()
+            try:
+                event: Event = run.switch(message)
+            finally:
+                meter.stop_time()
+        else:
+            meter.resume_clock()
+            try:
+                event = run.switch(message)
+            finally:
+                meter.pause_clock()
         if type(event) is not CallEvent:
             if type(event) is tuple:  # () : the run ended and its greenlet went back to the pool
                 event = run.outbox
@@ -355,64 +315,19 @@ class Execution:
                 self._finish()
         return event
 
-    def run_sync(self, functions: Mapping[str, Callable[..., Any]]) -> Any:
-        """Run to completion, calling host functions synchronously on this thread (`Monty.run`).
-
-        The `start()`/`reply()` protocol with lighter host calls: while a host function runs, only
-        the run's clock stops (`Meter.stop_time`); the run stays the thread's current run and stays
-        registered with the watchdog. Returns the result or raises the run's error; if a host
-        function raises a `BaseException` (or misbehaves), the run is abandoned and that propagates.
-        """
+    def pin(self) -> None:
+        """The host drives the run from this thread, synchronously, until `unpin`: a host call then
+        only stops the run's clock (`Meter.stop_time`); the run stays the thread's current run and
+        stays registered with the watchdog, which saves two thread-state swaps per host call."""
         if self.finished or self._greenlet is not None:
             raise RuntimeError('this run has already started')
-        run = self._greenlet = _acquire()
-        here = _getcurrent()
-        if run.parent is not here:
-            run.parent = here
-        meter = self.meter
-        pending: dict[int, tuple[str, Any]] = {}
-        get = functions.get
-        message: Any = self
-        event: Any = None
-        meter.resume_clock()
-        try:
-            while True:
-                event = run.switch(message)
-                if type(event) is CallEvent:
-                    meter.stop_time()
-                    fn = get(event.function_name)
-                    if fn is None:
-                        message = (
-                            'raise',
-                            NameError(f'host function {event.function_name!r} is not provided'),
-                        )
-                    else:
-                        message = call_host_sync(fn, event, pending)
-                    meter.start_time()
-                elif type(event) is FuturesEvent:
-                    message = ('futures', {cid: pending.pop(cid) for cid in event.call_ids if cid in pending})
-                else:
-                    break
-        finally:
-            message = None  # (an exception raised into the sandbox: no cycle through this frame)
-            meter.pause_clock()
-            if type(event) is tuple:  # () : the run ended and its greenlet went back to the pool
-                event = run.outbox
-                run.outbox = None
-            if isinstance(event, (DoneEvent, ErrorEvent)):
-                self._finish()
-            elif not self.finished:  # a host function raised a BaseException
-                self.abandon()
-        if type(event) is DoneEvent:
-            return event.value
-        if type(event) is ErrorEvent:
-            error = event.error if event.host_error is None else event.host_error
-            event = None
-            try:
-                raise error
-            finally:  # the raised error's traceback holds this frame: no cycle back through a local
-                error = None
-        raise MontyError(f'unexpected event {event!r}')  # pragma: no cover
+        self.meter.resume_clock()
+        self.meter.stop_time()
+        self._pinned = True
+
+    def unpin(self) -> None:
+        self._pinned = False
+        self.meter.pause_clock()
 
     def _finish(self) -> None:
         self.finished = True
@@ -443,7 +358,8 @@ class Execution:
         def maybe_yield() -> None:
             now = clock()
             if now - last[0] >= interval:
-                self._to_host(YieldEvent())
+                if type(self._to_host(YIELD)) is not Continue:
+                    raise RuntimeError('invalid reply to a yield: expected CONTINUE')
                 last[0] = clock()
 
         self.meter.yield_hook = maybe_yield
@@ -523,89 +439,41 @@ class Execution:
         run = self._greenlet
         parent = run.parent if run is not None else None
         assert parent is not None
-        kind, payload = parent.switch(CallEvent(call_id, name, args, kwargs, plain))
+        reply = parent.switch(CallEvent(call_id, name, args, kwargs, plain))
         meter.alive()
-        if kind == 'return':
-            return payload
-        if kind == 'raise':
+        t = type(reply)
+        if t is Return:
+            return reply.value
+        if t is Raise:
+            error = reply.error
+            reply = None
             try:
-                raise payload
+                raise error
             finally:  # (no cycle: the exception's traceback holds this frame)
-                payload = None
-        if kind == 'future':
+                error = None
+        if t is Future:
             return HostFuture(call_id, name)
-        raise RuntimeError(f'invalid reply to a host call: {kind!r}')
+        raise RuntimeError(f'invalid reply to a host call: {reply!r}')
 
     def _wait_for_host(self, pending: list[HostFuture]) -> None:
         by_id = {f.call_id: f for f in pending}
-        kind, results = self._to_host(FuturesEvent(sorted(by_id)))
-        if kind != 'futures':
-            raise RuntimeError(f'invalid reply to pending futures: {kind!r}')
-        for call_id, (rkind, value) in results.items():
+        reply = self._to_host(FuturesEvent(tuple(sorted(by_id))))
+        if type(reply) is not Resolve:
+            raise RuntimeError(f'invalid reply to pending futures: {reply!r}')
+        for call_id, result in reply.results.items():
             fut = by_id.get(call_id)
             if fut is None:
                 continue
             fut.done = True
-            if rkind == 'raise':
-                fut.error = value
+            if isinstance(result, Raise):
+                fut.error = result.error
             else:
-                fut.value = value
+                fut.value = result.value
 
-    def _to_host(self, event: Event) -> tuple[str, Any]:
+    def _to_host(self, event: Event) -> Reply:
         run = self._greenlet
         parent = run.parent if run is not None else None
         assert parent is not None
         reply = parent.switch(event)
         self.meter.alive()
         return reply
-
-
-def call_host_sync(
-    fn: Callable[..., Any], event: CallEvent, pending: dict[int, tuple[str, Any]]
-) -> tuple[str, Any]:
-    """Call a host function from `run()`; an awaitable result becomes a future resolved at once."""
-    try:
-        result = fn(*event.args, **event.kwargs)
-    except MontyError as e:
-        return ('raise', TypeError(str(e)))
-    except Exception as e:
-        return ('raise', sandbox_exception_from_host(e))
-    if type(result) in PLAIN_ATOMS:
-        return ('return', result)
-    copy = plain_copy(result)  # JSON-like records (exact types: never awaitable)
-    if copy is not None:
-        return ('return', copy)
-    if inspect.isawaitable(result):
-        # Raises MontyError to the host (not into the sandbox) when an event loop is running.
-        pending[event.call_id] = _await_sync(result, event.function_name)
-        return ('future', None)
-    try:
-        return ('return', to_sandbox(result, f'return value of {event.function_name}()'))
-    except MontyError as e:
-        return ('raise', TypeError(str(e)))
-
-
-def _await_sync(awaitable: Any, name: str) -> tuple[str, Any]:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        pass
-    else:
-        close = getattr(awaitable, 'close', None)
-        if close is not None:
-            close()
-        raise MontyError(
-            f'host function {name}() is async and an event loop is already running in this thread: '
-            'await monty_core.run_monty_async(...) instead of calling run()'
-        )
-
-    async def wrap() -> Any:
-        return await awaitable
-
-    try:
-        value = asyncio.run(wrap())
-        return ('return', to_sandbox(value, f'return value of {name}()'))
-    except MontyError as e:
-        return ('raise', TypeError(str(e)))
-    except Exception as e:
-        return ('raise', sandbox_exception_from_host(e))

@@ -14,7 +14,6 @@ Everything read from a snapshot document is validated here (`RunSpec.from_doc`, 
 
 from __future__ import annotations
 
-import builtins
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -27,10 +26,24 @@ from ..convert import PLAIN_ATOMS
 from ..errors import MontySnapshotError, MontySyntaxError
 from ..hooks import HOST_FUNCTIONS
 from ..limits import Limits, resolve_limits
-from ..runtime.errors import make_exception
 from ..runtime.output import PrintCallback, Stream
 from .encoding import decode_value, encode_value
-from .run import CallEvent, DoneEvent, ErrorEvent, Event, Execution, FuturesEvent, HostFunction
+from .protocol import (
+    FUTURE,
+    CallEvent,
+    DoneEvent,
+    ErrorEvent,
+    Event,
+    Reply,
+    Return,
+    clip,
+    decode_reply,
+    describe_event,
+    encode_reply,
+    same_description,
+    show_event,
+)
+from .run import Execution, HostFunction
 
 # In globals shared by REPL snippets: every host-function handle any snippet created. Each new snippet
 # re-points them all at its own run, so a handle kept from an earlier snippet (`f = fetch`, a default
@@ -117,7 +130,7 @@ def _names(value: Any, what: str) -> tuple[str, ...]:
         raise TypeError(f'{what} names must be a list')
     for name in value:
         if type(name) is not str or not name.isidentifier() or name.startswith('_'):
-            raise ValueError(f'invalid {what} name {_clip(name)}')
+            raise ValueError(f'invalid {what} name {clip(name)}')
     if len(set(value)) != len(value):
         raise ValueError(f'duplicate {what} names')
     return tuple(value)
@@ -132,115 +145,12 @@ def limits_from_doc(value: Any) -> Limits:
 
 # -- the log ----------------------------------------------------------------------------------------
 
-_PLAIN_ARG_TYPES = (str, int, float, bool)
-_SCALARS = frozenset({int, str, bool, type(None)})
-
-# Exception types a logged host answer may raise in the sandbox: builtin `Exception` subclasses only
-# (never `SystemExit`, `KeyboardInterrupt`, `GeneratorExit` or another `BaseException`).
-_RAISABLE: frozenset[str] = frozenset(
-    name
-    for name, value in vars(builtins).items()
-    if isinstance(value, type) and issubclass(value, Exception) and not name.startswith('_')
-)
-
-
-def encode_reply(kind: str, payload: Any) -> list[Any]:
-    if kind == 'return':
-        return ['return', encode_value(payload)]
-    if kind == 'raise':
-        exc: BaseException = payload
-        args = [a for a in exc.args if a is None or type(a) in _PLAIN_ARG_TYPES]
-        return ['raise', type(exc).__name__, encode_value(tuple(args))]
-    if kind == 'future':
-        return ['future']
-    if kind == 'futures':
-        return ['futures', {str(cid): encode_reply(*r) for cid, r in payload.items()}]
-    raise ValueError(kind)
-
-
-def decode_reply(data: Any) -> tuple[str, Any]:
-    """A logged host answer back to `(kind, payload)`; anything malformed is a `MontySnapshotError`."""
-    kind = data[0] if isinstance(data, list) and data else None
-    try:
-        if kind == 'return' and len(data) == 2:
-            return 'return', decode_value(data[1])
-        if kind == 'raise' and len(data) == 3:
-            name, args = data[1], decode_value(data[2])
-            if name not in _RAISABLE:
-                raise ValueError(f'{_clip(name)} is not an exception a host call can raise')
-            if type(args) is not tuple or any(
-                a is not None and type(a) not in _PLAIN_ARG_TYPES for a in args
-            ):
-                raise ValueError('exception arguments must be plain values')
-            return 'raise', make_exception(name, *args)
-        if kind == 'future' and len(data) == 1:
-            return 'future', None
-        if kind == 'futures' and len(data) == 2 and isinstance(data[1], dict):
-            results: dict[int, tuple[str, Any]] = {}
-            for cid, reply in data[1].items():
-                decoded = decode_reply(reply)
-                if decoded[0] not in ('return', 'raise'):
-                    raise ValueError('a future resolves to a value or an exception')
-                results[int(cid)] = decoded
-            return 'futures', results
-    except MontySnapshotError:
-        raise
-    except Exception as e:
-        raise MontySnapshotError(f'malformed snapshot reply: {e}') from None
-    raise MontySnapshotError(f'malformed snapshot reply {_clip(data)}')
-
-
-def describe_event(event: Event) -> Any:
-    """The logged form of an event, compared with the log on replay."""
-    if type(event) is CallEvent:
-        args, kwargs = event.args, event.kwargs
-        if not kwargs and _SCALARS.issuperset(map(type, args)):  # the common case, without recursion
-            return ['call', event.function_name, {'t': list(args)}, {'d': []}]
-        return ['call', event.function_name, encode_value(args), encode_value(kwargs)]
-    if isinstance(event, FuturesEvent):
-        return ['futures', list(event.call_ids)]
-    if isinstance(event, ErrorEvent):
-        return ['end', event.error.display('type-msg')]
-    return ['end']
-
-
-def same_description(a: Any, b: Any) -> bool:
-    """Equality of logged forms that also tells `True` from `1` (`==` alone does not).
-
-    Logged forms are lists, single-key dicts and JSON scalars (floats are tagged hex strings), so equal
-    forms have equal reprs exactly when no bool stands where an int was.
-    """
-    return bool(a == b) and repr(a) == repr(b)
-
 
 def check_log(log: list[dict[str, Any]]) -> None:
     """Raise `MontySnapshotError` if a host interaction in `log` could not be encoded."""
     for entry in log:
         if isinstance(entry, dict) and 'unencodable' in entry:
             raise MontySnapshotError(f'this run cannot be snapshotted: {entry["unencodable"]}')
-
-
-def _clip(value: Any, limit: int = 120) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + '...'
-
-
-def show_event(desc: Any) -> str:
-    """A logged event in words, for error messages."""
-    if isinstance(desc, list) and len(desc) == 4 and desc[0] == 'call':
-        try:
-            args, kwargs = decode_value(desc[2]), decode_value(desc[3])
-            shown = ', '.join([*map(repr, args), *(f'{k}={v!r}' for k, v in kwargs.items())])
-        except Exception:
-            shown = '...'
-        return f'a call {_clip(f"{desc[1]}({shown})")}'
-    if isinstance(desc, list) and len(desc) == 2 and desc[0] == 'futures':
-        return f'a wait for host futures {_clip(desc[1])}'
-    if isinstance(desc, list) and len(desc) == 2 and desc[0] == 'end':
-        return f'the end of the run ({_clip(desc[1])})'
-    if desc == ['end']:
-        return 'the end of the run'
-    return f'an unknown event {_clip(desc)}'
 
 
 # -- sessions ---------------------------------------------------------------------------------------
@@ -323,7 +233,7 @@ class Session:
                 handle._execution = self.execution
             handles.extend(v for v in globals_.values() if type(v) is HostFunction and v not in handles)
         # One entry per host interaction: its document form `{'event': ..., 'reply': ...}`, or
-        # `(event, kind, payload)` until `entries` encodes it (see `reply`). Read it through `entries`.
+        # `(event, reply)` until `entries` encodes it (see `reply`). Read it through `entries`.
         self.log: list[Any] = []
         self.current: Event | None = None
         self.thread = threading.get_ident()
@@ -349,7 +259,13 @@ class Session:
     def start(self) -> Event:
         return self._advance(self.execution.start())
 
-    def reply(self, kind: str, payload: Any = None) -> Event:
+    def pin(self) -> None:
+        self.execution.pin()
+
+    def unpin(self) -> None:
+        self.execution.unpin()
+
+    def reply(self, reply: Reply) -> Event:
         event = self.current
         assert event is not None
         if _ORPHANS:
@@ -357,19 +273,19 @@ class Session:
         if (
             type(event) is CallEvent
             and event.plain
-            and ((kind == 'return' and type(payload) in PLAIN_ATOMS) or kind == 'future')
+            and ((type(reply) is Return and type(reply.value) in PLAIN_ATOMS) or reply is FUTURE)
         ):
             # Immutable plain atoms both ways (the common case): logged as they are, and encoded only
             # when a dump, a fork or a REPL history needs the document form (`entries`).
-            self.log.append((event, kind, payload))
+            self.log.append((event, reply))
         else:
             try:
-                entry: dict[str, Any] = {'event': describe_event(event), 'reply': encode_reply(kind, payload)}
+                entry: dict[str, Any] = {'event': describe_event(event), 'reply': encode_reply(reply)}
             except MontySnapshotError as e:
                 # The run goes on; only snapshots (and forks) from here on are impossible: see `check_log`.
                 entry = {'unencodable': f'host interaction {len(self.log) + 1}: {e}'}
             self.log.append(entry)
-        return self._advance(self.execution.reply(kind, payload))
+        return self._advance(self.execution.reply(reply))
 
     def entries(self, stop: int | None = None) -> list[dict[str, Any]]:
         """The first `stop` logged interactions (all by default) in their document form."""
@@ -379,8 +295,8 @@ class Session:
         for i in range(stop):
             entry = log[i]
             if type(entry) is tuple:  # a lazily logged one: encode it now, once (it is immutable)
-                event, kind, payload = entry
-                log[i] = {'event': describe_event(event), 'reply': encode_reply(kind, payload)}
+                event, reply = entry
+                log[i] = {'event': describe_event(event), 'reply': encode_reply(reply)}
         return log[:stop]
 
     def _advance(self, event: Event) -> Event:
@@ -395,7 +311,7 @@ class Session:
         for i, entry in enumerate(log):
             if not isinstance(entry, dict) or set(entry) != {'event', 'reply'}:
                 self.execution.abandon()
-                raise MontySnapshotError(f'malformed snapshot log entry {i + 1}: {_clip(entry)}')
+                raise MontySnapshotError(f'malformed snapshot log entry {i + 1}: {clip(entry)}')
             expected = entry['event']
             got = describe_event(event)
             if not same_description(got, expected):
@@ -406,11 +322,11 @@ class Session:
                     f'deterministic{hint}'
                 )
             try:
-                kind, payload = decode_reply(entry['reply'])
+                reply = decode_reply(entry['reply'])
             except MontySnapshotError:
                 self.execution.abandon()
                 raise
-            event = self.reply(kind, payload)
+            event = self.reply(reply)
         return event
 
     def can_continue(self, position: int) -> bool:

@@ -617,25 +617,43 @@ def _exception_text(e: BaseException, kind: str) -> str | None:
     """CPython's `repr()`/`str()` of an exception whose class keeps `BaseException`'s (or `KeyError`'s),
     its args rendered stably; None when CPython's own rendering is stable (plain args, or the class's
     own method)."""
-    args = e.args
-    if all(_type(a) in NATIVE_TEXT for a in args):
+    if all(_type(a) in NATIVE_TEXT for a in e.args):
         return None
-    t = _type(e)
-    method = _resolve(t, f'__{kind}__')
-    if kind == 'repr':
-        if method is not _BASE_REPR:
-            return None
-        return (
-            f'{t.__name__}({stable_repr(args[0]) if len(args) == 1 else ", ".join(map(stable_repr, args))})'
-        )
+    method = _resolve(_type(e), f'__{kind}__')
+    if method is not _BASE_REPR and method is not _BASE_STR and method is not _KEY_STR:
+        return None
+    return _base_exception_text(method, e)
+
+
+def _base_exception_text(method: Any, e: BaseException) -> str:
+    """What `method` (one of `BaseException.__repr__`, `BaseException.__str__`, `KeyError.__str__`)
+    renders for `e`, its args rendered stably."""
+    args = e.args
+    if method is _BASE_REPR:
+        shown = stable_repr(args[0]) if len(args) == 1 else ', '.join(map(stable_repr, args))
+        return f'{_type(e).__name__}({shown})'
     if method is _KEY_STR and len(args) == 1:
         return stable_repr(args[0])
-    if method is not _BASE_STR and method is not _KEY_STR:
-        return None
     return '' if not args else stable_str(args[0]) if len(args) == 1 else stable_repr(args)
 
 
 _BASE_REPR, _BASE_STR, _KEY_STR = BaseException.__repr__, BaseException.__str__, KeyError.__str__
+
+
+def exception_dunder(method: Any) -> Callable[[BaseException], str]:
+    """`e.__str__` / `e.__repr__` as sandbox code reads them when the method is one of CPython's
+    exception slots (`method`, unbound): the text built from stable renderings of the args, weighed
+    before CPython builds it. (CPython's own would render any arg, at any size and with addresses.)"""
+
+    def render(e: BaseException) -> str:
+        if all(_type(a) in NATIVE_TEXT for a in e.args):
+            return method(e)  # plain args: CPython's text shows nothing of the process
+        if method is _BASE_REPR or method is _BASE_STR or method is _KEY_STR:
+            return _base_exception_text(method, e)
+        _unstable(e.args, tuple)  # (another class's slot, e.g. OSError's: weigh its args first)
+        return _scrub(method(e), e)
+
+    return render
 
 
 _HAVE_GC = 1 << 14  # Py_TPFLAGS_HAVE_GC: instances can refer to other objects
@@ -703,16 +721,9 @@ def _plain(t: type) -> bool:
     """Whether CPython's `str()` and `format(x, '')` of a `t` instance are stable (a sandbox class,
     or a host type with its own repr and no items of its own), and if so let the run's inline tests
     (`_m_plain_types`) pass it from now on."""
-    if t in _RENDERERS:
+    # (Never an exception type: CPython renders its args, whatever they hold, at any size.)
+    if t in _RENDERERS or issubclass(t, BaseException):
         return False
-    # (An exception's `str()` is CPython's own from here on, args and all: its args are nearly always
-    # plain text, `str(e)` is common in loops, and an argument that renders an address leaks only that:
-    # docs/security.md, known gaps. Its `repr()` and containers of it stay stable.)
-    if issubclass(t, BaseException):
-        ids = current_identities()
-        if ids is not None:
-            ids.plain.add(t)
-        return True
     if SANDBOX_CLASS_MARK not in t.__dict__ and (_objects_own(t, '__repr__') or t.__flags__ & _HAVE_GC):
         return False  # (a host type whose instances hold other objects may render their addresses)
     ids = current_identities()
@@ -730,7 +741,6 @@ def stable_str(obj: Any) -> str:
         return _str(obj)
     if isinstance(obj, BaseException):
         if set(_map(_type, obj.args)) <= NATIVE_TEXT:
-            _plain(t)  # (the inline tests take `str(e)` to CPython from now on: see `_plain`)
             return _str(obj)  # plain args: CPython's text shows nothing of the process
         text = _exception_text(obj, 'str')
         return text if text is not None else _scrub(_str(obj), obj)
@@ -812,6 +822,8 @@ def _text_dunder(name: str, unbound_object: Callable[[Any], str]) -> Callable[[A
                 render = default_repr if name == '__repr__' else stable_repr
             elif name == '__repr__' and owner in _RENDERERS:
                 render = _RENDERERS[owner]
+            elif issubclass(owner, BaseException):
+                render = exception_dunder(owner.__dict__[name])
             else:
                 return value
             return types.MethodType(render, value.__self__)
@@ -821,6 +833,8 @@ def _text_dunder(name: str, unbound_object: Callable[[Any], str]) -> Callable[[A
                 return unbound_object
             if name == '__repr__' and owner in _RENDERERS:
                 return _unbound(owner, _RENDERERS[owner], name)
+            if issubclass(owner, BaseException):
+                return _unbound(owner, exception_dunder(value), name)
         return value
 
     return replace

@@ -17,6 +17,8 @@ returned but do not fail it. See docs/type-checking.md.
 
 from __future__ import annotations
 
+from ..diagnostics import Diagnostic, DisplayFormat, Severity, render_diagnostics
+from ..errors import MontyTypingError
 from ._check import (
     UNAVAILABLE_MODULE_RULE,
     MontyStubsWarning,
@@ -28,7 +30,6 @@ from ._check import (
     type_check,
 )
 from ._cli import check_main
-from ._diagnostics import Diagnostic, DisplayFormat, MontyTypingError, Severity, render_diagnostics
 from ._source import SANDBOX_MODULES
 from ._ty import TyUnavailableError, find_ty
 

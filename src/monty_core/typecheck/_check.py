@@ -12,7 +12,8 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 
-from ._diagnostics import Diagnostic, MontyTypingError, render_diagnostics
+from ..diagnostics import Diagnostic, render_diagnostics
+from ..errors import MontyTypingError
 from ._source import SANDBOX_MODULES, SourceFacts, analyze, declared_names, split_lines
 from ._ty import (
     Backend,

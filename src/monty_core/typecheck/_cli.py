@@ -10,8 +10,8 @@ from typing import NoReturn, TextIO
 
 from monty_core.errors import MontyError
 
+from ..diagnostics import render_diagnostics
 from ._check import TypeChecker, type_check
-from ._diagnostics import render_diagnostics
 
 __all__ = ['check_main']
 

@@ -28,7 +28,7 @@ from typing import IO, Any, Literal
 
 from monty_core.errors import MontyError
 
-from ._diagnostics import Severity
+from ..diagnostics import Severity
 from ._source import split_lines
 
 __all__ = ['CliBackend', 'RawDiagnostic', 'ServerBackend', 'TyUnavailableError', 'find_ty']

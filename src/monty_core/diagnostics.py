@@ -1,15 +1,14 @@
-"""Diagnostics in the user's coordinates, their rendering, and `MontyTypingError`."""
+"""Type-check diagnostics in the user's coordinates, and their rendering (`MontyTypingError` in errors.py
+carries them)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from monty_core.errors import MontyError
-
-__all__ = ['Diagnostic', 'DisplayFormat', 'MontyTypingError', 'Severity', 'render_diagnostics']
+__all__ = ['Diagnostic', 'DisplayFormat', 'Severity', 'render_diagnostics']
 
 Severity = Literal['error', 'warning', 'info']
 DisplayFormat = Literal['full', 'concise', 'json']
@@ -112,41 +111,3 @@ def render_diagnostics(
         return json.dumps([{'file': script_name, **d.to_dict()} for d in diagnostics], indent=2)
     separator = '\n\n' if format == 'full' else '\n'
     return separator.join(d.render(script_name, format) for d in diagnostics)
-
-
-class MontyTypingError(MontyError):
-    """The type check found errors in the code; nothing was run.
-
-    `diagnostics` holds every finding (errors, and the warnings and infos reported alongside them),
-    in the user's coordinates; `display()` renders them as ty would, with the user's `script_name`.
-    """
-
-    def __init__(self, diagnostics: Sequence[Diagnostic], *, script_name: str = 'main.py') -> None:
-        self.diagnostics: list[Diagnostic] = list(diagnostics)
-        self.script_name = script_name
-        super().__init__(render_diagnostics(self.diagnostics, script_name, 'concise'))
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        """The diagnostics that fail the check."""
-        return [d for d in self.diagnostics if d.is_error]
-
-    def __str__(self) -> str:
-        return render_diagnostics(self.diagnostics, self.script_name, 'concise')
-
-    def display(self, format: str = 'full') -> str:
-        """`'full'` (ty's default output), `'concise'` (one line each) or `'json'`."""
-        if format not in ('full', 'concise', 'json'):
-            raise ValueError(f"format must be 'full', 'concise' or 'json', not {format!r}")
-        return render_diagnostics(self.diagnostics, self.script_name, format)
-
-    def exception(self) -> TypeError:
-        """A plain host `TypeError` carrying the concise rendering."""
-        return TypeError(str(self))
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_typing_error, (self.diagnostics, self.script_name))
-
-
-def _rebuild_typing_error(diagnostics: list[Diagnostic], script_name: str) -> MontyTypingError:
-    return MontyTypingError(diagnostics, script_name=script_name)
