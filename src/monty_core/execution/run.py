@@ -284,9 +284,18 @@ class Execution:
     def reply(self, reply: Reply | None) -> Event:
         """Answer the pending event (see protocol.py for which reply answers which event) and run
         until the next one."""
+        run = self._greenlet
+        if self._pinned and run is not None:
+            # Driven synchronously from the greenlet that started it (`pin`): only the clock moves.
+            meter = self.meter
+            meter.start_time()
+            try:
+                event: Event = run.switch(reply)
+            finally:
+                meter.stop_time()
+            return event if type(event) is CallEvent else self._ended(run, event)
         if self.finished:
             raise RuntimeError('this run has already finished')
-        run = self._greenlet
         message: Any = reply
         if run is None:
             run = self._greenlet = _acquire()
@@ -298,7 +307,7 @@ class Execution:
         if self._pinned:
             meter.start_time()
             try:
-                event: Event = run.switch(message)
+                event = run.switch(message)
             finally:
                 meter.stop_time()
         else:
@@ -307,12 +316,15 @@ class Execution:
                 event = run.switch(message)
             finally:
                 meter.pause_clock()
-        if type(event) is not CallEvent:
-            if type(event) is tuple:  # () : the run ended and its greenlet went back to the pool
-                event = run.outbox
-                run.outbox = None
-            if isinstance(event, (DoneEvent, ErrorEvent)):
-                self._finish()
+        return event if type(event) is CallEvent else self._ended(run, event)
+
+    def _ended(self, run: _RunGreenlet, event: Any) -> Event:
+        """`event` unless the run ended: then its final event, with the run finished."""
+        if type(event) is tuple:  # () : the run ended and its greenlet went back to the pool
+            event = run.outbox
+            run.outbox = None
+        if isinstance(event, (DoneEvent, ErrorEvent)):
+            self._finish()
         return event
 
     def pin(self) -> None:
