@@ -23,8 +23,8 @@ from itertools import chain
 from typing import Any
 
 from .errors import MontyConversionError
+from .runtime.bigrange import BigRange, make_range
 from .runtime.guards import SANDBOX_CLASS_MARK
-from .runtime.limits import BigRange, make_range
 
 MAX_DEPTH = 200
 _NO_BASE: Any = object()

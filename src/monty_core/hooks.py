@@ -62,7 +62,7 @@ TOO_DEEP = _hook(
 HANDLER_CHECK = _hook(
     '_m_handler_check', '`except E:` starts with a stop check calling `_m_handler_check`', 'run'
 )
-# -- size checks (runtime/limits.py) ----------------------------------------------------------------
+# -- size checks (runtime/guarded_ops.py, sizecheck.py) ---------------------------------------------
 ADD = _hook('_m_add', '`a + b` (may be big) becomes `_m_add(a, b)`')
 IADD = _hook('_m_iadd', '`a += b` (may be big) becomes `a = _m_iadd(a, b)`')
 CONCAT = _hook('_m_concat', "`f'{a}{b}'` run once becomes `_m_concat(f'{a}', f'{b}')`, weighed")

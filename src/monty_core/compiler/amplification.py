@@ -41,7 +41,7 @@ from ..hooks import (
     TYPE,
     UNPACK,
 )
-from ..runtime.limits import EXPANDING_METHODS, EXPANDS_FROM
+from ..runtime.sizecheck import EXPANDING_METHODS, EXPANDS_FROM
 from .astutil import LOAD, position, positioned_call
 from .determinism import TEMP, DeterminismRewrites
 

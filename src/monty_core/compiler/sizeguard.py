@@ -2,7 +2,7 @@
 
 `a * b`, `a ** b`, `a << b` and `a % b` (and their augmented forms) can allocate results far larger
 than their operands (`[0] * 10**10`, `10 ** 10**10`, `1 << 10**10`, `'%*d' % (10**10, 1)`). They become
-`_m_mul(a, b)`, `_m_pow(a, b)`, ... (runtime/limits.py), which check the result size first, unless
+`_m_mul(a, b)`, `_m_pow(a, b)`, ... (runtime/guarded_ops.py), which check the result size first, unless
 the pass proves that the operation cannot amplify:
 
 - both operands are numeric: int/float constants, `len()`/`ord()`/`int()`/`float()` calls of the

@@ -28,7 +28,7 @@ from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
 from ..runtime.errors import sandbox_exception_from_host, to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
-from ..runtime.limits import reserve
+from ..runtime.memory import reserve
 from ..runtime.meter import Depth, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print

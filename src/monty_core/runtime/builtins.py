@@ -31,8 +31,11 @@ from ..hooks import (
     TICKER,
     TOO_DEEP,
 )
+from . import bigints as _bigints
+from . import bigrange as _bigrange
 from . import formatting as _formatting  # noqa: F401 - registers the guarded format and text methods
-from . import limits as _limits
+from . import guarded_ops as _guarded_ops
+from . import sizecheck as _sizecheck
 from .allowlists import ALLOWED
 from .guards import (
     _MATCH_MISSING,
@@ -217,25 +220,25 @@ def _standin(real: type, maker: Callable[..., Any], *instances: type) -> Any:
 
 
 def _make_range(*args: Any) -> Any:
-    return _limits.make_range(_b.range(*args))
+    return _bigrange.make_range(_b.range(*args))
 
 
 def _make_bytes(*args: Any, **kwargs: Any) -> bytes:
-    return _b.bytes(*_limits.bytes_args(args, kwargs, bytes), **kwargs)
+    return _b.bytes(*_sizecheck.bytes_args(args, kwargs, bytes), **kwargs)
 
 
 def _make_bytearray(*args: Any, **kwargs: Any) -> bytearray:
-    return _b.bytearray(*_limits.bytes_args(args, kwargs, bytearray), **kwargs)
+    return _b.bytearray(*_sizecheck.bytes_args(args, kwargs, bytearray), **kwargs)
 
 
 def _bytes_new(cls: Any, *args: Any, **kwargs: Any) -> bytes:
     """`bytes.__new__` as sandbox code reads it: checked as `bytes(...)` is."""
-    return _b.bytes.__new__(REAL_OF.get(cls, cls), *_limits.bytes_args(args, kwargs, bytes), **kwargs)
+    return _b.bytes.__new__(REAL_OF.get(cls, cls), *_sizecheck.bytes_args(args, kwargs, bytes), **kwargs)
 
 
 def _bytearray_init(self: Any, *args: Any, **kwargs: Any) -> None:
     """`bytearray.__init__` as sandbox code reads it: checked as `bytearray(...)` is."""
-    _b.bytearray.__init__(self, *_limits.bytes_args(args, kwargs, bytearray), **kwargs)
+    _b.bytearray.__init__(self, *_sizecheck.bytes_args(args, kwargs, bytearray), **kwargs)
 
 
 def _str_new(cls: Any = str, *args: Any, **kwargs: Any) -> str:
@@ -278,24 +281,24 @@ def _refuse_metaclass(*args: Any, **kwargs: Any) -> Any:
 
 
 # Integer dunders whose work is quadratic in their operands (`(x).__floordiv__(y)`): checked as the
-# operators are (see limits.check_division).
+# operators are (see bigints.check_division).
 DUNDER_CHECKS.update(
     {
-        '__floordiv__': _limits.check_division,
-        '__rfloordiv__': lambda self, other, *rest: _limits.check_division(other, self),
-        '__divmod__': _limits.check_division,
-        '__rdivmod__': lambda self, other, *rest: _limits.check_division(other, self),
-        '__round__': lambda self, ndigits=None, *rest: _limits.check_round(self, ndigits),
+        '__floordiv__': _bigints.check_division,
+        '__rfloordiv__': lambda self, other, *rest: _bigints.check_division(other, self),
+        '__divmod__': _bigints.check_division,
+        '__rdivmod__': lambda self, other, *rest: _bigints.check_division(other, self),
+        '__round__': lambda self, ndigits=None, *rest: _bigints.check_round(self, ndigits),
     }
 )
 
-SandboxRange = _standin(range, _make_range, _limits.BigRange)
+SandboxRange = _standin(range, _make_range, _bigrange.BigRange)
 # `abc.ABCMeta` for imports and `isinstance` only: the real one, called with 3 arguments, would build a
 # class outside `build_class` (see `guards.sandbox_type_of`). `type(ChainMap)` gives this stand-in too.
 SandboxABCMeta = _standin(_abc.ABCMeta, _refuse_metaclass)
 SandboxBytes = _standin(bytes, _make_bytes)
 SandboxBytearray = _standin(bytearray, _make_bytearray)
-ALLOWED[_limits.BigRange] = ALLOWED[range]
+ALLOWED[_bigrange.BigRange] = ALLOWED[range]
 
 
 def build_class(func: Any, name: str, /, *bases: Any, **kwds: Any) -> type:
@@ -477,7 +480,7 @@ def _vars(*args: Any) -> dict[str, Any]:
 def _format(value: Any, format_spec: Any = '', /) -> str:
     if isinstance(format_spec, str) and format_spec == '':
         return stable_format(value)
-    return _limits.checked_format(value, format_spec)
+    return _guarded_ops.checked_format(value, format_spec)
 
 
 _str, _list, _tuple, _set, _frozenset = str, list, tuple, set, frozenset
@@ -490,8 +493,8 @@ def _call_one(func: Any, arg: Any) -> Any:
     if func is _list or func is _tuple:
         if type(arg) in SETS:
             return func(canonical(arg))
-        _limits.check_items(arg, f'{func.__name__}() of a text')
-    elif (func is _set or func is _frozenset) and type(arg) in _limits.TEXT_TYPES:
+        _sizecheck.check_items(arg, f'{func.__name__}() of a text')
+    elif (func is _set or func is _frozenset) and type(arg) in _sizecheck.TEXT_TYPES:
         return func(metered(arg))  # few items, but one C loop over every character
     return func(arg)
 
@@ -500,17 +503,17 @@ def _unpack(value: Any) -> Any:
     """`_m_unpack`: what `*x` unpacks: a set in canonical order, a long str or bytes weighed first."""
     if type(value) in SETS:
         return canonical(value)
-    _limits.check_items(value, 'unpacking a text')
+    _sizecheck.check_items(value, 'unpacking a text')
     return value
 
 
 def _expand_call(obj: Any, name: str, /, *args: Any, **kwargs: Any) -> Any:
     """`_m_expand_call`: `obj.name(*args, **kwargs)` for the methods that expand a long str or bytes in one
-    C call (`split`, `splitlines`, `encode`, ...: limits.EXPANDING_METHODS), the result weighed first.
+    C call (`split`, `splitlines`, `encode`, ...: sizecheck.EXPANDING_METHODS), the result weighed first.
     The compiler sends only long texts here, except where it cannot test the receiver inline."""
-    if type(obj) in _limits.TEXT_TYPES:
-        if len(obj) >= _limits.EXPANDS_FROM:
-            _limits.EXPANDING_METHODS[name](obj, args, kwargs)
+    if type(obj) in _sizecheck.TEXT_TYPES:
+        if len(obj) >= _sizecheck.EXPANDS_FROM:
+            _sizecheck.EXPANDING_METHODS[name](obj, args, kwargs)
         return getattr(obj, name)(*args, **kwargs)
     return guarded_getattr(obj, name)(*args, **kwargs)
 
@@ -525,7 +528,7 @@ for _fn, _name in (
     (sandbox_delattr, 'delattr'),
     (_dir, 'dir'),
     (_vars, 'vars'),
-    (_limits.checked_pow, 'pow'),
+    (_guarded_ops.checked_pow, 'pow'),
 ):
     _fn.__name__ = _fn.__qualname__ = _name
     _fn.__module__ = 'builtins'
@@ -549,26 +552,26 @@ def _template() -> dict[str, Any]:
         range=SandboxRange,
         bytes=SandboxBytes,
         bytearray=SandboxBytearray,
-        pow=_limits.checked_pow,
-        divmod=_limits.checked_divmod,
-        round=_limits.checked_round,
+        pow=_guarded_ops.checked_pow,
+        divmod=_guarded_ops.checked_divmod,
+        round=_guarded_ops.checked_round,
         format=_format,
         hash=sandbox_hash,
         repr=stable_repr,
         ascii=stable_ascii,
-        _m_add=_limits.add,
-        _m_concat=_limits.concat,
-        _m_iadd=_limits.iadd,
-        _m_mul=_limits.mul,
-        _m_imul=_limits.imul,
-        _m_pow=_limits.power,
-        _m_ipow=_limits.ipower,
-        _m_lshift=_limits.lshift,
-        _m_ilshift=_limits.ilshift,
+        _m_add=_guarded_ops.add,
+        _m_concat=_guarded_ops.concat,
+        _m_iadd=_guarded_ops.iadd,
+        _m_mul=_guarded_ops.mul,
+        _m_imul=_guarded_ops.imul,
+        _m_pow=_guarded_ops.power,
+        _m_ipow=_guarded_ops.ipower,
+        _m_lshift=_guarded_ops.lshift,
+        _m_ilshift=_guarded_ops.ilshift,
         _m_mod=checked_mod,
         _m_imod=checked_imod,
-        _m_floordiv=_limits.floordiv,
-        _m_ifloordiv=_limits.ifloordiv,
+        _m_floordiv=_guarded_ops.floordiv,
+        _m_ifloordiv=_guarded_ops.ifloordiv,
         _m_format=_format,
         _m_field=stable_field,
         _m_repr=stable_repr,
@@ -580,12 +583,12 @@ def _template() -> dict[str, Any]:
         _m_run_classes=frozenset(),  # each run's own set (Identities.classes), see execution/run.py
         _m_plain_types=NATIVE_TEXT,  # each run's own growing set (Identities.plain), see execution/run.py
         _m_sets=SETS,
-        _m_check_len=_limits.check_length,
+        _m_check_len=_sizecheck.check_length,
         _m_int=int,
         _m_bits=int.bit_length,
         _m_numbers=frozenset({int, float, bool, complex}),
-        _m_texts=_limits.TEXT_TYPES,
-        _m_expands=SETS | _limits.TEXT_TYPES,
+        _m_texts=_sizecheck.TEXT_TYPES,
+        _m_expands=SETS | _sizecheck.TEXT_TYPES,
         _m_size=len,
         _m_expand_call=_expand_call,
         _m_unpack=_unpack,
@@ -625,7 +628,7 @@ def metered(iterable: Any) -> Any:
     t = type(iterable)
     if t in SETS:
         return canonical(iterable)
-    if t in _IN_MEMORY and len(iterable) < _limits.METERED_TEXT:
+    if t in _IN_MEMORY and len(iterable) < _sizecheck.METERED_TEXT:
         return iterable
     return compress(iterable, _ticker())
 
@@ -681,7 +684,7 @@ def max(*args: Any, **kwargs: Any) -> Any:
 
 def sorted(*args: Any, **kwargs: Any) -> list[Any]:
     if args:
-        _limits.check_items(args[0], 'sorted() of a text')
+        _sizecheck.check_items(args[0], 'sorted() of a text')
     return _b.sorted(*_meter_first(args), **_text_key(kwargs))
 
 

@@ -27,8 +27,8 @@ from greenlet import getcurrent
 
 from ..hooks import SANDBOX_GLOBALS
 from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, SELF_GUARDED, is_dunder
-from .limits import check_format_spec, check_lshift, check_mod, check_mul, check_pow
 from .modules import SandboxModule
+from .sizecheck import check_format_spec, check_lshift, check_mod, check_mul, check_pow
 
 SANDBOX_CLASS_MARK = '__monty_class__'
 SANDBOX_GLOBALS_MARK = SANDBOX_GLOBALS

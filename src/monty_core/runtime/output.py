@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from .allowlists import ALLOWED
-from .limits import reserve
+from .memory import reserve
 from .stable import stable_str
 
 Stream = Literal['stdout', 'stderr']

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .limits import imod, mod
+from .guarded_ops import imod, mod
 from .stable import NATIVE_TEXT, _weigh_format_args, stable_ascii, stable_repr, stable_str
 
 _type = type

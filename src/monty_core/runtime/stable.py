@@ -32,8 +32,9 @@ from weakref import KeyedRef
 from greenlet import getcurrent
 
 from ..hooks import IDENTITIES, OPEN_TYPES
+from .guarded_ops import checked_format
 from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK, TEXT_DUNDERS, known_bases, open_types
-from .limits import checked_format, reserve
+from .memory import reserve
 
 try:
     from _blake2 import blake2b as _blake2b
