@@ -30,7 +30,7 @@ Findings, by root cause:
           earlier snippet) then prints into another live run's output and reads its host hooks.
 - SETORDER  the order of a set of strs (seeded hash) reaches sandbox code through `set.pop()`,
           `dict.fromkeys(s)`, `itertools.chain(s)`, `collections.Counter(s)`, `s.__iter__()`:
-          runtime/stable.py canonical order covers the compiled iteration paths only.
+          runtime/rendering.py canonical order covers the compiled iteration paths only.
 """
 
 from __future__ import annotations
@@ -371,7 +371,7 @@ def test_held_repl_dump_with_a_lone_surrogate_result() -> None:
 
 # == 6. Real addresses =======================================================================================
 ADDR = (
-    'ADDR: runtime/stable.py renders only builtin containers and sandbox classes stably; host types '
+    'ADDR: runtime/rendering.py renders only builtin containers and sandbox classes stably; host types '
     'whose C/Python repr renders their items with the host repr (slice, functools.partial, deque, '
     'defaultdict, OrderedDict, Counter, ChainMap, staticmethod, classmethod, typing forms, '
     'operator.itemgetter) show the real address of an `object()` or a function inside'

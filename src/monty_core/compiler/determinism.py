@@ -1,4 +1,5 @@
-"""Rewrites that keep what sandbox code observes the same in every process (runtime/stable.py).
+"""Rewrites that keep what sandbox code observes the same in every process (runtime/rendering.py,
+hashing.py, identities.py).
 
 Mixed into the main rewrite pass (codegen.py). Where CPython's C code would render a default repr
 (an address) or walk a set in hash order (seeded per process), the rewritten code asks the runtime,

@@ -36,6 +36,7 @@ from . import bigrange as _bigrange
 from . import formatting as _formatting  # noqa: F401 - registers the guarded format and text methods
 from . import guarded_ops as _guarded_ops
 from . import sizecheck as _sizecheck
+from . import text_dunders as _text_dunders  # noqa: F401 - registers what reading `__repr__` & co. gives
 from .allowlists import ALLOWED
 from .guards import (
     _MATCH_MISSING,
@@ -63,19 +64,18 @@ from .guards import (
     sandbox_setattr,
     sandbox_type_of,
 )
+from .hashing import sandbox_hash
+from .identities import NATIVE_TEXT, default_repr
 from .meter import Meter
 from .modules import Importer
 from .patterns import PatternValues, match_for
 from .printf import checked_imod, checked_mod
-from .stable import (
+from .rendering import (
     BUILTIN_CONTAINER_REPRS,
-    NATIVE_TEXT,
     SETS,
     canonical,
     container_repr,
-    default_repr,
     ordered,
-    sandbox_hash,
     stable_ascii,
     stable_field,
     stable_format,
@@ -476,7 +476,7 @@ def _vars(*args: Any) -> dict[str, Any]:
     raise TypeError(f"vars() of a '{t.__name__}' object is not available in the sandbox")
 
 
-# -- text: no addresses, sets in canonical order (runtime/stable.py) --------------------------------
+# -- text: no addresses, sets in canonical order (runtime/rendering.py) -----------------------------
 def _format(value: Any, format_spec: Any = '', /) -> str:
     if isinstance(format_spec, str) and format_spec == '':
         return stable_format(value)

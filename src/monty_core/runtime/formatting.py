@@ -18,9 +18,10 @@ from typing import Any
 
 from .bigints import check_int_bits
 from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
+from .identities import NATIVE_TEXT
 from .memory import CURRENT, SMALL, reserve
+from .rendering import SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
 from .sizecheck import check_format_spec, check_items, rendered_size, user_index
-from .stable import NATIVE_TEXT, SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
 
 _parse = _string.formatter_parser
 _split = _string.formatter_field_name_split

@@ -65,7 +65,7 @@ def replace_class(host: type, sandbox: type) -> None:
 
 _ALL_NAMES: dict[type, frozenset[str]] = {}
 
-# '__repr__' / '__str__' -> f(value read) -> what sandbox code gets instead (runtime/stable.py: CPython's
+# '__repr__' / '__str__' -> f(value read) -> what sandbox code gets instead (runtime/text_dunders.py: CPython's
 # own renderings, `object.__repr__(x)` included, would show addresses).
 TEXT_DUNDERS: dict[str, Callable[[Any], Any]] = {}
 

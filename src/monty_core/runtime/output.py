@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from .allowlists import ALLOWED
 from .memory import reserve
-from .stable import stable_str
+from .rendering import stable_str
 
 Stream = Literal['stdout', 'stderr']
 PrintCallback = Callable[[Stream, str], None]
