@@ -24,7 +24,7 @@ from typing import Any
 
 from .errors import MontyConversionError
 from .runtime.bigrange import BigRange, make_range
-from .runtime.guards import SANDBOX_CLASS_MARK
+from .runtime.classes import SANDBOX_CLASS_MARK
 
 MAX_DEPTH = 200
 _NO_BASE: Any = object()

@@ -220,7 +220,7 @@ class _Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_MatchClass(self, node: ast.MatchClass) -> None:
-        from ..runtime.guards import is_refused_somewhere
+        from ..runtime.plain_reads import is_refused_somewhere
 
         for name, sub in zip(node.kwd_attrs, node.kwd_patterns, strict=True):
             if name.startswith('_'):

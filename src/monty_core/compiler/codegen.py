@@ -186,7 +186,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
     # -- attributes -----------------------------------------------------------------------------
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
         """`a.b` becomes `_m_getattr(a, 'b')` (the guard), or for a plain-safe name (see
-        `guards.is_plain_safe`) stays `a.b` when `a` is proven open (opentypes.py), else
+        `plain_reads.is_plain_safe`) stays `a.b` when `a` is proven open (opentypes.py), else
         `a.b if _m_type(a) in _m_open_types else _m_getattr(a, 'b')` (in a method, `self.b if _m_self else ...`)."""
         proven = self.facts.is_open(node.value)
         node.value = cast(ast.expr, self.visit(node.value))

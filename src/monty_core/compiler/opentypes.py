@@ -1,6 +1,6 @@
 """Which attribute receivers are known, before the program runs, to hold an object of an *open* type.
 
-An open type (runtime/guards.py `open_types`, a sandbox module, a class the run made) is one whose
+An open type (runtime/plain_reads.py `open_types`, a sandbox module, a class the run made) is one whose
 plain attribute reads give what the guard would: for such a receiver the rewrite keeps `x.name` as
 plain bytecode; any other receiver is tested when the code runs (`x.name if _m_type(x) in _m_open_types
 else _m_getattr(x, 'name')`, codegen.py). This pass only saves tests: a receiver it cannot prove is tested.

@@ -48,7 +48,7 @@ from ..hooks import (
     SUBSCRIPT_OBJECT,
     TYPE,
 )
-from ..runtime.guards import is_plain_safe
+from ..runtime.plain_reads import is_plain_safe
 from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, child_nodes, inert_pattern
 from .codegen import _locate
 

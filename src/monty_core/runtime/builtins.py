@@ -37,38 +37,39 @@ from . import formatting as _formatting  # noqa: F401 - registers the guarded fo
 from . import guarded_ops as _guarded_ops
 from . import sizecheck as _sizecheck
 from . import text_dunders as _text_dunders  # noqa: F401 - registers what reading `__repr__` & co. gives
-from .allowlists import ALLOWED
-from .guards import (
-    _MATCH_MISSING,
-    CONSTRUCTORS,
-    DUNDER_CHECKS,
+from .allowlists import ALLOWED, WRAPPERS
+from .classes import (
     REAL_OF,
     SAFE_METACLASSES,
     SANDBOX_CLASS_MARK,
     SANDBOX_TYPE,
     STANDIN_METAS,
     STANDINS,
-    WRAPPERS,
+    is_sandbox_class,
+    mark_run_class,
+    run_token,
+    sandbox_type_of,
+)
+from .guards import (
+    _MATCH_MISSING,
+    CONSTRUCTORS,
+    DUNDER_CHECKS,
     _class_getattr,
     guarded_delattr,
     guarded_getattr,
     guarded_setattr,
-    is_sandbox_class,
-    mark_run_class,
     match_attr,
-    open_types,
-    run_token,
     sandbox_delattr,
     sandbox_getattr,
     sandbox_hasattr,
     sandbox_setattr,
-    sandbox_type_of,
 )
 from .hashing import sandbox_hash
 from .identities import NATIVE_TEXT, default_repr
 from .meter import Meter
 from .modules import Importer
 from .patterns import PatternValues, match_for
+from .plain_reads import open_types
 from .printf import checked_imod, checked_mod
 from .rendering import (
     BUILTIN_CONTAINER_REPRS,
@@ -294,7 +295,7 @@ DUNDER_CHECKS.update(
 
 SandboxRange = _standin(range, _make_range, _bigrange.BigRange)
 # `abc.ABCMeta` for imports and `isinstance` only: the real one, called with 3 arguments, would build a
-# class outside `build_class` (see `guards.sandbox_type_of`). `type(ChainMap)` gives this stand-in too.
+# class outside `build_class` (see `classes.sandbox_type_of`). `type(ChainMap)` gives this stand-in too.
 SandboxABCMeta = _standin(_abc.ABCMeta, _refuse_metaclass)
 SandboxBytes = _standin(bytes, _make_bytes)
 SandboxBytearray = _standin(bytearray, _make_bytearray)

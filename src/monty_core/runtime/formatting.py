@@ -16,10 +16,12 @@ from itertools import compress
 from operator import index as _index
 from typing import Any
 
+from .allowlists import WRAPPERS
 from .bigints import check_int_bits
-from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
+from .guards import guarded_getattr
 from .identities import NATIVE_TEXT
 from .memory import CURRENT, SMALL, reserve
+from .plain_reads import reset_plain_cache
 from .rendering import SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
 from .sizecheck import check_format_spec, check_items, rendered_size, user_index
 

@@ -19,7 +19,8 @@ from weakref import KeyedRef
 from greenlet import getcurrent
 
 from ..hooks import IDENTITIES, OPEN_TYPES
-from .guards import known_bases, open_types
+from .classes import known_bases
+from .plain_reads import open_types
 
 _type = type
 _id = id

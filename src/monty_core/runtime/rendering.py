@@ -26,7 +26,7 @@ from typing import Any
 
 from greenlet import getcurrent
 
-from .guards import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK
+from .classes import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK
 from .hashing import SEEDLESS, mro_lookup
 from .identities import NATIVE_TEXT, address, current_identities, default_repr, type_name
 from .memory import reserve
