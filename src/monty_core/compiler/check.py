@@ -38,7 +38,7 @@ CLASS_BODY_DUNDERS = DATA_MODEL_METHODS | {
     '__init_subclass__',
     '__set__',
     # Called by `type.__new__` with the new class, which is already marked as the sandbox's then
-    # (runtime/builtins.py `_ClassFinisher`), as for `__init_subclass__`.
+    # (runtime/class_statement.py `_ClassFinisher`), as for `__init_subclass__`.
     '__set_name__',
     '__slots__',
 }

@@ -37,9 +37,6 @@ from .classes import (
     sandbox_type_of,
     visible_class,
 )
-
-# The `name as name` imports are re-exports for stdlib/ (renamed on another branch), which imports them
-# from here: remove them once its import lines name classes.py and plain_reads.py.
 from .classes import is_run_class as is_run_class
 from .classes import mark_run_class as mark_run_class
 from .classes import replace_class as replace_class
@@ -49,6 +46,8 @@ from .modules import SandboxModule
 from .plain_reads import reset_plain_cache as reset_plain_cache
 from .sizecheck import check_format_spec, check_lshift, check_mod, check_mul, check_pow
 
+# (The `name as name` imports above are re-exports for stdlib/, renamed on another branch, which imports
+# them from here: remove them once its import lines name classes.py and plain_reads.py.)
 _type = type
 _getattr = getattr
 
@@ -252,7 +251,7 @@ def _dunder(obj: Any, name: str) -> Any:
     return checking
 
 
-def _checking(check: Callable[..., None], value: Any, target: Any, on_class: bool) -> Callable[..., Any]:
+def _checking(check: Callable[..., None], value: Any, target: Any, on_class: bool) -> types.FunctionType:
     """An operator dunder read from a builtin (`value`, read from `target`) as sandbox code gets it:
     its `DUNDER_CHECKS` pre-check first, unbound (`int.__pow__`) or bound (`(10).__pow__`)."""
     if on_class:
