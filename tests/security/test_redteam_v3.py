@@ -17,7 +17,7 @@ Findings, by root cause:
 - ANNWALRUS  opentypes.py `_w_annassign`: the site of a flag update is set before `_bind_target`
           walks an attribute/subscript target, so `:=` inside `a[(x := v)]: T = ...` gets a flag
           update *after* a statement that can raise after binding `x`: the flag goes stale.
-- WITHFLAG  opentypes.py `_w_with` / codegen.py `_visit_with`: the flags of `with A() as x, B():`
+- WITHFLAG  opentypes.py `_w_with` / rewrite.py `_visit_with`: the flags of `with A() as x, B():`
           are updated at the start of the body, but `x` is bound before `B()` (and its `__enter__`)
           run; if they raise, or read `x` themselves, the flag is stale.
 - MSGSUB  runtime/errors.py `describe_exception` (and convert.py `_host_exception`): `str(exc)` may

@@ -13,8 +13,8 @@ from types import CodeType
 
 from ..runtime.plain_reads import generation, is_plain_safe
 from .check import check_tree, parse
-from .codegen import rewrite_module
 from .opentypes import OpenFacts
+from .rewrite import rewrite_module
 from .sizeguard import guard_sizes
 
 __all__ = ['Program', 'compile_program']

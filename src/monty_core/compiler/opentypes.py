@@ -3,7 +3,7 @@
 An open type (runtime/plain_reads.py `open_types`, a sandbox module, a class the run made) is one whose
 plain attribute reads give what the guard would: for such a receiver the rewrite keeps `x.name` as
 plain bytecode; any other receiver is tested when the code runs (`x.name if _m_type(x) in _m_open_types
-else _m_getattr(x, 'name')`, codegen.py). This pass only saves tests: a receiver it cannot prove is tested.
+else _m_getattr(x, 'name')`, rewrite.py). This pass only saves tests: a receiver it cannot prove is tested.
 
 What it proves (flow-insensitively, so conservatively):
 
@@ -658,7 +658,7 @@ class Flags:
             if home.kind != 'function' or type(home.node) is ast.Lambda:
                 return None
             if facts.method_self(cast(ast.FunctionDef, home.node)) == key:
-                return None  # a method's `self`: its reads test `_m_self`, set once per call (codegen.py)
+                return None  # a method's `self`: its reads test `_m_self`, set once per call (rewrite.py)
         sites = []
         for scope in facts._scopes:
             for name, _value, site, loops in scope.bindings:

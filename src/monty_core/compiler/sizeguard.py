@@ -48,8 +48,7 @@ from ..hooks import (
     TYPE,
 )
 from ..runtime.plain_reads import is_plain_safe
-from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, inert_pattern
-from .codegen import _locate
+from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, inert_pattern, locate
 from .numeric import (
     WORD,
     NumericFacts,
@@ -73,7 +72,7 @@ _AUG: dict[type, str] = {
     ast.LShift: ILSHIFT,
     ast.Mod: IMOD,
 }
-# Marks a rewritten operation that builds nothing unchecked: the codegen pass's amplification checks
+# Marks a rewritten operation that builds nothing unchecked: the rewrite pass's amplification checks
 # do not count it as amplifying (see compiler/amplification.py).
 LIGHT = 'monty_light'
 _BIG_DIGITS = BIG_DIGITS
@@ -345,7 +344,7 @@ class _Guard(ast.NodeTransformer):
                 # The plain branch is a number by a literal (linear), the call a pre-checked sequence
                 # or text: no statement check needed after it (see compiler/amplification.py).
                 setattr(guarded, LIGHT, True)
-        return _locate(guarded, node)
+        return locate(guarded, node)
 
     def _fast_path(self, node: ast.BinOp) -> ast.expr | None:
         """The inline test guarding a plain operation, when both operands are names or constants:
@@ -433,7 +432,7 @@ class _Guard(ast.NodeTransformer):
             value = ast.IfExp(test=fast, body=plain, orelse=value)
             if small_const(node.value, WORD):
                 setattr(value, LIGHT, True)
-        return _locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=value), node)
+        return locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=value), node)
 
     def _aug_item(self, node: ast.AugAssign, func: str) -> Any:
         if self.safe(node.op, ast.Tuple(elts=[], ctx=ast.Load()), node.value):
@@ -460,7 +459,7 @@ class _Guard(ast.NodeTransformer):
             load = ast.Attribute(value=_name(SUBSCRIPT_OBJECT), attr=t.attr, ctx=ast.Load())
             store = ast.Attribute(value=_name(SUBSCRIPT_OBJECT), attr=t.attr, ctx=ast.Store())
         pre.append(ast.Assign(targets=[store], value=_call(func, load, node.value)))
-        return [_locate(s, node) for s in pre]
+        return [locate(s, node) for s in pre]
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.expr:
         node.value = self.visit(node.value)
@@ -481,7 +480,7 @@ class _Guard(ast.NodeTransformer):
             conv = {ord('r'): 'repr', ord('s'): 'str', ord('a'): 'ascii'}[node.conversion]
             value = ast.Call(func=_name(conv), args=[value], keywords=[])
         out = ast.FormattedValue(value=_call(FORMAT, value, spec), conversion=-1, format_spec=None)
-        return _locate(out, node)
+        return locate(out, node)
 
     def visit_Match(self, node: ast.Match) -> Any:
         """Keyword captures of names the guard wraps (`case Circle(center=c)`, `str.center` being
@@ -511,7 +510,7 @@ class _Guard(ast.NodeTransformer):
                                 column=n.col_offset + 1,
                             )
         if subject is not None:
-            node.subject = _locate(
+            node.subject = locate(
                 ast.NamedExpr(target=ast.Name(id=subject, ctx=ast.Store()), value=node.subject), node.subject
             )
         return node
@@ -548,7 +547,7 @@ class _Guard(ast.NodeTransformer):
             target.kwd_attrs, target.kwd_patterns = attrs, subs
             if case.guard is not None:
                 tests.append(case.guard)
-            case.guard = _locate(
+            case.guard = locate(
                 tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests), target
             )
         return subject
@@ -557,7 +556,7 @@ class _Guard(ast.NodeTransformer):
         if node.value is not None:
             value: ast.expr = self.visit(node.value)
             if self.in_len_method and self.scope_kind == 'function':
-                value = _locate(_call(CHECK_LEN, value), value)
+                value = locate(_call(CHECK_LEN, value), value)
             node.value = value
         return node
 

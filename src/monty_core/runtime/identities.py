@@ -66,7 +66,7 @@ class Identities:
         # by the runtime helpers as the run meets them (sandbox classes, exceptions, ...).
         self.plain: set[type] = set(NATIVE_TEXT)
         # The run's sandbox classes (`_m_run_classes`): a method's stores to its own `self` skip the
-        # attribute guard when `type(self)` is one of them (compiler/codegen.py, `_self_check`).
+        # attribute guard when `type(self)` is one of them (compiler/rewrite.py, `_self_check`).
         self.classes: set[type] = set()
         # The types whose plain attribute reads equal guarded ones (`_m_open_types`, the compiled code's
         # inline test): the shared `open_types()` until the run makes a class, then a copy of it
