@@ -1,6 +1,7 @@
-"""Determinism of what sandbox code observes (runtime/stable.py, compiler/determinism.py): hash(),
-default reprs and set order are the same in every process (any PYTHONHASHSEED), so snapshots replay;
-and CPython's behaviour is kept where it is already process-independent."""
+"""Determinism of what sandbox code observes (runtime/hashing.py, identities.py, rendering.py,
+compiler/determinism.py): hash(), default reprs and set order are the same in every process (any
+PYTHONHASHSEED), so snapshots replay; and CPython's behaviour is kept where it is already
+process-independent."""
 
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from monty_core.execution import run as run_module
 from monty_core.execution.driver import drive_sync
 from monty_core.execution.run import Execution
 from monty_core.limits import DEFAULT as DEFAULT_LIMITS
-from monty_core.runtime.limits import CURRENT
+from monty_core.runtime.memory import CURRENT
 from monty_core.runtime.meter import WATCHDOG
 
 # -- pooled run greenlets ----------------------------------------------------------------------------

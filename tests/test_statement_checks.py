@@ -13,9 +13,9 @@ import pytest
 
 from monty_core import Monty, MontyRuntimeError
 from monty_core.compiler import _builtin_names
-from monty_core.compiler.codegen import rewrite_module
 from monty_core.compiler.opentypes import OpenFacts
-from monty_core.runtime.guards import is_plain_safe
+from monty_core.compiler.rewrite import rewrite_module
+from monty_core.runtime.plain_reads import is_plain_safe
 
 
 def checks_in(source: str) -> int:

@@ -23,8 +23,8 @@ from itertools import chain
 from typing import Any
 
 from .errors import MontyConversionError
-from .runtime.guards import SANDBOX_CLASS_MARK
-from .runtime.limits import BigRange, make_range
+from .runtime.bigrange import BigRange, make_range
+from .runtime.classes import SANDBOX_CLASS_MARK
 
 MAX_DEPTH = 200
 _NO_BASE: Any = object()
@@ -141,24 +141,23 @@ class _Into:
             for v in list.__iter__(value):
                 append(v if type(v) in _PLAIN else convert(v, inner))
             return out
+        return self._other(value, depth)
+
+    def _other(self, value: Any, depth: int) -> Any:
+        """Anything but an atom, a dict or a list: subclasses of the builtin types (as their base's
+        data), tuples, sets, enum members, dataclass instances, pydantic models."""
         if isinstance(value, dict):
             sub: dict[Any, Any] = {}
-            memo[key] = (value, sub)
+            self.memo[id(value)] = (value, sub)
+            convert, inner = self.convert, depth + 1
             for k, v in dict.items(value):
                 sub[convert(k, inner)] = convert(v, inner)
             return sub
         if isinstance(value, enum.Enum):
             return self.convert(value.value, depth + 1)
-        if isinstance(value, bool):
-            return bool(value)
-        if isinstance(value, int):
-            return int.__index__(value)
-        if isinstance(value, float):
-            return float.__float__(value)
-        if isinstance(value, str):
-            return str.__str__(value)
-        if isinstance(value, bytes):
-            return bytes(value)
+        scalar = _scalar_copy(value)
+        if scalar is not _NO_BASE:
+            return scalar
         if isinstance(value, tuple):
             return tuple(self.convert(v, depth + 1) for v in tuple.__iter__(value))
         if isinstance(value, bytearray):
@@ -174,6 +173,22 @@ class _Into:
         if dump is not None and hasattr(type(value), 'model_fields'):
             return self.convert(value.model_dump(), depth + 1)
         raise self.fail(value)
+
+
+def _scalar_copy(value: Any) -> Any:
+    """A fresh `bool`, `int`, `float`, `str` or `bytes` with the value of `value` (an instance of a
+    subclass of one), made by the base type's own methods; `_NO_BASE` for anything else."""
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int.__index__(value)
+    if isinstance(value, float):
+        return float.__float__(value)
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, bytes):
+        return bytes(value)
+    return _NO_BASE
 
 
 def to_host(value: Any, what: str = 'result') -> Any:
@@ -223,6 +238,11 @@ class _Out:
             if all(type(v) in _ATOMS for v in value):
                 return value  # immutable, and every item is an immutable atom
             return tuple(self.convert(v, depth + 1) for v in value)
+        return self._other(value, t, depth)
+
+    def _other(self, value: Any, t: type, depth: int) -> Any:
+        """Anything but an atom, a list, a dict or a tuple: sets, bytearrays, slices, long ranges,
+        sandbox class instances, exceptions."""
         if t is set or t is frozenset:
             items = [self.key(v, depth) for v in value]
             return set(items) if t is set else frozenset(items)
@@ -255,42 +275,54 @@ class _Out:
         # Builtin bases first: a sandbox subclass of dict/list/... leaves as that base's data. The base
         # types' own methods are called, never the subclass's overrides.
         if not isinstance(value, BaseException):
-            raw: Any = _NO_BASE
-            if isinstance(value, dict):
-                raw = dict(dict.items(value))
-            elif isinstance(value, list):
-                raw = list(list.__iter__(value))
-            elif isinstance(value, tuple):
-                raw = tuple(tuple.__iter__(value))
-            elif isinstance(value, str):
-                raw = str.__str__(value)
-            elif isinstance(value, bool):
-                raw = bool(int.__index__(value))
-            elif isinstance(value, int):
-                raw = int.__index__(value)
-            elif isinstance(value, float):
-                raw = float.__float__(value)
+            raw = _base_data(value)
             if raw is not _NO_BASE:
                 return self.convert(raw, depth)
         if isinstance(value, BaseException):
             return _host_exception(value)
-        attrs: dict[str, Any] = {}
-        try:
-            raw_dict = object.__getattribute__(value, '__dict__')
-        except AttributeError:
-            raw_dict = {}
-        for name, v in dict.items(raw_dict):
-            if type(name) is str and not name.startswith('_'):
-                attrs[name] = v
-        for klass in t.__mro__:
-            for slot in klass.__dict__.get('__slots__', ()) if SANDBOX_CLASS_MARK in klass.__dict__ else ():
-                if isinstance(slot, str) and not slot.startswith('_') and slot not in attrs:
-                    descriptor = klass.__dict__.get(slot)
-                    try:
-                        attrs[slot] = descriptor.__get__(value, t)  # type: ignore[union-attr]
-                    except AttributeError:
-                        pass
-        return self.convert(attrs, depth)
+        return self.convert(_public_attributes(value, t), depth)
+
+
+def _base_data(value: Any) -> Any:
+    """The data of a sandbox instance of a subclass of dict/list/tuple/str/bool/int/float, read by the
+    base type's own methods (never the subclass's overrides); `_NO_BASE` for any other instance."""
+    if isinstance(value, dict):
+        return dict(dict.items(value))
+    if isinstance(value, list):
+        return list(list.__iter__(value))
+    if isinstance(value, tuple):
+        return tuple(tuple.__iter__(value))
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, bool):
+        return bool(int.__index__(value))
+    if isinstance(value, int):
+        return int.__index__(value)
+    if isinstance(value, float):
+        return float.__float__(value)
+    return _NO_BASE
+
+
+def _public_attributes(value: Any, t: Any) -> dict[str, Any]:
+    """A sandbox instance's attributes (`__dict__`, then the sandbox classes' `__slots__`) whose names
+    do not start with `_`."""
+    attrs: dict[str, Any] = {}
+    try:
+        raw_dict = object.__getattribute__(value, '__dict__')
+    except AttributeError:
+        raw_dict = {}
+    for name, v in dict.items(raw_dict):
+        if type(name) is str and not name.startswith('_'):
+            attrs[name] = v
+    for klass in t.__mro__:
+        for slot in klass.__dict__.get('__slots__', ()) if SANDBOX_CLASS_MARK in klass.__dict__ else ():
+            if isinstance(slot, str) and not slot.startswith('_') and slot not in attrs:
+                descriptor = klass.__dict__.get(slot)
+                try:
+                    attrs[slot] = descriptor.__get__(value, t)  # type: ignore[union-attr]
+                except AttributeError:
+                    pass
+    return attrs
 
 
 def _host_exception(exc: BaseException) -> BaseException:

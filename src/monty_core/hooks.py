@@ -64,7 +64,7 @@ HANDLER_CHECK = _hook(
     '`except E:` and `finally:` bodies start with a stop check calling `_m_handler_check`',
     'run',
 )
-# -- size checks (runtime/limits.py) ----------------------------------------------------------------
+# -- size checks (runtime/guarded_ops.py, sizecheck.py) ---------------------------------------------
 ADD = _hook('_m_add', '`a + b` (may be big) becomes `_m_add(a, b)`')
 IADD = _hook('_m_iadd', '`a += b` (may be big) becomes `a = _m_iadd(a, b)`')
 CONCAT = _hook('_m_concat', "`f'{a}{b}'` run once becomes `_m_concat(f'{a}', f'{b}')`, weighed")
@@ -89,7 +89,7 @@ EXPAND_CALL = _hook(
     '_m_expand_call', "`s.split()` of a long text becomes `_m_expand_call(s, 'split')`, weighed"
 )
 UNPACK = _hook('_m_unpack', '`*x` becomes `*_m_unpack(x)` when `x` may be a set or a long text')
-# -- text the same in every process (runtime/stable.py, printf.py) ---------------------------------------
+# -- text the same in every process (runtime/rendering.py, printf.py) ------------------------------------
 FORMAT = _hook('_m_format', "`f'{x:{w}}'` becomes `f'{_m_format(x, w)}'` (checked spec)")
 FIELD = _hook('_m_field', "`f'{x}'` becomes `f'{x if _m_type(x) in _m_plain_types else _m_field(x)}'`")
 PLAIN_TYPES = _hook('_m_plain_types', 'the types whose text CPython renders stably (grows per run)')
@@ -116,7 +116,7 @@ RESULT = _hook('_m_result', 'the last expression statement `e` becomes `_m_resul
 SANDBOX_GLOBALS = _hook(
     '_m_sandbox', "the mark of a run's globals (sandbox functions are told by it)", 'global'
 )
-IDENTITIES = _hook('_m_identities', "the run's fake addresses (runtime/stable.Identities)", 'global')
+IDENTITIES = _hook('_m_identities', "the run's fake addresses (runtime/identities.Identities)", 'global')
 MODULE_CONTEXT = _hook('_m_context', "the run's module context (a REPL's snippets share it)", 'global')
 HOST_FUNCTIONS = _hook('_m_host_functions', "a REPL's host function handles", 'global')
 # -- names the compiled code binds itself (prefixes: numbered per function or statement) ------------------

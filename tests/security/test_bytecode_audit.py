@@ -25,7 +25,7 @@ import pytest
 from monty_core.compiler import compile_program
 from monty_core.errors import MontySyntaxError
 from monty_core.hooks import HOOKS
-from monty_core.runtime.guards import is_plain_safe
+from monty_core.runtime.plain_reads import is_plain_safe
 
 from .payloads import PAYLOADS
 

@@ -79,7 +79,7 @@ def test_allocation_limit() -> None:
 def test_allocation_limit_is_not_credited_with_garbage_made_before_the_run() -> None:
     # Regression (CI): a cycle collection during the run freed an earlier test's garbage, the
     # allocated-block count fell by millions, and a million new lists went unnoticed.
-    from monty_core.runtime.limits import MemoryAccount
+    from monty_core.runtime.memory import MemoryAccount
 
     junk: list[list[object]] = []
     for _ in range(50_000):

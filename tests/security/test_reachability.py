@@ -27,12 +27,8 @@ import typing_extensions
 
 from monty_core import Monty
 from monty_core.runtime.allowlists import ALLOWED, SAFE_DUNDERS
-from monty_core.runtime.guards import (
-    HIDDEN_CLASSES,
-    _readable,
-    guarded_getattr,
-    sandbox_type_of,
-)
+from monty_core.runtime.classes import HIDDEN_CLASSES, sandbox_type_of
+from monty_core.runtime.guards import _readable, guarded_getattr
 from monty_core.runtime.modules import RunContext, available_modules, register_module
 
 _PROBE = 'monty_reachability_probe'

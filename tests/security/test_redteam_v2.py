@@ -8,11 +8,11 @@ Findings, by root cause (see the reasons for details):
 - FMT   runtime/formatting.py `_is_plain`: a `ValueError` from the width pre-check (`int()` of a
         >4300-digit run, `limits.check_format_spec`) is taken as "malformed, let CPython do it", and
         CPython's native `str.format` then traverses `{1.__init__.__globals__[sys]...}` unguarded.
-- SELF  compiler/codegen.py `_is_fast_self` + astutil.py `method_self`: a method's `self` is trusted
+- SELF  compiler/rewrite.py `_is_fast_self` + astutil.py `method_self`: a method's `self` is trusted
         (`_m_self`, one check per call) although `match` captures, `except ... as`, `import ... as`,
         nested `def`/`class` names and nested lambdas' parameters can rebind the name `self`:
         native stores of any non-dunder name (and native reads) on any object.
-- FLAG  compiler/codegen.py `visit_For`/`_visit_with`/`_stmts`: the per-variable open flag is
+- FLAG  compiler/rewrite.py `visit_For`/`_visit_with`/`_stmts`: the per-variable open flag is
         updated in a separate statement, before the store of a `for`/`with` target that mixes names
         and attributes, and never when the binding statement raises after the store.
 - REPL  compiler/opentypes.py `_binding_value(('range',))`: `range` is only checked for rebinding
@@ -108,12 +108,12 @@ FMT_REASON = (
     'traverses later fields natively (class objects are NATIVE_TEXT, so the fast path is taken)'
 )
 SELF_REASON = (
-    'SELF: codegen._is_fast_self trusts `self` for the whole method (one _m_self check per call) '
+    'SELF: rewrite._is_fast_self trusts `self` for the whole method (one _m_self check per call) '
     'but astutil.method_self misses rebinding by match captures / except-as / import-as / nested '
     'def, class / nested lambda parameters: native stores and reads on any object'
 )
 FLAG_REASON = (
-    'FLAG: codegen places the _m_oN flag update in its own statement: before the stores of a '
+    'FLAG: rewrite places the _m_oN flag update in its own statement: before the stores of a '
     'for/with target mixing names and attributes, and skipped when the binding statement raises '
     'after its first store'
 )

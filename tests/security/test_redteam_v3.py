@@ -17,7 +17,7 @@ Findings, by root cause:
 - ANNWALRUS  opentypes.py `_w_annassign`: the site of a flag update is set before `_bind_target`
           walks an attribute/subscript target, so `:=` inside `a[(x := v)]: T = ...` gets a flag
           update *after* a statement that can raise after binding `x`: the flag goes stale.
-- WITHFLAG  opentypes.py `_w_with` / codegen.py `_visit_with`: the flags of `with A() as x, B():`
+- WITHFLAG  opentypes.py `_w_with` / rewrite.py `_visit_with`: the flags of `with A() as x, B():`
           are updated at the start of the body, but `x` is bound before `B()` (and its `__enter__`)
           run; if they raise, or read `x` themselves, the flag is stale.
 - MSGSUB  runtime/errors.py `describe_exception` (and convert.py `_host_exception`): `str(exc)` may
@@ -30,7 +30,7 @@ Findings, by root cause:
           earlier snippet) then prints into another live run's output and reads its host hooks.
 - SETORDER  the order of a set of strs (seeded hash) reaches sandbox code through `set.pop()`,
           `dict.fromkeys(s)`, `itertools.chain(s)`, `collections.Counter(s)`, `s.__iter__()`:
-          runtime/stable.py canonical order covers the compiled iteration paths only.
+          runtime/rendering.py canonical order covers the compiled iteration paths only.
 """
 
 from __future__ import annotations
@@ -371,7 +371,7 @@ def test_held_repl_dump_with_a_lone_surrogate_result() -> None:
 
 # == 6. Real addresses =======================================================================================
 ADDR = (
-    'ADDR: runtime/stable.py renders only builtin containers and sandbox classes stably; host types '
+    'ADDR: runtime/rendering.py renders only builtin containers and sandbox classes stably; host types '
     'whose C/Python repr renders their items with the host repr (slice, functools.partial, deque, '
     'defaultdict, OrderedDict, Counter, ChainMap, staticmethod, classmethod, typing forms, '
     'operator.itemgetter) show the real address of an `object()` or a function inside'

@@ -393,7 +393,7 @@ def test_renderings_show_the_runs_fake_address(expr: str) -> None:
 
 def test_programs_compiled_before_a_registration_are_recompiled() -> None:
     from monty_core.compiler import compile_program
-    from monty_core.runtime.guards import reset_plain_cache
+    from monty_core.runtime.plain_reads import reset_plain_cache
 
     program = compile_program('x = [1]\nx.count(1)', 'main.py')
     assert program.current() is program

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from types import CodeType
 
-from ..runtime.guards import generation, is_plain_safe
+from ..runtime.plain_reads import generation, is_plain_safe
 from .check import check_tree, parse
-from .codegen import rewrite_module
 from .opentypes import OpenFacts
+from .rewrite import rewrite_module
 from .sizeguard import guard_sizes
 
 __all__ = ['Program', 'compile_program']
@@ -29,7 +29,7 @@ class Program:
     code: CodeType
     is_async: bool = False
     shared_globals: bool = False
-    # The allow-lists' generation the code was compiled against (`guards.generation()`): which names
+    # The allow-lists' generation the code was compiled against (`plain_reads.generation()`): which names
     # read plainly depends on them, so a program compiled before a type was registered is recompiled.
     generation: int = 0
 

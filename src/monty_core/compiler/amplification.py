@@ -41,7 +41,7 @@ from ..hooks import (
     TYPE,
     UNPACK,
 )
-from ..runtime.limits import EXPANDING_METHODS, EXPANDS_FROM
+from ..runtime.sizecheck import EXPANDING_METHODS, EXPANDS_FROM
 from .astutil import LOAD, position, positioned_call
 from .determinism import TEMP, DeterminismRewrites
 
@@ -517,7 +517,7 @@ def _doubles(e: ast.Constant) -> bool:
 
 
 def _tested_method(func: ast.IfExp) -> str | None:
-    """`m` for the codegen pass's tested read `x.m if T else _m_getattr(x, 'm')` of a name `x`."""
+    """`m` for the rewrite pass's tested read `x.m if T else _m_getattr(x, 'm')` of a name `x`."""
     body, orelse = func.body, func.orelse
     if not (isinstance(body, ast.Attribute) and isinstance(body.value, ast.Name)):
         return None

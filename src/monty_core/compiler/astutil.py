@@ -117,7 +117,7 @@ def inert_pattern(pattern: ast.pattern) -> bool:
 
 # -- building nodes with a position ---------------------------------------------------------------
 # New nodes need a position for CPython's compiler. Giving it at creation is cheaper than walking
-# the new nodes afterwards (`codegen._locate`), which matters on the first-run latency path.
+# the new nodes afterwards (`locate`), which matters on the first-run latency path.
 LOAD = ast.Load()
 
 
@@ -148,3 +148,21 @@ def method_self(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
         if isinstance(deco, ast.Name) and deco.id in ('staticmethod', 'classmethod'):
             return None
     return params[0].arg
+
+
+def locate(new: Any, src: ast.AST) -> Any:
+    """Give `new` and its new descendants (those without a position) the position of `src`."""
+    stack = [new]
+    line, col = getattr(src, 'lineno', 1), getattr(src, 'col_offset', 0)
+    end_line, end_col = getattr(src, 'end_lineno', line), getattr(src, 'end_col_offset', col)
+    while stack:
+        n = stack.pop()
+        if not isinstance(n, (ast.expr, ast.stmt, ast.excepthandler, ast.arg, ast.keyword)):
+            if isinstance(n, ast.AST):
+                stack.extend(child_nodes(n))
+            continue
+        if getattr(n, 'lineno', None) is not None:
+            continue
+        n.lineno, n.col_offset, n.end_lineno, n.end_col_offset = line, col, end_line, end_col
+        stack.extend(child_nodes(n))
+    return new

@@ -38,7 +38,7 @@ CLASS_BODY_DUNDERS = DATA_MODEL_METHODS | {
     '__init_subclass__',
     '__set__',
     # Called by `type.__new__` with the new class, which is already marked as the sandbox's then
-    # (runtime/builtins.py `_ClassFinisher`), as for `__init_subclass__`.
+    # (runtime/class_statement.py `_ClassFinisher`), as for `__init_subclass__`.
     '__set_name__',
     '__slots__',
 }
@@ -220,7 +220,7 @@ class _Checker(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_MatchClass(self, node: ast.MatchClass) -> None:
-        from ..runtime.guards import is_refused_somewhere
+        from ..runtime.plain_reads import is_refused_somewhere
 
         for name, sub in zip(node.kwd_attrs, node.kwd_patterns, strict=True):
             if name.startswith('_'):

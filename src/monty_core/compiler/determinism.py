@@ -1,6 +1,7 @@
-"""Rewrites that keep what sandbox code observes the same in every process (runtime/stable.py).
+"""Rewrites that keep what sandbox code observes the same in every process (runtime/rendering.py,
+hashing.py, identities.py).
 
-Mixed into the main rewrite pass (codegen.py). Where CPython's C code would render a default repr
+Mixed into the main rewrite pass (rewrite.py). Where CPython's C code would render a default repr
 (an address) or walk a set in hash order (seeded per process), the rewritten code asks the runtime,
 after an inline type test so that common values (str, int, float, ..., and types the run has
 already seen render stably) cost one `type()` call and no Python-level call:

@@ -1,6 +1,6 @@
 """`match` statements: what CPython's pattern matching would read natively, made to go through the guard.
 
-Mixed into the main rewrite pass (codegen.py). CPython evaluates a pattern's dotted names and reads
+Mixed into the main rewrite pass (rewrite.py). CPython evaluates a pattern's dotted names and reads
 class-pattern attributes itself, with no bytecode the rewrite could guard:
 
 - dotted names in value patterns, class patterns and mapping keys (`case Color.RED:`,

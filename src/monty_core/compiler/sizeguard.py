@@ -2,14 +2,14 @@
 
 `a * b`, `a ** b`, `a << b` and `a % b` (and their augmented forms) can allocate results far larger
 than their operands (`[0] * 10**10`, `10 ** 10**10`, `1 << 10**10`, `'%*d' % (10**10, 1)`). They become
-`_m_mul(a, b)`, `_m_pow(a, b)`, ... (runtime/limits.py), which check the result size first, unless
+`_m_mul(a, b)`, `_m_pow(a, b)`, ... (runtime/guarded_ops.py), which check the result size first, unless
 the pass proves that the operation cannot amplify:
 
-- both operands are numeric: int/float constants, `len()`/`ord()`/`int()`/`float()` calls of the
-  real builtins, arithmetic of numeric values, and names the pass proves numeric (every binding in
-  their scope stores a numeric value, `for i in range(...)` / `enumerate(...)` targets included; at
-  module level a use counts only where a binding is certain to have run, since module names may
-  start out as inputs);
+- both operands are numeric (proved by numeric.py, `NumericFacts`): int/float constants,
+  `len()`/`ord()`/`int()`/`float()` calls of the real builtins, arithmetic of numeric values, and
+  names the analysis proves numeric (every binding in their scope stores a numeric value,
+  `for i in range(...)` / `enumerate(...)` targets included; at module level a use counts only where
+  a binding is certain to have run, since module names may start out as inputs);
 - or the operand that decides the size is a small constant (`x * 2`, `x ** 2`, `x << 3`, a `%`
   format literal without `*` or big widths).
 
@@ -29,7 +29,6 @@ from ..errors import MontySyntaxError
 from ..hooks import (
     BITS,
     CHECK_LEN,
-    FLOORDIV,
     FORMAT,
     GUARDED_SUBJECT,
     ILSHIFT,
@@ -48,41 +47,17 @@ from ..hooks import (
     SUBSCRIPT_OBJECT,
     TYPE,
 )
-from ..runtime.guards import is_plain_safe
-from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, child_nodes, inert_pattern
-from .codegen import _locate
-
-# Nodes with nothing inside this pass cares about (Name is not one: the analysis reads names).
-_LEAVES: frozenset[type] = OPERATOR_LEAVES
-
-# Nodes that bind names or open a scope: `_Analysis._visit` looks at these closely.
-_BINDING_NODES: frozenset[type] = frozenset(
-    {
-        ast.FunctionDef,
-        ast.AsyncFunctionDef,
-        ast.Lambda,
-        ast.ClassDef,
-        ast.ListComp,
-        ast.SetComp,
-        ast.DictComp,
-        ast.GeneratorExp,
-        ast.Assign,
-        ast.AugAssign,
-        ast.AnnAssign,
-        ast.For,
-        ast.AsyncFor,
-        ast.NamedExpr,
-        ast.Global,
-        ast.Nonlocal,
-        ast.Import,
-        ast.ImportFrom,
-        ast.ExceptHandler,
-        ast.MatchAs,
-        ast.MatchStar,
-        ast.MatchMapping,
-        ast.withitem,
-        ast.Delete,
-    }
+from ..runtime.plain_reads import is_plain_safe
+from .astutil import BIG_DIGITS, OPERATOR_LEAVES, child_fields, inert_pattern, locate
+from .numeric import (
+    WORD,
+    NumericFacts,
+    Scope,
+    const_int,
+    const_number,
+    float_const,
+    small_const,
+    target_names,
 )
 
 _GUARDED_OPS: dict[type, str] = {
@@ -97,31 +72,12 @@ _AUG: dict[type, str] = {
     ast.LShift: ILSHIFT,
     ast.Mod: IMOD,
 }
-_NUMERIC_OPS = (
-    ast.Add,
-    ast.Sub,
-    ast.Mult,
-    ast.Div,
-    ast.FloorDiv,
-    ast.Mod,
-    ast.Pow,
-    ast.LShift,
-    ast.RShift,
-    ast.BitAnd,
-    ast.BitOr,
-    ast.BitXor,
-)
-_NUMERIC_CALLS = frozenset({'len', 'ord', 'int', 'float'})
-_SMALL = 2  # `x * 2`, `x ** 2`: at most doubles memory, like `x + x`
-# Marks a rewritten operation that builds nothing unchecked: the codegen pass's amplification checks
+# Marks a rewritten operation that builds nothing unchecked: the rewrite pass's amplification checks
 # do not count it as amplifying (see compiler/amplification.py).
 LIGHT = 'monty_light'
-_WORD = 1 << 64  # a divisor or factor this small costs linear time, whatever the other operand
-# Calls the pass emits whose integer results are checked (below `MAX_INT_BITS`) or no bigger than an
-# operand: tame.
-_CHECKED_RESULTS = frozenset({MUL, IMUL, POW, IPOW, LSHIFT, ILSHIFT, MOD, IMOD, FLOORDIV})
 _BIG_DIGITS = BIG_DIGITS
-_FUNCTION_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+# Nodes with nothing inside this pass cares about.
+_LEAVES: frozenset[type] = OPERATOR_LEAVES
 _COMP_SCOPES = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
@@ -151,417 +107,6 @@ def _copy(e: ast.expr) -> ast.expr:
         return ast.Name(id=e.id, ctx=ast.Load())
     assert isinstance(e, ast.Constant)
     return ast.Constant(e.value)
-
-
-def _target_names(t: ast.AST) -> list[str]:
-    if type(t) is ast.Name:
-        return [t.id]  # type: ignore[attr-defined]
-    return [n.id for n in ast.walk(t) if isinstance(n, ast.Name)]
-
-
-class _Scope:
-    __slots__ = ('bindings', 'kind', 'numeric', 'parent', 'tame', 'unknown')
-
-    def __init__(self, kind: str, parent: _Scope | None) -> None:
-        self.kind = kind  # 'module', 'function', 'comp' (comprehension), 'class'
-        self.parent = parent
-        self.bindings: dict[str, list[Any]] = {}  # name -> value expressions stored in it
-        self.unknown: set[str] = set()  # names with a binding of unknown type
-        self.numeric: set[str] = set()
-        self.tame: set[str] = set()  # numeric names whose every binding is tame (see `is_tame`)
-
-    def bind(self, name: str, value: ast.expr | _Counter | None) -> None:
-        if value is None:
-            self.unknown.add(name)
-        else:
-            self.bindings.setdefault(name, []).append(value)
-
-
-class _Counter:
-    """Stands for "an int produced by range()/enumerate()": numeric, and tame when the count starts
-    from a tame value (`range(big, big + 3)` yields big integers)."""
-
-    __slots__ = ('start',)
-
-    def __init__(self, start: ast.expr | None) -> None:
-        self.start = start
-
-
-class _Analysis:
-    """Scopes, bindings and the numeric names of each scope."""
-
-    def __init__(self, tree: ast.Module) -> None:
-        self.scope_of: dict[int, _Scope] = {}  # id(scope node) -> scope
-        self.all_bound: set[str] = set()
-        self._loop_funcs: list[tuple[_Scope, str, str]] = []
-        self.module = _Scope('module', None)
-        self.scope_of[id(tree)] = self.module
-        self._collect(tree.body, self.module)
-        self.pristine = frozenset(
-            n for n in (*_NUMERIC_CALLS, 'range', 'enumerate') if n not in self.all_bound
-        )
-        self._solve(tree)
-
-    # -- collection -------------------------------------------------------------------------------
-    def _collect(self, nodes: list[Any], scope: _Scope) -> None:
-        for node in nodes:
-            self._visit(node, scope)
-
-    def _visit(self, node: Any, scope: _Scope) -> None:
-        node_type = type(node)
-        if node_type in _LEAVES:
-            return
-        if node_type not in _BINDING_NODES:
-            # Most nodes bind nothing: only their children matter.
-            for child in child_nodes(node):
-                self._visit(child, scope)
-            return
-        if isinstance(node, _FUNCTION_SCOPES):
-            inner = _Scope('function', scope)
-            self.scope_of[id(node)] = inner
-            if not isinstance(node, ast.Lambda):
-                self._bind(scope, node.name, None)
-                for d in node.decorator_list:
-                    self._visit(d, scope)
-            args = node.args
-            for d in [*args.defaults, *(k for k in args.kw_defaults if k is not None)]:
-                self._visit(d, scope)
-            for a in [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]:
-                if a is not None:
-                    self._bind(inner, a.arg, None)
-            body = node.body if isinstance(node.body, list) else [node.body]
-            self._collect(body, inner)
-            return
-        if isinstance(node, ast.ClassDef):
-            self._bind(scope, node.name, None)
-            for child in [*node.bases, *node.decorator_list]:
-                self._visit(child, scope)
-            inner = _Scope('class', scope)
-            self.scope_of[id(node)] = inner
-            self._collect(node.body, inner)
-            return
-        if isinstance(node, _COMP_SCOPES):
-            inner = _Scope('comp', scope)
-            self.scope_of[id(node)] = inner
-            for i, gen in enumerate(node.generators):
-                self._visit(gen.iter, scope if i == 0 else inner)
-                self._bind_loop(inner, gen.target, gen.iter)
-                for cond in gen.ifs:
-                    self._visit(cond, inner)
-            elts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
-            self._collect(elts, inner)
-            return
-        if isinstance(node, ast.Assign):
-            for t in node.targets:
-                self._bind_target(scope, t, node.value)
-        elif isinstance(node, ast.AugAssign):
-            if isinstance(node.target, ast.Name):
-                value = ast.BinOp(left=_name(node.target.id), op=node.op, right=node.value)
-                self._bind(scope, node.target.id, value)
-            else:
-                self._bind_target(scope, node.target, None)
-        elif isinstance(node, ast.AnnAssign):
-            if node.value is not None:
-                self._bind_target(scope, node.target, node.value)
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            self._bind_loop(scope, node.target, node.iter if isinstance(node, ast.For) else None)
-        elif isinstance(node, ast.NamedExpr):
-            target_scope = scope
-            while target_scope.kind == 'comp' and target_scope.parent is not None:
-                target_scope = target_scope.parent
-            # At module level a walrus is an unknown binding (its position is not tracked).
-            self._bind(target_scope, node.target.id, None if target_scope.kind == 'module' else node.value)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            for name in node.names:
-                self._bind(scope, name, None)
-                owner = self.module if isinstance(node, ast.Global) else scope.parent
-                while owner is not None and isinstance(node, ast.Nonlocal) and owner.kind == 'class':
-                    owner = owner.parent
-                if owner is not None:
-                    self._bind(owner, name, None)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                self._bind(scope, (alias.asname or alias.name).split('.')[0], None)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            self._bind(scope, node.name, None)
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar)) and node.name:
-            self._bind(scope, node.name, None)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            self._bind(scope, node.rest, None)
-        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-            self._bind_target(scope, node.optional_vars, None)
-        elif isinstance(node, ast.Delete):
-            for t in node.targets:
-                self._bind_target(scope, t, None)
-        for child in child_nodes(node):
-            self._visit(child, scope)
-
-    def _bind(self, scope: _Scope, name: str, value: ast.expr | _Counter | None) -> None:
-        self.all_bound.add(name)
-        scope.bind(name, value)
-
-    def _bind_target(self, scope: _Scope, target: ast.AST, value: ast.expr | None) -> None:
-        if isinstance(target, ast.Name):
-            self._bind(scope, target.id, value)
-        else:
-            for name in (
-                _target_names(target) if isinstance(target, (ast.Tuple, ast.List, ast.Starred)) else []
-            ):
-                self._bind(scope, name, None)
-
-    def _bind_loop(self, scope: _Scope, target: ast.AST, it: ast.expr | None) -> None:
-        func = it.func.id if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) else None
-        if isinstance(target, ast.Name) and func == 'range':
-            assert isinstance(it, ast.Call)
-            start = it.args[0] if len(it.args) > 1 else None
-            self._bind(scope, target.id, _Counter(start))
-            self._loop_funcs.append((scope, target.id, 'range'))
-            return
-        if isinstance(target, ast.Tuple) and func == 'enumerate' and target.elts:
-            first = target.elts[0]
-            if isinstance(first, ast.Name):
-                assert isinstance(it, ast.Call)
-                start = (
-                    it.args[1]
-                    if len(it.args) > 1
-                    else next((k.value for k in it.keywords if k.arg == 'start'), None)
-                )
-                self._bind(scope, first.id, _Counter(start))
-                self._loop_funcs.append((scope, first.id, 'enumerate'))
-                for elt in target.elts[1:]:
-                    for name in _target_names(elt):
-                        self._bind(scope, name, None)
-                return
-        for name in _target_names(target):
-            self._bind(scope, name, None)
-
-    # -- solving ----------------------------------------------------------------------------------
-    def _solve(self, tree: ast.Module) -> None:
-        for scope, name, func in self._loop_funcs:
-            if func not in self.pristine:
-                scope.unknown.add(name)
-        for scope in self.scope_of.values():
-            if scope.kind in ('function', 'comp'):
-                scope.numeric = {n for n in scope.bindings if n not in scope.unknown}
-        # Greatest fixpoint: assume every candidate numeric, drop those with a non-numeric binding.
-        changed = True
-        while changed:
-            changed = False
-            for scope in self.scope_of.values():
-                if scope.kind not in ('function', 'comp'):
-                    continue
-                for name in list(scope.numeric):
-                    if not all(self.is_numeric(v, scope, None) for v in scope.bindings[name]):
-                        scope.numeric.discard(name)
-                        changed = True
-        # Module level: a binding's value is judged where it runs (module names may be inputs).
-        module = self.module
-        module.numeric = {n for n in module.bindings if n not in module.unknown}
-        changed = True
-        while changed:
-            before = set(module.numeric)
-            self._module_walk(tree.body, set())
-            changed = module.numeric != before
-        self._solve_tame()
-
-    def _solve_tame(self) -> None:
-        """Greatest fixpoint again: the numeric names whose every binding is tame."""
-        scopes = list(self.scope_of.values())
-        for scope in scopes:
-            scope.tame = set(scope.numeric)
-        changed = True
-        while changed:
-            changed = False
-            for scope in scopes:
-                for name in list(scope.tame):
-                    if not all(self.is_tame(v, scope) for v in scope.bindings[name]):
-                        scope.tame.discard(name)
-                        changed = True
-
-    def _module_walk(self, stmts: list[ast.stmt], dominated: set[str]) -> None:
-        module = self.module
-        for st in stmts:
-            if isinstance(st, (ast.Assign, ast.AnnAssign)):
-                targets = st.targets if isinstance(st, ast.Assign) else [st.target]
-                value = st.value
-                for t in targets:
-                    if isinstance(t, ast.Name) and t.id in module.numeric:
-                        if value is None or not self.is_numeric(value, module, dominated):
-                            module.numeric.discard(t.id)
-                for t in targets:
-                    if isinstance(t, ast.Name):
-                        dominated = dominated | {t.id}
-            elif isinstance(st, ast.AugAssign):
-                t = st.target
-                if isinstance(t, ast.Name) and t.id in module.numeric:
-                    if not self.is_numeric(
-                        ast.BinOp(left=_name(t.id), op=st.op, right=st.value), module, dominated
-                    ):
-                        module.numeric.discard(t.id)
-            elif isinstance(st, (ast.For, ast.AsyncFor)):
-                self._module_walk(st.body, dominated | set(_target_names(st.target)))
-                self._module_walk(st.orelse, dominated)
-            elif isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            else:
-                for field in ('body', 'orelse', 'finalbody', 'handlers', 'cases'):
-                    for child in getattr(st, field, None) or []:
-                        if isinstance(child, ast.stmt):
-                            self._module_walk([child], dominated)
-                        else:
-                            self._module_walk(getattr(child, 'body', []), dominated)
-
-    def lookup(self, name: str, scope: _Scope, dominated: set[str] | None) -> bool:
-        """Whether reading `name` in `scope` is certain to give a number."""
-        s: _Scope | None = scope
-        first = True
-        while s is not None:
-            if s.kind == 'class' and not first:
-                s = s.parent
-                continue
-            if name in s.bindings or name in s.unknown:
-                if s.kind == 'module':
-                    # Module names may start out as inputs: only where a binding surely ran.
-                    return first and dominated is not None and name in dominated and name in s.numeric
-                return s.kind in ('function', 'comp') and name in s.numeric
-            first = False
-            s = s.parent
-        return False
-
-    def lookup_tame(self, name: str, scope: _Scope) -> bool:
-        """Whether `name` read in `scope` is tame; a name bound nowhere in the program holds what the
-        host passed (an input), which is tame."""
-        s: _Scope | None = scope
-        first = True
-        while s is not None:
-            if s.kind == 'class' and not first:
-                s = s.parent
-                continue
-            if name in s.bindings or name in s.unknown:
-                return name in s.tame
-            first = False
-            s = s.parent
-        return True
-
-    def is_tame(self, e: Any, scope: _Scope) -> bool:
-        """Whether `e`, if an integer, cannot come from an unchecked product of two big integers.
-
-        Integers only grow fast by `*`, `**` and `<<`; the checked forms (`_m_mul`, `_m_pow`, ...) stay
-        below `MAX_INT_BITS`. A product of two tame integers is at most twice that (one squaring,
-        ~0.2 s at worst): it runs unchecked, but its result is not tame, so a second squaring of it
-        (`c = b * b` after `b = a * a`, or `(a * a) * (a * a)`) is checked."""
-        if type(e) is _Counter:
-            return e.start is None or self.is_tame(e.start, scope)
-        if isinstance(e, ast.Constant):
-            return True
-        if isinstance(e, ast.Name):
-            return self.lookup_tame(e.id, scope)
-        if isinstance(e, ast.BinOp):
-            return self._tame_binop(e, scope)
-        if isinstance(e, ast.UnaryOp):
-            return self.is_tame(e.operand, scope)
-        if isinstance(e, ast.IfExp):
-            return self.is_tame(e.body, scope) and self.is_tame(e.orelse, scope)
-        if isinstance(e, ast.Call) and isinstance(e.func, ast.Name):
-            name = e.func.id
-            if name in _CHECKED_RESULTS:
-                return True
-            if name in self.pristine:
-                if name in ('len', 'ord', 'float'):
-                    return True
-                if name == 'int':
-                    return all(self.is_tame(a, scope) for a in e.args) and not e.keywords
-        return False
-
-    def _tame_binop(self, e: ast.BinOp, scope: _Scope) -> bool:
-        op, left, right = e.op, e.left, e.right
-        if isinstance(op, ast.Div) or _float_const(left) or _float_const(right):
-            return True
-        if isinstance(op, ast.Mult):
-            # A product by a constant of at most 64 bits grows linearly; any other product is a
-            # possible squaring.
-            return (_small_const(left, _WORD) and self.is_tame(right, scope)) or (
-                _small_const(right, _WORD) and self.is_tame(left, scope)
-            )
-        if isinstance(op, ast.Pow):
-            if not _small_const(right):
-                return True  # checked (`_m_pow`): below MAX_INT_BITS
-            value = _const_int(right)
-            return value != 2 and (value < 0 or self.is_tame(left, scope))
-        if isinstance(op, ast.LShift):
-            return not _small_const(right, _WORD) or self.is_tame(left, scope)
-        if isinstance(op, (ast.FloorDiv, ast.RShift)):
-            return self.is_tame(left, scope)
-        if isinstance(op, ast.Mod):
-            return self.is_tame(left, scope) or self.is_tame(right, scope)
-        if isinstance(op, (ast.Add, ast.Sub, ast.BitAnd, ast.BitOr, ast.BitXor)):
-            return self.is_tame(left, scope) and self.is_tame(right, scope)
-        return False
-
-    def is_numeric(self, e: ast.AST, scope: _Scope, dominated: set[str] | None) -> bool:
-        if type(e) is _Counter:
-            return True
-        if isinstance(e, ast.Constant):
-            return type(e.value) in (int, float, bool)
-        if isinstance(e, ast.Name):
-            return self.lookup(e.id, scope, dominated)
-        if isinstance(e, ast.BinOp):
-            return (
-                isinstance(e.op, _NUMERIC_OPS)
-                and self.is_numeric(e.left, scope, dominated)
-                and self.is_numeric(e.right, scope, dominated)
-            )
-        if isinstance(e, ast.UnaryOp):
-            return isinstance(e.op, ast.Not) or self.is_numeric(e.operand, scope, dominated)
-        if isinstance(e, ast.Call):
-            return isinstance(e.func, ast.Name) and e.func.id in self.pristine and e.func.id in _NUMERIC_CALLS
-        if isinstance(e, ast.IfExp):
-            return self.is_numeric(e.body, scope, dominated) and self.is_numeric(e.orelse, scope, dominated)
-        return False
-
-
-def _float_const(e: ast.expr) -> bool:
-    return isinstance(e, ast.Constant) and type(e.value) is float
-
-
-_FOLDABLE: dict[type, Any] = {
-    ast.Add: int.__add__,
-    ast.Sub: int.__sub__,
-    ast.Mult: int.__mul__,
-    ast.Pow: int.__pow__,
-}
-
-
-def _const_number(e: ast.expr) -> int | float | None:
-    """The value of a constant number operand: a literal, a negated one, or arithmetic of int literals
-    with a small result (`10**9 + 7`, which CPython folds into a constant anyway); None otherwise."""
-    if isinstance(e, ast.Constant):
-        value: Any = e.value
-        return value if type(value) in (int, float, bool) else None
-    if isinstance(e, ast.UnaryOp) and isinstance(e.op, ast.USub):
-        inner = _const_number(e.operand)
-        return None if inner is None else -inner
-    if isinstance(e, ast.BinOp) and type(e.op) in _FOLDABLE:
-        left, right = _const_number(e.left), _const_number(e.right)
-        if type(left) is not int or type(right) is not int:
-            return None
-        if isinstance(e.op, ast.Pow) and not (0 <= right <= 4096 and abs(left).bit_length() * right <= 4096):
-            return None
-        value = _FOLDABLE[type(e.op)](left, right)
-        return value if abs(value) < 1 << 128 else None
-    return None
-
-
-def _const_int(e: ast.expr) -> int:
-    """The value of a small constant operand (see `_small_const`), as an int."""
-    value = _const_number(e)
-    assert value is not None
-    return int(value)
-
-
-def _small_const(e: ast.expr, limit: int = _SMALL) -> bool:
-    value = _const_number(e)
-    return type(value) is float or (value is not None and abs(value) <= limit)
 
 
 def _safe_format_literal(e: ast.expr) -> bool:
@@ -601,20 +146,20 @@ class _Guard(ast.NodeTransformer):
 
     def __init__(self, tree: ast.Module) -> None:
         self.tree = tree
-        self._analysis: _Analysis | None = None
+        self._analysis: NumericFacts | None = None
         self.scope_nodes: list[ast.AST] = [tree]  # the enclosing scopes, innermost last
         self.dominated: set[str] | None = set()
         self.in_len_method = False
         self.match_counter = 0
 
     @property
-    def a(self) -> _Analysis:
+    def a(self) -> NumericFacts:
         if self._analysis is None:
-            self._analysis = _Analysis(self.tree)
+            self._analysis = NumericFacts(self.tree)
         return self._analysis
 
     @property
-    def scope(self) -> _Scope:
+    def scope(self) -> Scope:
         scope_of = self.a.scope_of
         for node in reversed(self.scope_nodes):
             scope = scope_of.get(id(node))
@@ -634,11 +179,11 @@ class _Guard(ast.NodeTransformer):
         return self.a.is_tame(e, self.scope)
 
     def safe(self, op: ast.operator, left: ast.expr, right: ast.expr) -> bool:
-        if _const_number(ast.BinOp(left=left, op=op, right=right)) is not None:
+        if const_number(ast.BinOp(left=left, op=op, right=right)) is not None:
             return True  # arithmetic of literals with a small result (`10**9 + 7`)
         if isinstance(op, ast.Mult):
-            if (_small_const(left) and not isinstance(right, ast.Name)) or (
-                _small_const(right) and not isinstance(left, ast.Name)
+            if (small_const(left) and not isinstance(right, ast.Name)) or (
+                small_const(right) and not isinstance(left, ast.Name)
             ):
                 # `x[i] * 2` may double a sequence, like `x + x`: checked after the statement
                 # (compiler/amplification.py), and exactly in code that runs once.
@@ -647,24 +192,22 @@ class _Guard(ast.NodeTransformer):
                 return False  # `s * 2` of a name: pre-checked, numbers skip the call
             # Numbers: a factor of at most 64 bits costs linear time; two big integers square.
             return (
-                _small_const(left, _WORD)
-                or _small_const(right, _WORD)
-                or (self.tame(left) and self.tame(right))
+                small_const(left, WORD) or small_const(right, WORD) or (self.tame(left) and self.tame(right))
             )
         if isinstance(op, ast.Pow):
-            if _float_const(right):
+            if float_const(right):
                 return True
-            if not _small_const(right):
+            if not small_const(right):
                 return False
             # `x ** 2` squares an integer: plain only for a tame number.
-            return _const_int(right) != 2 or (self.num(left) and self.tame(left))
+            return const_int(right) != 2 or (self.num(left) and self.tame(left))
         if isinstance(op, ast.LShift):
-            return _small_const(right, 64)
+            return small_const(right, 64)
         if isinstance(op, ast.Mod):
             return (
                 _safe_format_literal(left)
-                or _small_const(left, _WORD)
-                or (self.num(left) and _small_const(right, _WORD))
+                or small_const(left, WORD)
+                or (self.num(left) and small_const(right, WORD))
             )
         return True
 
@@ -756,7 +299,7 @@ class _Guard(ast.NodeTransformer):
         node.iter = self.visit(node.iter)
         saved = self.dominated
         if saved is not None and isinstance(node.target, (ast.Name, ast.Tuple)):
-            self.dominated = saved | set(_target_names(node.target))
+            self.dominated = saved | set(target_names(node.target))
         node.body = self._list(node.body)
         self.dominated = saved
         node.orelse = self._list(node.orelse)
@@ -797,11 +340,11 @@ class _Guard(ast.NodeTransformer):
                 body=ast.BinOp(left=_copy(node.left), op=node.op, right=_copy(node.right)),
                 orelse=guarded,
             )
-            if _small_const(node.right, _WORD) or _small_const(node.left, _WORD):
+            if small_const(node.right, WORD) or small_const(node.left, WORD):
                 # The plain branch is a number by a literal (linear), the call a pre-checked sequence
                 # or text: no statement check needed after it (see compiler/amplification.py).
                 setattr(guarded, LIGHT, True)
-        return _locate(guarded, node)
+        return locate(guarded, node)
 
     def _fast_path(self, node: ast.BinOp) -> ast.expr | None:
         """The inline test guarding a plain operation, when both operands are names or constants:
@@ -818,7 +361,7 @@ class _Guard(ast.NodeTransformer):
         elif isinstance(op, ast.Mult):
             typed = [e for e in (left, right) if not self.num(e)]
             sized = [left, right]
-            if any(_small_const(e, _WORD) for e in sized):
+            if any(small_const(e, WORD) for e in sized):
                 # By a literal factor only a sequence amplifies: any number takes the plain path.
                 if not all(isinstance(e, ast.Name) for e in typed) or not typed:
                     return None
@@ -829,7 +372,7 @@ class _Guard(ast.NodeTransformer):
                     if len(number_tests) == 1
                     else ast.BoolOp(op=ast.And(), values=number_tests)
                 )
-        elif isinstance(op, ast.Pow) and _small_const(right):
+        elif isinstance(op, ast.Pow) and small_const(right):
             typed, sized = [], [left]
         else:
             return None
@@ -842,7 +385,7 @@ class _Guard(ast.NodeTransformer):
             if e.id not in seen:
                 seen.add(e.id)
                 tests.append(_is_type(e, INT))
-        if not any(_small_const(e, _WORD) for e in sized):
+        if not any(small_const(e, WORD) for e in sized):
             probe = self._size_probe(sized, seen)
             if probe is None:
                 return None
@@ -887,9 +430,9 @@ class _Guard(ast.NodeTransformer):
             # only, for which `x *= 2` and `x = x * 2` are the same (sequences would be mutated in place).
             plain = ast.BinOp(left=_name(target.id), op=node.op, right=_copy(node.value))
             value = ast.IfExp(test=fast, body=plain, orelse=value)
-            if _small_const(node.value, _WORD):
+            if small_const(node.value, WORD):
                 setattr(value, LIGHT, True)
-        return _locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=value), node)
+        return locate(ast.Assign(targets=[ast.Name(id=target.id, ctx=ast.Store())], value=value), node)
 
     def _aug_item(self, node: ast.AugAssign, func: str) -> Any:
         if self.safe(node.op, ast.Tuple(elts=[], ctx=ast.Load()), node.value):
@@ -916,7 +459,7 @@ class _Guard(ast.NodeTransformer):
             load = ast.Attribute(value=_name(SUBSCRIPT_OBJECT), attr=t.attr, ctx=ast.Load())
             store = ast.Attribute(value=_name(SUBSCRIPT_OBJECT), attr=t.attr, ctx=ast.Store())
         pre.append(ast.Assign(targets=[store], value=_call(func, load, node.value)))
-        return [_locate(s, node) for s in pre]
+        return [locate(s, node) for s in pre]
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.expr:
         node.value = self.visit(node.value)
@@ -937,7 +480,7 @@ class _Guard(ast.NodeTransformer):
             conv = {ord('r'): 'repr', ord('s'): 'str', ord('a'): 'ascii'}[node.conversion]
             value = ast.Call(func=_name(conv), args=[value], keywords=[])
         out = ast.FormattedValue(value=_call(FORMAT, value, spec), conversion=-1, format_spec=None)
-        return _locate(out, node)
+        return locate(out, node)
 
     def visit_Match(self, node: ast.Match) -> Any:
         """Keyword captures of names the guard wraps (`case Circle(center=c)`, `str.center` being
@@ -967,7 +510,7 @@ class _Guard(ast.NodeTransformer):
                                 column=n.col_offset + 1,
                             )
         if subject is not None:
-            node.subject = _locate(
+            node.subject = locate(
                 ast.NamedExpr(target=ast.Name(id=subject, ctx=ast.Store()), value=node.subject), node.subject
             )
         return node
@@ -1004,7 +547,7 @@ class _Guard(ast.NodeTransformer):
             target.kwd_attrs, target.kwd_patterns = attrs, subs
             if case.guard is not None:
                 tests.append(case.guard)
-            case.guard = _locate(
+            case.guard = locate(
                 tests[0] if len(tests) == 1 else ast.BoolOp(op=ast.And(), values=tests), target
             )
         return subject
@@ -1013,7 +556,7 @@ class _Guard(ast.NodeTransformer):
         if node.value is not None:
             value: ast.expr = self.visit(node.value)
             if self.in_len_method and self.scope_kind == 'function':
-                value = _locate(_call(CHECK_LEN, value), value)
+                value = locate(_call(CHECK_LEN, value), value)
             node.value = value
         return node
 

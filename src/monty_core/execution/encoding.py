@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import MontySnapshotError
@@ -68,32 +69,30 @@ def decode_value(data: Any, depth: int = 0) -> Any:
         return [decode_value(v, depth + 1) for v in data]
     if isinstance(data, dict) and len(data) == 1:
         ((tag, body),) = data.items()
-        try:
-            if tag == 'f':
-                return float.fromhex(body)
-            if tag == 't':
-                return tuple(decode_value(v, depth + 1) for v in body)
-            if tag == 'd':
-                return {decode_value(k, depth + 1): decode_value(v, depth + 1) for k, v in body}
-            if tag == 's':
-                return {decode_value(v, depth + 1) for v in body}
-            if tag == 'fs':
-                return frozenset(decode_value(v, depth + 1) for v in body)
-            if tag == 'b':
-                return base64.b64decode(body, validate=True)
-            if tag == 'ba':
-                return bytearray(base64.b64decode(body, validate=True))
-            if tag == 'c':
-                return complex(float.fromhex(body[0]), float.fromhex(body[1]))
-            if tag == 'r':
-                return range(int(body[0]), int(body[1]), int(body[2]))
-            if tag == 'el':
-                return Ellipsis
-        except MontySnapshotError:
-            raise
-        except Exception as e:
-            raise MontySnapshotError(f'malformed snapshot value ({tag!r}): {e}') from None
+        decode = _TAGGED.get(tag)
+        if decode is not None:
+            try:
+                return decode(body, depth + 1)
+            except MontySnapshotError:
+                raise
+            except Exception as e:
+                raise MontySnapshotError(f'malformed snapshot value ({tag!r}): {e}') from None
     raise MontySnapshotError('malformed snapshot value')
+
+
+# Tag -> decoder(body, depth of its items) of the values `encode_value` writes as `{tag: body}`.
+_TAGGED: dict[str, Callable[[Any, int], Any]] = {
+    'f': lambda body, depth: float.fromhex(body),
+    't': lambda body, depth: tuple(decode_value(v, depth) for v in body),
+    'd': lambda body, depth: {decode_value(k, depth): decode_value(v, depth) for k, v in body},
+    's': lambda body, depth: {decode_value(v, depth) for v in body},
+    'fs': lambda body, depth: frozenset(decode_value(v, depth) for v in body),
+    'b': lambda body, depth: base64.b64decode(body, validate=True),
+    'ba': lambda body, depth: bytearray(base64.b64decode(body, validate=True)),
+    'c': lambda body, depth: complex(float.fromhex(body[0]), float.fromhex(body[1])),
+    'r': lambda body, depth: range(int(body[0]), int(body[1]), int(body[2])),
+    'el': lambda body, depth: Ellipsis,
+}
 
 
 def pack(document: dict[str, Any]) -> bytes:

@@ -25,11 +25,11 @@ from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import make_builtins
 from ..runtime.errors import to_runtime_error
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
-from ..runtime.limits import reserve
+from ..runtime.identities import IDENTITIES_NAME, Identities
+from ..runtime.memory import reserve
 from ..runtime.meter import Depth, Meter
 from ..runtime.modules import Importer, RunContext
 from ..runtime.output import Output, PrintCallback, SandboxStream, make_print
-from ..runtime.stable import IDENTITIES_NAME, Identities
 from ..stdlib._support import bind, forget_run
 from .protocol import (
     CallEvent,

@@ -15,7 +15,7 @@ from collections.abc import Callable, Coroutine, Generator
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.limits import CURRENT
+from ..runtime.memory import CURRENT
 
 
 class HostFuture:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import collections
 import types
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 # Dunder attributes that may be read on any object: names and docs, and the protocol methods user code
 # sometimes calls explicitly (`super().__init__(...)`, `obj.__eq__(other)`).
@@ -260,3 +261,19 @@ def is_dunder(name: str) -> bool:
 # stdlib objects with a settable-names list). Sandbox code may set attributes on their instances;
 # every other host object is read-only to it.
 SELF_GUARDED: set[type] = set()
+
+
+# (type, attribute) -> factory(bound object) -> the callable handed to sandbox code instead of the
+# real method (bounded or guarded versions of methods that traverse attributes or amplify sizes).
+WRAPPERS: dict[tuple[type, str], Callable[[Any], Any]] = {}
+
+_ALL_NAMES: dict[type, frozenset[str]] = {}
+
+
+def names_of(t: type) -> frozenset[str]:
+    """Every attribute name of type `t` (`dir(t)`, cached): a name it has but does not allow is refused
+    rather than missing."""
+    names = _ALL_NAMES.get(t)
+    if names is None:
+        names = _ALL_NAMES[t] = frozenset(dir(t))
+    return names

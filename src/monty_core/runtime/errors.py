@@ -12,7 +12,7 @@ from types import CodeType, TracebackType
 from typing import Any
 
 from ..errors import Frame, MontyRuntimeError
-from .stable import stable_str
+from .rendering import stable_str
 
 _CAUSE = 'The above exception was the direct cause of the following exception:'
 _CONTEXT = 'During handling of the above exception, another exception occurred:'

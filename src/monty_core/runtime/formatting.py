@@ -16,18 +16,14 @@ from itertools import compress
 from operator import index as _index
 from typing import Any
 
-from .guards import WRAPPERS, guarded_getattr, reset_plain_cache
-from .limits import (
-    CURRENT,
-    SMALL,
-    check_format_spec,
-    check_int_bits,
-    check_items,
-    rendered_size,
-    reserve,
-    user_index,
-)
-from .stable import NATIVE_TEXT, SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
+from .allowlists import WRAPPERS
+from .bigints import check_int_bits
+from .guards import guarded_getattr
+from .identities import NATIVE_TEXT
+from .memory import CURRENT, SMALL, reserve
+from .plain_reads import reset_plain_cache
+from .rendering import SETS, canonical, stable_ascii, stable_format, stable_repr, stable_str
+from .sizecheck import check_format_spec, check_items, rendered_size, user_index
 
 _parse = _string.formatter_parser
 _split = _string.formatter_field_name_split

@@ -1,5 +1,5 @@
 """The attribute guard: every attribute read, write and delete that sandbox code makes, unless the
-compiler proved the plain access equivalent (see `is_plain_safe` and `open_types`).
+compiler proved the plain access equivalent (plain_reads.py: `is_plain_safe` and `open_types`).
 
 Access is decided by the object's exact type (`type(obj)`, never `obj.__class__`) and exact `str`
 names, never by the name alone. Objects fall in these groups:
@@ -23,49 +23,35 @@ from abc import ABCMeta
 from collections.abc import Callable
 from typing import Any
 
-from greenlet import getcurrent
-
-from ..hooks import SANDBOX_GLOBALS
-from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, SELF_GUARDED, is_dunder
-from .limits import check_format_spec, check_lshift, check_mod, check_mul, check_pow
+from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, SELF_GUARDED, WRAPPERS, is_dunder, names_of
+from .classes import (
+    REAL_OF,
+    SAFE_METACLASSES,
+    SANDBOX_CLASS_MARK,
+    SANDBOX_GLOBALS_MARK,
+    STANDIN_METAS,
+    is_builtin_exception,
+    is_class_object,
+    own_class,
+    sandbox_mro,
+    sandbox_type_of,
+    visible_class,
+)
+from .classes import is_run_class as is_run_class
+from .classes import mark_run_class as mark_run_class
+from .classes import replace_class as replace_class
+from .classes import run_token as run_token
+from .classes import sandbox_class as sandbox_class
 from .modules import SandboxModule
+from .plain_reads import reset_plain_cache as reset_plain_cache
+from .sizecheck import check_format_spec, check_lshift, check_mod, check_mul, check_pow
 
-SANDBOX_CLASS_MARK = '__monty_class__'
-SANDBOX_GLOBALS_MARK = SANDBOX_GLOBALS
-
-# (type, attribute) -> factory(bound object) -> the callable handed to sandbox code instead of the
-# real method (bounded or guarded versions of methods that traverse attributes or amplify sizes).
-WRAPPERS: dict[tuple[type, str], Callable[[Any], Any]] = {}
-
+# (The `name as name` imports above are re-exports for stdlib/, renamed on another branch, which imports
+# them from here: remove them once its import lines name classes.py and plain_reads.py.)
 _type = type
 _getattr = getattr
 
-# The sandbox's stand-in for the class `type` (set by builtins.py): `x.__class__` of a class gives it.
-SANDBOX_TYPE: list[Any] = [type]
-
-# Builtin classes the sandbox sees through a stand-in class (set by builtins.py): real -> stand-in
-# (`type(b'')` is the sandbox's `bytes`), and stand-in -> real (attribute reads on the stand-in).
-STANDINS: dict[type, Any] = {}
-REAL_OF: dict[Any, type] = {}
-STANDIN_METAS: set[type] = set()
-
-# Host classes the sandbox wraps with a checked subclass or replaces with its own (CPython's
-# `fractions.Fraction` behind the sandbox's, `random.Random`, `collections.deque`, ...): never handed
-# out by `mro()`, `__mro__`, `__bases__` or a stdlib function (`typing.get_origin`), never reached by
-# `super()`. `REPLACED` maps each to the sandbox's class where there is one.
-HIDDEN_CLASSES: set[type] = set()
-REPLACED: dict[type, type] = {}
-
-
-def replace_class(host: type, sandbox: type) -> None:
-    """Record that sandbox code sees `sandbox` wherever CPython would hand out `host`."""
-    HIDDEN_CLASSES.add(host)
-    REPLACED[host] = sandbox
-
-
-_ALL_NAMES: dict[type, frozenset[str]] = {}
-
-# '__repr__' / '__str__' -> f(value read) -> what sandbox code gets instead (runtime/stable.py: CPython's
+# '__repr__' / '__str__' -> f(value read) -> what sandbox code gets instead (runtime/text_dunders.py: CPython's
 # own renderings, `object.__repr__(x)` included, would show addresses).
 TEXT_DUNDERS: dict[str, Callable[[Any], Any]] = {}
 
@@ -98,196 +84,11 @@ DUNDER_CHECKS: dict[str, Callable[..., None]] = {
 CONSTRUCTORS: dict[tuple[type, str], Callable[..., Any]] = {}
 
 
-def _names_of(t: type) -> frozenset[str]:
-    names = _ALL_NAMES.get(t)
-    if names is None:
-        names = _ALL_NAMES[t] = frozenset(dir(t))
-    return names
-
-
-def is_sandbox_class(t: type) -> bool:
-    """Whether `t` was made by the class builder (or is a stdlib class marked to behave as one)."""
-    return SANDBOX_CLASS_MARK in t.__dict__
-
-
-# Metaclasses the sandbox's own modules use for sandbox classes (enum's `EnumType`). Their instances
-# are classes and are guarded as such; sandbox code never sees the metaclass itself (`type(Color)` is
-# the sandbox's `type`, which cannot create classes).
-SAFE_METACLASSES: set[type] = set()
-
-
-def _is_class(obj: Any) -> bool:
-    t = _type(obj)
-    return t is type or t in SAFE_METACLASSES or t is ABCMeta
-
-
-# -- the run's own objects -------------------------------------------------------------------------
-def run_token() -> Any:
-    """The current run's identity (its `Identities`, shared by a REPL's snippets), or None outside a
-    run. A class the run builds carries it as its mark's value: only that run may write to it."""
-    return getattr(getcurrent(), 'identities', None)
-
-
-def mark_run_class(cls: type) -> type:
-    """Mark `cls` as a sandbox class of the current run (writable by it alone); outside a run, as a
-    per-process sandbox-like class, which no run can write."""
-    token = run_token()
-    type.__setattr__(cls, SANDBOX_CLASS_MARK, token if token is not None else True)
-    if token is not None:
-        token.add_class(cls)
-    return cls
-
-
-def is_run_class(cls: Any) -> bool:
-    """Whether class `cls` was made by the current run (its class statements, or the stdlib on its
-    behalf): the only classes sandbox code, and stdlib code acting for it, may change."""
-    return isinstance(cls, type) and _own_class(cls)
-
-
-def _own_class(cls: Any) -> bool:
-    """Whether class `cls` was made by the current run."""
-    token = cls.__dict__.get(SANDBOX_CLASS_MARK)
-    return token is not None and token is not True and token is run_token()
-
-
-# -- types whose plain attribute reads equal guarded ones ----------------------------------------------
-# C types whose attribute lookup is not CPython's generic one (bound methods forward to their
-# function, generic aliases to their origin, modules and classes have their own), and interpreter
-# internals: never read natively.
-_NOT_OPEN: frozenset[type] = frozenset(
-    {
-        type,
-        super,
-        types.ModuleType,
-        types.MethodType,
-        types.FunctionType,
-        types.GenericAlias,
-        types.UnionType,
-        types.SimpleNamespace,
-        types.FrameType,
-        types.CodeType,
-        types.TracebackType,
-        types.CellType,
-        types.MappingProxyType,
-        staticmethod,
-        classmethod,
-    }
-)
-
-_OPEN: list[frozenset[type] | None] = [None]
-
-
-def _generic_lookup(t: type) -> bool:
-    """Whether every class on `t`'s MRO leaves attribute lookup to CPython's generic algorithm."""
-    for klass in t.__mro__:
-        d = klass.__dict__
-        if '__getattr__' in d:
-            return False
-        if '__getattribute__' in d and type(d['__getattribute__']) is not types.WrapperDescriptorType:
-            return False  # a Python-level override
-    return True
-
-
-def open_types() -> frozenset[type]:
-    """The registered types whose instances may be read with plain bytecode (`o.name` for a plain-safe
-    name, see `is_plain_safe`): no instance `__dict__` (or, for builtin exceptions, one the guard reads
-    the same way), CPython's generic lookup. With the sandbox modules' type and a run's own classes
-    (added per run, see `Identities.add_class`), these are the types the compiled code's inline test
-    `_m_type(o) in _m_open_types` lets through."""
-    cached = _OPEN[0]
-    if cached is None:
-        out: set[type] = {SandboxModule}
-        for t in ALLOWED:
-            if t in _NOT_OPEN or t in STANDIN_METAS or t in SAFE_METACLASSES or not _generic_lookup(t):
-                continue
-            if _refuses_own_names(t):
-                continue  # (`HostFuture.name`: its instances go through the guard, and `x.name` of
-                # every other object can be plain)
-            if t.__dictoffset__ == 0 or _is_builtin_exception(t):
-                out.add(t)
-        cached = _OPEN[0] = frozenset(out)
-    return cached
-
-
-def _refuses_own_names(t: type) -> bool:
-    """Whether `t` has public attributes its allow-list refuses (exceptions' `with_traceback` aside):
-    such a type is not open, so that the names it refuses can still be plain on every open type."""
-    allowed = ALLOWED[t]
-    refused = {n for n in _names_of(t) if not n.startswith('_') and n not in allowed}
-    return bool(refused - _EXCEPTION_REFUSALS) if issubclass(t, BaseException) else bool(refused)
-
-
-_EXCEPTION_REFUSALS = frozenset({'with_traceback'})
-
-
-def known_bases(cls: type) -> bool:
-    """Whether every class on `cls`'s MRO is a sandbox class or a registered type."""
-    return all(
-        SANDBOX_CLASS_MARK in k.__dict__ or k in ALLOWED or _is_builtin_exception(k) for k in cls.__mro__
-    )
-
-
-def sandbox_type_of(obj: Any) -> type:
-    """`type(obj)` as sandbox code sees it."""
-    t = _type(obj)
-    if t is type or t in SAFE_METACLASSES:
-        return SANDBOX_TYPE[0]
-    standin = STANDINS.get(t)
-    if standin is not None:
-        return standin
-    if isinstance(obj, type):
-        # Any other metaclass (`abc.ABCMeta` of `ChainMap` and the `collections.abc` classes, typing's
-        # `_ProtocolMeta`, CPython's `EnumType` of `re.RegexFlag`): called with 3 arguments it builds a
-        # class outside `build_class` (host bases, `__getattribute__`/`__del__`/`__class__` in its
-        # namespace, no sandbox mark). Sandbox code sees it as its `type`, which cannot create classes.
-        return SANDBOX_TYPE[0]
-    return t
-
-
-def _visible_class(cls: Any) -> bool:
-    """Whether sandbox code may be handed class `cls` by `mro()`, `__mro__`, `__bases__`, `__base__`."""
-    if cls in HIDDEN_CLASSES:
-        return False
-    return SANDBOX_CLASS_MARK in cls.__dict__ or cls in ALLOWED or _is_builtin_exception(cls)
-
-
-def sandbox_class(value: Any) -> Any:
-    """`value`, about to be handed to sandbox code by stdlib code, as sandbox code may hold it: `type`
-    and metaclasses become the sandbox's `type`, replaced and stood-in classes their sandbox class;
-    a class the sandbox does not know is refused. Tuples and lists (of `typing.get_args`) item by item."""
-    t = _type(value)
-    if t is tuple or t is list:
-        return t(sandbox_class(v) for v in value)
-    if not isinstance(value, type):
-        return value
-    if value is type or issubclass(value, type):
-        return SANDBOX_TYPE[0]
-    known = REPLACED.get(value) or STANDINS.get(value)
-    if known is not None:
-        return known
-    if _visible_class(value):
-        return value
-    raise TypeError(f"the class '{value.__qualname__}' is not available in the sandbox")
-
-
-def _mro_of(cls: type) -> list[Any]:
-    """`cls.mro()` without the host classes sandbox code must not be handed (stand-ins for the ones
-    it sees through one: `bytes`, `range`)."""
-    out: list[Any] = []
-    for klass in cls.__mro__:
-        standin = STANDINS.get(klass) if _type(klass) is type else None
-        if standin is not None and standin is not SANDBOX_TYPE[0]:
-            out.append(standin)
-        elif _visible_class(klass):
-            out.append(klass)
-    return list(dict.fromkeys(out))
-
-
 def _missing(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
     if t is SandboxModule:
         return AttributeError(f"module '{obj.__name__}' has no attribute '{name}'")
-    if _is_class(obj):
+    if is_class_object(obj):
         return AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
     return AttributeError(f"'{t.__name__}' object has no attribute '{name}'")
 
@@ -297,7 +98,7 @@ _REFUSED = 'is not allowed in the sandbox'
 
 def _refused(obj: Any, name: str) -> AttributeError:
     t = _type(obj)
-    owner = obj.__name__ if _is_class(obj) or t is SandboxModule else t.__name__
+    owner = obj.__name__ if is_class_object(obj) or t is SandboxModule else t.__name__
     return AttributeError(f"access to '{owner}.{name}' {_REFUSED}")
 
 
@@ -350,10 +151,6 @@ _CONSTRUCTION = frozenset({'__init__', '__new__', '__post_init__'})
 _CLASS_HOOKS = frozenset({'__init_subclass__'})
 
 
-def _is_builtin_exception(cls: Any) -> bool:
-    return isinstance(cls, type) and issubclass(cls, BaseException) and cls.__module__ == 'builtins'
-
-
 def _readable(obj: Any) -> bool:
     """Whether `obj` is not opaque: its exact type is registered, a sandbox class, a sandbox module,
     a class (read along its MRO), or a builtin exception."""
@@ -364,7 +161,7 @@ def _readable(obj: Any) -> bool:
         or t in SAFE_METACLASSES
         or t in STANDIN_METAS
         or SANDBOX_CLASS_MARK in t.__dict__
-        or _is_builtin_exception(t)
+        or is_builtin_exception(t)
     )
 
 
@@ -372,8 +169,8 @@ def _constructible(obj: Any) -> bool:
     t = _type(obj)
     if isinstance(obj, type):
         cls = REAL_OF.get(obj, obj)
-        return SANDBOX_CLASS_MARK in cls.__dict__ or cls in ALLOWED_DATA or _is_builtin_exception(cls)
-    return SANDBOX_CLASS_MARK in t.__dict__ or t in ALLOWED_DATA or _is_builtin_exception(t)
+        return SANDBOX_CLASS_MARK in cls.__dict__ or cls in ALLOWED_DATA or is_builtin_exception(cls)
+    return SANDBOX_CLASS_MARK in t.__dict__ or t in ALLOWED_DATA or is_builtin_exception(t)
 
 
 def _is_sandbox_code(value: Any) -> bool:
@@ -403,11 +200,11 @@ def _wrapped(obj: Any) -> Any:
 def _class_structure(cls: Any, name: str) -> Any:
     """`__mro__`, `__bases__`, `__base__` of a class: only classes sandbox code may hold."""
     if name == '__mro__':
-        return tuple(_mro_of(cls))
+        return tuple(sandbox_mro(cls))
     if name == '__bases__':
-        return tuple(b for b in cls.__bases__ if _visible_class(b)) or (object,)
+        return tuple(b for b in cls.__bases__ if visible_class(b)) or (object,)
     base = cls.__base__
-    return base if base is None or _visible_class(base) else object
+    return base if base is None or visible_class(base) else object
 
 
 _STRUCTURE = frozenset({'__mro__', '__bases__', '__base__'})
@@ -418,7 +215,7 @@ def _dunder(obj: Any, name: str) -> Any:
         raise _refused(obj, name)
     if name == '__wrapped__':
         return _wrapped(obj)
-    if name in _STRUCTURE and _is_class(obj):
+    if name in _STRUCTURE and is_class_object(obj):
         return _class_structure(obj, name)
     if name not in SAFE_DUNDERS:
         raise _refused(obj, name)
@@ -449,20 +246,26 @@ def _dunder(obj: Any, name: str) -> Any:
     owner = _resolve_owner(mro, name)
     if owner is None or SANDBOX_CLASS_MARK in owner.__dict__:
         return value
-    if is_class:
+    checking = _checking(check, value, target, is_class)
+    checking.__name__ = checking.__qualname__ = name
+    return checking
+
+
+def _checking(check: Callable[..., None], value: Any, target: Any, on_class: bool) -> types.FunctionType:
+    """An operator dunder read from a builtin (`value`, read from `target`) as sandbox code gets it:
+    its `DUNDER_CHECKS` pre-check first, unbound (`int.__pow__`) or bound (`(10).__pow__`)."""
+    if on_class:
 
         def unbound(self: Any, *args: Any) -> Any:
             check(self, *args)
             return value(self, *args)
 
-        unbound.__name__ = unbound.__qualname__ = name
         return unbound
 
     def bound(*args: Any) -> Any:
         check(target, *args)
         return value(*args)
 
-    bound.__name__ = bound.__qualname__ = name
     return bound
 
 
@@ -497,13 +300,13 @@ def guarded_getattr(obj: Any, name: str) -> Any:
         if name in allowed:
             wrap = WRAPPERS.get((t, name))
             return _getattr(obj, name) if wrap is None else wrap(obj)
-        if name in _names_of(t):
+        if name in names_of(t):
             raise _refused(obj, name)
         if t is types.FunctionType and SANDBOX_GLOBALS_MARK in obj.__globals__ and name in obj.__dict__:
             # Attributes a sandbox decorator set on its own function (`wrapper.calls += 1`, which
             # reads through this guard; the function type is in ALLOWED, with no public names).
             return obj.__dict__[name]
-        if _is_builtin_exception(t):
+        if is_builtin_exception(t):
             d = obj.__dict__
             if name in d:
                 return d[name]  # what the run set on its exception (`err.code = 3`)
@@ -526,7 +329,7 @@ def guarded_getattr(obj: Any, name: str) -> Any:
 
 def _class_getattr(cls: type, name: str) -> Any:
     if name == 'mro':
-        return lambda: _mro_of(cls)
+        return lambda: sandbox_mro(cls)
     allowed = ALLOWED.get(cls)
     if allowed is not None and name in allowed and SANDBOX_CLASS_MARK not in cls.__dict__:
         # A registered host class: its own allow-list, as for its instances (`Fraction.from_float`,
@@ -574,7 +377,7 @@ def _super_getattr(sup: Any, name: str) -> Any:
         raise AttributeError(f"'super' object has no attribute '{name}'")
     if SANDBOX_CLASS_MARK in owner.__dict__:
         return _getattr(sup, name)
-    if owner not in SUPER_BASES and not _is_builtin_exception(owner):
+    if owner not in SUPER_BASES and not is_builtin_exception(owner):
         raise AttributeError(f"super() cannot reach '{owner.__name__}.{name}' in the sandbox")
     if not dunder:
         allowed = ALLOWED.get(owner)
@@ -596,19 +399,7 @@ def _super_getattr(sup: Any, name: str) -> Any:
     if check is None:
         return value
     target = sup.__self__
-    if isinstance(target, type):
-
-        def unbound(self: Any, *args: Any) -> Any:
-            check(self, *args)
-            return value(self, *args)
-
-        return unbound
-
-    def bound(*args: Any) -> Any:
-        check(target, *args)
-        return value(*args)
-
-    return bound
+    return _checking(check, value, target, isinstance(target, type))
 
 
 # -- writes ------------------------------------------------------------------------------------------
@@ -631,14 +422,14 @@ def _writable(obj: Any, name: str, verb: str) -> None:
             return
         raise AttributeError(f"cannot {verb} the special attribute '{name}' in the sandbox")
     if SANDBOX_CLASS_MARK in t.__dict__:
-        if _own_class(t):
+        if own_class(t):
             return
         raise AttributeError(f"cannot {verb} attributes of '{t.__name__}' objects in the sandbox")
     if t is type or t in SAFE_METACLASSES:
-        if SANDBOX_CLASS_MARK in obj.__dict__ and _own_class(obj):
+        if SANDBOX_CLASS_MARK in obj.__dict__ and own_class(obj):
             return
         raise AttributeError(f"cannot {verb} attributes of class '{obj.__name__}' in the sandbox")
-    if _is_builtin_exception(t) or (issubclass(t, BaseException) and t in ALLOWED):
+    if is_builtin_exception(t) or (issubclass(t, BaseException) and t in ALLOWED):
         return  # an exception's attributes are its own data
     if t is types.FunctionType and SANDBOX_GLOBALS_MARK in obj.__globals__:
         return
@@ -701,40 +492,6 @@ def sandbox_delattr(obj: Any, name: Any) -> None:
     guarded_delattr(obj, _check_name(name))
 
 
-# -- what the compiler may read natively ---------------------------------------------------------------
-def is_plain_safe(name: str) -> bool:
-    """Whether `obj.name` may compile to a plain attribute read *when `type(obj)` is open*
-    (`open_types()` or the run's own classes; the compiled code tests it, or proves it).
-
-    True when, on every open type that has the attribute, it is allowed and unwrapped; sandbox
-    classes allow every non-dunder name they define, and sandbox modules only hold their exports.
-    Names starting with `_` are never plain.
-    """
-    cached = _PLAIN_CACHE.get(name)
-    if cached is not None:
-        return cached
-    ok = not name.startswith('_')
-    if ok:
-        for t in open_types():
-            if t is SandboxModule:
-                continue  # (its exports, any name)
-            if name in _names_of(t) and (name not in ALLOWED[t] or (t, name) in WRAPPERS):
-                ok = False
-                break
-    _PLAIN_CACHE[name] = ok
-    return ok
-
-
-_PLAIN_CACHE: dict[str, bool] = {}
-
-
-def is_refused_somewhere(name: str) -> bool:
-    """Whether some registered type has attribute `name` and refuses it (wrapped names do not count)."""
-    if name.startswith('_'):
-        return True
-    return any(name in _names_of(t) and name not in allowed for t, allowed in ALLOWED.items())
-
-
 _MATCH_MISSING = object()
 
 
@@ -747,19 +504,3 @@ def match_attr(obj: Any, name: str) -> Any:
         if e.args and isinstance(e.args[0], str) and e.args[0].endswith(_REFUSED):
             raise
         return _MATCH_MISSING
-
-
-_GENERATION = [0]
-
-
-def generation() -> int:
-    """How many times the allow-lists changed: compiled programs record it (compiler.Program)."""
-    return _GENERATION[0]
-
-
-def reset_plain_cache() -> None:
-    """Forget `is_plain_safe` and `open_types` answers (call after registering types or wrappers);
-    programs compiled before are recompiled before their next run."""
-    _PLAIN_CACHE.clear()
-    _OPEN[0] = None
-    _GENERATION[0] += 1

@@ -28,7 +28,7 @@ from itertools import chain, repeat
 from typing import Any
 
 from ..hooks import MAX_DEPTH
-from .limits import CHECK_INTERVAL, CURRENT, MemoryAccount
+from .memory import CHECK_INTERVAL, CURRENT, MemoryAccount
 
 CHUNK = 2000
 FIRST_CHECK_DELAY = 0.0005  # seconds of a run before its first memory check

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from .allowlists import ALLOWED
-from .limits import reserve
-from .stable import stable_str
+from .memory import reserve
+from .rendering import stable_str
 
 Stream = Literal['stdout', 'stderr']
 PrintCallback = Callable[[Stream, str], None]

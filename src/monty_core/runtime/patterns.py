@@ -7,7 +7,7 @@ subclass, so CPython matches its one positional sub-pattern against the subject)
 that CPython may read those attributes natively:
 
 - a subject that is not a `Point` does not match (as in CPython);
-- a subject of an open type (runtime/guards.py `open_types`, the run's classes) is read natively;
+- a subject of an open type (runtime/plain_reads.py `open_types`, the run's classes) is read natively;
 - any other subject has each attribute read through the guard first: a refused one raises the
   guard's `AttributeError` (a leaked host object is a dead end), a missing one fails the match, and
   one the guard hands out differently (a size-checked wrapper) is refused.
@@ -20,7 +20,9 @@ from typing import Any
 
 from greenlet import getcurrent
 
-from .guards import WRAPPERS, _refused, guarded_getattr, open_types
+from .allowlists import WRAPPERS
+from .guards import _refused, guarded_getattr
+from .plain_reads import open_types
 
 _HOLDER_SIZE = 256  # compiler/patterns.py HOLDER_SIZE
 _MATCH_SELF = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, str, tuple)

@@ -3,7 +3,7 @@
 CPython's `'%r' % (f,)` and `'%s' % obj` render with the object's own repr, which shows a memory
 address for functions, methods, generators and objects with the default repr, and hash order for
 sets. The sandbox pre-renders those arguments with `stable_str`/`stable_repr`/`stable_ascii`
-(runtime/stable.py) and formats the resulting strings with `%s` (same flags, width and precision),
+(runtime/rendering.py) and formats the resulting strings with `%s` (same flags, width and precision),
 so the text is the same in every process and shows no host address. Arguments that are already
 plain text or numbers take CPython's path unchanged.
 """
@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .limits import imod, mod
-from .stable import NATIVE_TEXT, _weigh_format_args, stable_ascii, stable_repr, stable_str
+from .guarded_ops import imod, mod
+from .identities import NATIVE_TEXT
+from .rendering import stable_ascii, stable_repr, stable_str, weigh_format_args
 
 _type = type
 _SPEC = re.compile(r'[-#0 +]*(?P<width>\*|\d*)(?:\.(?P<prec>\*|\d*))?[hlL]?(?P<conv>.?)', re.S)
@@ -108,7 +109,7 @@ def checked_mod(a: Any, b: Any) -> Any:
     """`_m_mod`: `a % b` with the size checks, weighing what `%s`/`%r`/`%a` would render, and text
     rendered as the sandbox renders it."""
     if _type(a) is str:
-        _weigh_format_args(b)
+        weigh_format_args(b)
         return stable_mod(a, b)
     return mod(a, b)
 
@@ -116,6 +117,6 @@ def checked_mod(a: Any, b: Any) -> Any:
 def checked_imod(a: Any, b: Any) -> Any:
     """`_m_imod`: `a %= b`, checked as `checked_mod`."""
     if _type(a) is str:
-        _weigh_format_args(b)
+        weigh_format_args(b)
         return stable_mod(a, b)
     return imod(a, b)

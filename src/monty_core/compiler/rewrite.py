@@ -3,13 +3,10 @@
 The output is still a Python AST, compiled by CPython into ordinary bytecode. What changes:
 
 - attribute reads whose name is not provably safe on every reachable type become `_m_getattr(obj, 'name')`;
-  every attribute write and delete becomes `_m_setattr(value, obj, 'name')` / `_m_delattr(obj, 'name')`;
-- `for` loops and comprehensions iterate `_m_loop_iter(iterable, _m_ticker)`, a C-level iterator that
-  consults the meter every few thousand items (no Python call per item); `while` loops call
-  `_m_tick(_m_ticker)`;
-- plain functions count their depth in the run's `_m_depth.d` (a slot: try/finally is free in 3.11) and,
-  like generators and lambdas, compare it with `_m_max_depth` on entry: the watchdog lowers that
-  value to stop a run whose time is up, so recursion needs no clock reads;
+  every attribute write and delete becomes `_m_setattr(value, obj, 'name')` / `_m_delattr(obj, 'name')`
+  (stores.py, mixed in);
+- loops tick, functions count their depth and check for a stop on entry (metering.py): a run whose
+  time is up stops, recursion needs no clock reads;
 - a method's plain stores to its own `self` skip the guard once a per-call check has shown `self` is
   a sandbox instance;
 - every `except` handler starts with the same stop check, so a run that has been stopped (time
@@ -29,28 +26,19 @@ Names starting with `_m_` are reserved (the checker refuses them in user code).
 from __future__ import annotations
 
 import ast
-import copy
 from collections.abc import Callable
 from typing import Any, cast
 
 from ..hooks import (
-    DELATTR,
-    DEPTH,
     GETATTR,
     HANDLER_CHECK,
     IMPORT,
     IMPORT_FROM,
-    LOOP_ITER,
-    MAX_DEPTH,
     OPEN_TYPES,
     RESULT,
     RUN_CLASSES,
     SELF_FLAG,
-    SETATTR,
     STORE_TEMP,
-    TICK,
-    TICKER,
-    TOO_DEEP,
     TYPE,
 )
 from .amplification import JUMPS, AmplificationChecks, statement_check
@@ -58,16 +46,25 @@ from .astutil import (
     LOAD,
     OPERATOR_LEAVES,
     child_fields,
-    child_nodes,
     handler_table,
+    locate,
     position,
     positioned_call,
 )
+from .metering import (
+    is_generator,
+    makes_calls_in,
+    metered_body,
+    metered_iter,
+    metered_lambda_body,
+    stop_check,
+    tick,
+)
 from .opentypes import OpenFacts
 from .patterns import PatternRewrites
+from .stores import AttributeStores
 
 RESULT_NAME = RESULT
-DEPTH_NAME = DEPTH  # the run's depth counter object; its count is `_m_depth.d`
 
 
 def _name(id_: str, ctx: ast.expr_context | None = None) -> ast.Name:
@@ -78,33 +75,6 @@ def _call(func: str, *args: ast.expr) -> ast.Call:
     return ast.Call(func=_name(func), args=list(args), keywords=[])
 
 
-def _tick() -> ast.Expr:
-    return ast.Expr(_call(TICK, _name(TICKER)))
-
-
-def _stop_check(at: ast.AST | None = None, slow_path: str = TOO_DEEP) -> ast.If:
-    """`if _m_depth.d > _m_max_depth: _m_too_deep(_m_depth.d)` — depth limit, time limit, memory and stops in one
-    compare. With `at`, every node gets that node's position (cheaper than `_locate` afterwards)."""
-    pos = position(at) if at is not None else {}
-    call = positioned_call(slow_path, pos, _depth(pos))
-    test = ast.Compare(
-        left=_depth(pos),
-        ops=[_GT],
-        comparators=[ast.Name(MAX_DEPTH, LOAD, **pos)],
-        **pos,
-    )
-    return ast.If(test=test, body=[ast.Expr(call, **pos)], orelse=[], **pos)
-
-
-_GT = ast.Gt()
-
-
-def _depth(pos: dict[str, Any], ctx: ast.expr_context = LOAD) -> ast.Attribute:
-    """`_m_depth.d`: the run's call depth, a slot of a per-run object (a slot store is specialised by
-    CPython 3.11; a global store goes through a dict every time)."""
-    return ast.Attribute(ast.Name(DEPTH_NAME, LOAD, **pos), 'd', ctx, **pos)
-
-
 def _self_check(name: str) -> ast.Assign:
     """`_m_self = _m_type(self) in _m_run_classes`: is `self` an instance of one of the run's sandbox
     classes (the class builder records them)?"""
@@ -112,41 +82,7 @@ def _self_check(name: str) -> ast.Assign:
     return ast.Assign(targets=[_name(SELF_FLAG, ast.Store())], value=test)
 
 
-def _makes_calls(body: list[ast.stmt]) -> bool:
-    """Whether the statements (not nested functions or classes) contain a call or a decorator."""
-    stack: list[ast.AST] = list(body)
-    while stack:
-        n = stack.pop()
-        if isinstance(n, ast.Call):
-            return True
-        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if n.decorator_list or (
-                not isinstance(n, ast.ClassDef) and (n.args.defaults or n.args.kw_defaults)
-            ):
-                return True
-            if isinstance(n, ast.ClassDef):
-                return True  # building a class calls into its body
-            continue
-        if isinstance(n, ast.Lambda):
-            continue
-        stack.extend(ast.iter_child_nodes(n))
-    return False
-
-
-def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
-    """Whether the function body (not nested scopes) contains yield."""
-    stack: list[ast.AST] = list(node.body) if isinstance(node.body, list) else [node.body]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, (ast.Yield, ast.YieldFrom)):
-            return True
-        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            continue
-        stack.extend(ast.iter_child_nodes(n))
-    return False
-
-
-class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
+class _Rewriter(AttributeStores, PatternRewrites, AmplificationChecks, ast.NodeTransformer):
     def __init__(self, plain_safe: Callable[[str], bool], facts: OpenFacts) -> None:
         self.plain_safe = plain_safe
         self.facts = facts
@@ -186,7 +122,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
     # -- attributes -----------------------------------------------------------------------------
     def visit_Attribute(self, node: ast.Attribute) -> ast.expr:
         """`a.b` becomes `_m_getattr(a, 'b')` (the guard), or for a plain-safe name (see
-        `guards.is_plain_safe`) stays `a.b` when `a` is proven open (opentypes.py), else
+        `plain_reads.is_plain_safe`) stays `a.b` when `a` is proven open (opentypes.py), else
         `a.b if _m_type(a) in _m_open_types else _m_getattr(a, 'b')` (in a method, `self.b if _m_self else ...`)."""
         proven = self.facts.is_open(node.value)
         node.value = cast(ast.expr, self.visit(node.value))
@@ -247,145 +183,12 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         on_guard = ast.Call(func.orelse, list(out.args), list(out.keywords), **pos)
         return ast.IfExp(func.test, on_open, on_guard, **pos)
 
-    @staticmethod
-    def _has_attribute(target: ast.expr) -> bool:
-        """Whether an assignment target stores to an attribute (`a.b`, or one inside a tuple/list
-        target); attributes read while computing a subscript target don't count."""
-        if isinstance(target, ast.Attribute):
-            return True
-        if isinstance(target, (ast.Tuple, ast.List)):
-            return any(_Rewriter._has_attribute(e) for e in target.elts)
-        if isinstance(target, ast.Starred):
-            return _Rewriter._has_attribute(target.value)
-        return False
-
-    def _store(self, target: ast.expr, value: ast.expr) -> list[ast.stmt]:
-        """Statements storing `value` into `target` with CPython's order: leaves left to right, each
-        target's object expression evaluated when its turn comes."""
-        if isinstance(target, ast.Attribute):
-            obj = cast(ast.expr, self.visit(target.value))
-            return [_locate(ast.Expr(_call(SETATTR, value, obj, self.attr_name(target.attr))), target)]
-        if isinstance(target, (ast.Tuple, ast.List)) and self._has_attribute(target):
-            temps: list[ast.expr] = []
-            later: list[tuple[ast.expr, str]] = []
-            for elt in target.elts:
-                tmp = self.temp()
-                inner = elt.value if isinstance(elt, ast.Starred) else elt
-                store = _name(tmp, ast.Store())
-                temps.append(
-                    ast.Starred(value=store, ctx=ast.Store()) if isinstance(elt, ast.Starred) else store
-                )
-                later.append((inner, tmp))
-            unpack = ast.Assign(targets=[ast.Tuple(elts=temps, ctx=ast.Store())], value=value)
-            out: list[ast.stmt] = [_locate(unpack, target)]
-            for inner, tmp in later:
-                out.extend(self._store(inner, _name(tmp)))
-            return out
-        assign = ast.Assign(targets=[cast(ast.expr, self.visit(target))], value=value)
-        return [_locate(assign, target)]
-
-    def _temp_target(self, target: ast.expr) -> tuple[ast.expr, list[ast.stmt]]:
-        """For loop/with targets: a plain target, plus statements completing attribute stores."""
-        if not self._has_attribute(target):
-            return cast(ast.expr, self.visit(target)), []
-        tmp = self.temp()
-        return _locate(_name(tmp, ast.Store()), target), self._store(target, _name(tmp))
-
-    def visit_Assign(self, node: ast.Assign) -> Any:
-        original = node.value
-        node.value = cast(ast.expr, self.visit(node.value))
-        if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
-            # `a, b = some_set`: the same in every process
-            node.value = self.unpacked_value(original, node.value)
-        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
-            t = node.targets[0]
-            obj = cast(ast.expr, self.visit(t.value))
-            # Argument order keeps CPython's evaluation order: the value first, then the object.
-            guarded = _locate(ast.Expr(_call(SETATTR, node.value, obj, self.attr_name(t.attr))), node)
-            if self._is_fast_self(obj, t.attr):
-                # A method storing on its own sandbox instance: a plain store, after one check per call.
-                self.fast_stores += 1
-                plain = ast.Assign(targets=[t], value=_known_self(node.value))
-                return _locate(ast.If(test=_name(SELF_FLAG), body=[plain], orelse=[guarded]), node)
-            return guarded
-        if not any(self._has_attribute(t) for t in node.targets):
-            node.targets = [cast(ast.expr, self.visit(t)) for t in node.targets]
-            return node
-        if len(node.targets) == 1:
-            return self._store(node.targets[0], node.value)
-        tmp = self.temp()
-        out: list[ast.stmt] = [_locate(ast.Assign(targets=[_name(tmp, ast.Store())], value=node.value), node)]
-        for target in node.targets:
-            out.extend(self._store(target, _name(tmp)))
-        return out
-
-    def visit_AnnAssign(self, node: ast.AnnAssign) -> Any:
-        # Annotations are never evaluated at run time (the seed annotates with names only the type
-        # stubs define). In a class body they are kept as strings, as under `from __future__ import
-        # annotations`, because dataclasses read them; elsewhere they disappear.
-        if self.in_class and isinstance(node.target, ast.Name):
-            node.annotation = _locate(ast.Constant(ast.unparse(node.annotation)), node.annotation)
-            if node.value is not None:
-                node.value = cast(ast.expr, self.visit(node.value))
-            return node
-        if node.value is None:
-            if isinstance(node.target, ast.Name):
-                return None
-            return _locate(ast.Pass(), node)
-        assign = _locate(ast.Assign(targets=[node.target], value=node.value), node)
-        return self.visit_Assign(assign)
-
-    def visit_AugAssign(self, node: ast.AugAssign) -> Any:
-        node.value = cast(ast.expr, self.visit(node.value))
-        checked = self.checked_augassign(node)
-        if checked is not None:
-            return checked
-        if not isinstance(node.target, ast.Attribute):
-            node.target = cast(ast.Name | ast.Subscript, self.visit(node.target))
-            return node
-        t = node.target
-        if self._is_fast_self(t.value, t.attr) and self.plain_safe(t.attr):
-            self.fast_stores += 1
-            plain = ast.AugAssign(target=t, op=node.op, value=node.value)
-            guarded = self._guarded_augassign(node, t)
-            return _locate(ast.If(test=_name(SELF_FLAG), body=[plain], orelse=guarded), node)
-        return self._guarded_augassign(node, t)
-
     def _is_fast_self(self, obj: ast.expr, attr: str) -> bool:
         """Whether `obj.attr` is read from or stored on the method's own `self` (the very variable,
         which nothing rebinds): `_m_self`, tested once per call, stands for the type test."""
         return self.facts.refers_to(obj, self.fast_self) and not (
             attr.startswith('__') and attr.endswith('__')
         )
-
-    def _guarded_augassign(self, node: ast.AugAssign, t: ast.Attribute) -> list[ast.stmt]:
-        obj_tmp, val_tmp = self.temp(), self.temp()
-        out = [
-            ast.Assign(targets=[_name(obj_tmp, ast.Store())], value=cast(ast.expr, self.visit(t.value))),
-            ast.Assign(
-                targets=[_name(val_tmp, ast.Store())],
-                value=_call(GETATTR, _name(obj_tmp), self.attr_name(t.attr)),
-            ),
-            ast.AugAssign(target=_name(val_tmp, ast.Store()), op=node.op, value=node.value),
-            ast.Expr(_call(SETATTR, _name(val_tmp), _name(obj_tmp), self.attr_name(t.attr))),
-        ]
-        return [_locate(s, node) for s in out]
-
-    def visit_Delete(self, node: ast.Delete) -> Any:
-        out: list[ast.stmt] = []
-        plain: list[ast.expr] = []
-        for target in node.targets:
-            if isinstance(target, ast.Attribute):
-                if plain:
-                    out.append(_locate(ast.Delete(targets=plain), node))
-                    plain = []
-                obj = cast(ast.expr, self.visit(target.value))
-                out.append(_locate(ast.Expr(_call(DELATTR, obj, self.attr_name(target.attr))), target))
-            else:
-                plain.append(cast(ast.expr, self.visit(target)))
-        if plain:
-            out.append(_locate(ast.Delete(targets=plain), node))
-        return out
 
     # -- imports --------------------------------------------------------------------------------
     def visit_Import(self, node: ast.Import) -> list[ast.stmt]:
@@ -398,7 +201,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             else:
                 target = alias.asname
                 call = _call(IMPORT, ast.Constant(alias.name), ast.Constant(True))
-            out.append(_locate(ast.Assign(targets=[_name(target, ast.Store())], value=call), node))
+            out.append(locate(ast.Assign(targets=[_name(target, ast.Store())], value=call), node))
         return out
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> ast.stmt:
@@ -408,13 +211,9 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         names = ast.Tuple(elts=[cast(ast.expr, ast.Constant(a.name)) for a in node.names], ctx=LOAD)
         call = _call(IMPORT_FROM, ast.Constant(node.module or ''), names)
         targets: list[ast.expr] = [_name(a.asname or a.name, ast.Store()) for a in node.names]
-        return _locate(ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call), node)
+        return locate(ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call), node)
 
     # -- loops ----------------------------------------------------------------------------------
-    def _metered_iter(self, it: ast.expr) -> ast.expr:
-        pos = position(it)
-        return positioned_call(LOOP_ITER, pos, it, ast.Name(TICKER, LOAD, **pos))
-
     def _loop_target(self, node: ast.For | ast.AsyncFor) -> None:
         node.target, after = self._temp_target(node.target)
         if after:
@@ -427,7 +226,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         entry = table.get(id(at))
         if entry is None or entry[0] is not at:
             return []
-        return [_locate(_flag_update(flag, name), at) for flag, name in entry[1]]
+        return [locate(_flag_update(flag, name), at) for flag, name in entry[1]]
 
     def _entry_flags(self, key: int) -> list[ast.stmt]:
         """A scope's flags as it starts: False, or a parameter's test."""
@@ -440,7 +239,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         return out
 
     def visit_For(self, node: ast.For) -> ast.For:
-        node.iter = self._metered_iter(cast(ast.expr, self.visit(node.iter)))
+        node.iter = metered_iter(cast(ast.expr, self.visit(node.iter)))
         updates = self._flag_updates(self.facts.flags.body_start, node)
         self._loop_target(node)
         node.body = updates + self._hot_stmts(node.body)
@@ -451,7 +250,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         node.iter = cast(ast.expr, self.visit(node.iter))
         updates = self._flag_updates(self.facts.flags.body_start, node)
         self._loop_target(node)
-        node.body = [_locate(_tick(), node), *updates, *self._hot_stmts(node.body)]
+        node.body = [locate(tick(), node), *updates, *self._hot_stmts(node.body)]
         node.orelse = self._stmts(node.orelse)
         return node
 
@@ -459,7 +258,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         self.hot += 1
         node.test = cast(ast.expr, self.visit(node.test))
         self.hot -= 1
-        node.body = [_locate(_tick(), node), *self._hot_stmts(node.body)]
+        node.body = [locate(tick(), node), *self._hot_stmts(node.body)]
         node.orelse = self._stmts(node.orelse)
         return node
 
@@ -468,7 +267,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         node.iter = cast(ast.expr, self.visit(node.iter))
         self.in_comp_iter = saved
         if not node.is_async:
-            node.iter = self._metered_iter(node.iter)
+            node.iter = metered_iter(node.iter)
         node.target = cast(ast.expr, self.visit(node.target))
         node.ifs = [cast(ast.expr, self.visit(i)) for i in node.ifs]
         return node
@@ -536,9 +335,9 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
             if isinstance(body[0].value.value, str):
                 doc, body = [cast(ast.stmt, body[0])], body[1:]
-        makes_calls = _makes_calls(body)
+        makes_calls = makes_calls_in(body)
         # (decided before the rewrite grows the body)
-        generator = isinstance(node, ast.AsyncFunctionDef) or _is_generator(node)
+        generator = isinstance(node, ast.AsyncFunctionDef) or is_generator(node)
         saved = self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads
         self.fast_self = self.facts.method_self(node) if self.in_class else None
         self.temp_counter, self.in_class, self.fast_stores, self.fast_reads = 0, False, 0, 0
@@ -551,22 +350,9 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
             new_body.insert(0, _self_check(self.fast_self[1]))
         new_body[:0] = self._entry_flags(id(node))
         self.temp_counter, self.in_class, self.fast_self, self.fast_stores, self.fast_reads = saved
-        if generator:
-            # Suspended frames must not hold depth: generators and coroutines only check for a stop.
-            node.body = [*doc, _stop_check(), *new_body]
-        elif not makes_calls:
-            # A body without calls recurses only through operator/attribute hooks, which CPython's
-            # own recursion limit bounds: no depth counting, only the stop check (exponential
-            # recursion through `__add__` must still end at the time limit).
-            node.body = [*doc, _stop_check(), *new_body]
-        else:
-            pos = position(node)
-            enter = ast.AugAssign(_depth(pos, ast.Store()), ast.Add(), ast.Constant(1, **pos), **pos)
-            leave = ast.AugAssign(_depth(pos, ast.Store()), ast.Sub(), ast.Constant(1, **pos), **pos)
-            guarded = ast.Try(body=[_stop_check(), *new_body], handlers=[], orelse=[], finalbody=[leave])
-            node.body = [*doc, enter, guarded]
+        node.body = [*doc, *metered_body(node, new_body, generator=generator, makes_calls=makes_calls)]
         for n in node.body:
-            _locate(n, node)
+            locate(n, node)
         return node
 
     visit_FunctionDef = _visit_function
@@ -591,14 +377,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         self.heavy = heavy
         self.leave_scope(scope)
         self.in_class = saved
-        # `(_m_depth.d <= _m_max_depth or _m_too_deep(_m_depth.d)) and body`: a stopped run (or expired
-        # deadline, or a memory check the watchdog asks for) lowers `_m_max_depth`, so recursive
-        # lambdas stop too; `_m_too_deep` returns True when the run may go on.
-        pos = position(body)
-        depth = _depth(pos)
-        test = ast.Compare(depth, [ast.LtE()], [ast.Name(MAX_DEPTH, LOAD, **pos)], **pos)
-        check = ast.BoolOp(ast.Or(), [test, positioned_call(TOO_DEEP, pos, depth)], **pos)
-        node.body = ast.BoolOp(ast.And(), [check, body], **pos)
+        node.body = metered_lambda_body(body)
         return node
 
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.ClassDef:
@@ -619,7 +398,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         # `_m_handler_check`: stops and the deadline, but not the memory check `_m_too_deep` would make (the
         # handler may have caught the MemoryError and be about to let go of the memory).
         updates = self._flag_updates(self.facts.flags.body_start, node)
-        node.body = [_stop_check(node, HANDLER_CHECK), *updates, *self._stmts(node.body)]
+        node.body = [stop_check(node, HANDLER_CHECK), *updates, *self._stmts(node.body)]
         return node
 
     def visit_Try(self, node: ast.Try) -> ast.Try:
@@ -627,7 +406,7 @@ class _Rewriter(PatternRewrites, AmplificationChecks, ast.NodeTransformer):
         # A `finally:` body starts with the same stop check: it also runs when a finished run's
         # suspended generator is closed by the garbage collector, in whatever run (or none) is current.
         if node.finalbody:
-            node.finalbody = [_stop_check(node.finalbody[0], HANDLER_CHECK), *node.finalbody]
+            node.finalbody = [stop_check(node.finalbody[0], HANDLER_CHECK), *node.finalbody]
         return node
 
     def visit(self, node: ast.AST) -> Any:
@@ -674,32 +453,6 @@ _LEAVES: frozenset[type] = OPERATOR_LEAVES | {
 }
 
 
-def _known_self(value: Any) -> Any:
-    """`value` for the branch where `_m_self` is true: its `self.x if _m_self else ...` tests dropped.
-    Nodes on the way to a dropped test are shallow copies; the rest is shared with the other branch."""
-    if type(value) is ast.IfExp and type(value.test) is ast.Name and value.test.id == SELF_FLAG:
-        return _known_self(value.body)
-    if not isinstance(value, ast.AST):
-        return value
-    changed: dict[str, Any] = {}
-    for field in child_fields(type(value)):
-        old = getattr(value, field, None)
-        if type(old) is list:
-            new_list = [_known_self(item) for item in old]
-            if any(a is not b for a, b in zip(new_list, old, strict=True)):
-                changed[field] = new_list
-        elif isinstance(old, ast.AST):
-            new = _known_self(old)
-            if new is not old:
-                changed[field] = new
-    if not changed:
-        return value
-    clone = copy.copy(value)
-    for field, new in changed.items():
-        setattr(clone, field, new)
-    return clone
-
-
 def _flag_update(flag: str, name: str) -> ast.Assign:
     test = ast.Compare(_call(TYPE, _name(name)), [ast.In()], [_name(OPEN_TYPES)])
     return ast.Assign([_name(flag, ast.Store())], test)
@@ -725,24 +478,6 @@ def _simple(arg: ast.expr) -> bool:
     return True
 
 
-def _locate(new: Any, src: ast.AST) -> Any:
-    """Give `new` and its new descendants (those without a position) the position of `src`."""
-    stack = [new]
-    line, col = getattr(src, 'lineno', 1), getattr(src, 'col_offset', 0)
-    end_line, end_col = getattr(src, 'end_lineno', line), getattr(src, 'end_col_offset', col)
-    while stack:
-        n = stack.pop()
-        if not isinstance(n, (ast.expr, ast.stmt, ast.excepthandler, ast.arg, ast.keyword)):
-            if isinstance(n, ast.AST):
-                stack.extend(child_nodes(n))
-            continue
-        if getattr(n, 'lineno', None) is not None:
-            continue
-        n.lineno, n.col_offset, n.end_lineno, n.end_col_offset = line, col, end_line, end_col
-        stack.extend(child_nodes(n))
-    return new
-
-
 def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool], facts: OpenFacts) -> ast.Module:
     """Rewrite a checked module in place and return it; see the module docstring for what changes."""
     body = tree.body
@@ -751,7 +486,7 @@ def rewrite_module(tree: ast.Module, plain_safe: Callable[[str], bool], facts: O
     rewriter.module = tree
     new_body = rewriter._stmts(body)
     has_doc = bool(body) and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
-    new_body[int(has_doc) : int(has_doc)] = [_locate(s, tree) for s in rewriter._entry_flags(0)]
+    new_body[int(has_doc) : int(has_doc)] = [locate(s, tree) for s in rewriter._entry_flags(0)]
     if last is not None and new_body and new_body[-1] is last:
         pos = position(last)
         target = ast.Name(RESULT_NAME, ast.Store(), **pos)
