@@ -241,15 +241,25 @@ def run_bomb(bomb: Bomb) -> dict[str, object]:
 @pytest.mark.parametrize('bomb', BOMBS, ids=[b.id for b in BOMBS])
 def test_bomb(bomb: Bomb) -> None:
     report = run_bomb(bomb)
-    assert report['outcome'] == 'error', report
-    assert report['type'] in bomb.expect.split('|'), report
-    if report['type'] == 'MemoryError':
-        assert 'limit' in str(report['message']), report
     assert_contained(bomb, report)
 
 
 def assert_contained(bomb: Bomb, report: dict[str, object]) -> None:
-    """The bomb was stopped in time (its CPU time; wall time with headroom) and its memory bounded."""
+    """The bomb ended with the expected limit error, was stopped in time (its CPU time; wall time
+    with headroom) and its memory stayed bounded.
+
+    On a loaded machine the process gets a fraction of a core, so a bomb that would fill its memory
+    budget first can reach its (wall-clock) time limit first: a `TimeoutError` is then accepted for an
+    expected `MemoryError` when the run had less than 70% of a core. The memory bound below still
+    holds the memory limit to account."""
+    assert report['outcome'] == 'error', report
+    expected = bomb.expect.split('|')
+    starved = float(report['cpu']) < 0.7 * float(report['elapsed'])  # type: ignore[arg-type]
+    if 'MemoryError' in expected and starved:
+        expected.append('TimeoutError')
+    assert report['type'] in expected, report
+    if report['type'] == 'MemoryError':
+        assert 'limit' in str(report['message']), report
     assert float(report['cpu']) <= TIME_LIMIT * 1.1 + JITTER, report  # type: ignore[arg-type]
     assert float(report['elapsed']) <= (TIME_LIMIT + JITTER) * WALL_HEADROOM, report  # type: ignore[arg-type]
     bound = bomb.rss_limits * MEMORY_LIMIT + RSS_NOISE

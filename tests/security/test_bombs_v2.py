@@ -300,9 +300,4 @@ def test_enough_bombs() -> None:
 
 @pytest.mark.parametrize('bomb', BOMBS, ids=[b.id for b in BOMBS])
 def test_bomb(bomb: Bomb) -> None:
-    report = run_bomb(bomb)
-    assert report['outcome'] == 'error', report
-    assert report['type'] in bomb.expect.split('|'), report
-    if report['type'] == 'MemoryError':
-        assert 'limit' in str(report['message']), report
-    assert_contained(bomb, report)
+    assert_contained(bomb, run_bomb(bomb))
