@@ -30,7 +30,7 @@ from monty_core.runtime.plain_reads import is_plain_safe
 from .payloads import PAYLOADS
 
 ROOT = Path(__file__).parent.parent
-SOURCES = sorted((ROOT / 'corpus' / 'programs').glob('*.py')) + sorted(
+SOURCES = sorted((ROOT / 'conformance' / 'corpus' / 'programs').glob('*.py')) + sorted(
     (ROOT / 'stdlib' / 'programs').glob('*.py')
 )
 CONSTRUCTS = [

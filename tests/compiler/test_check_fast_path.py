@@ -19,7 +19,7 @@ from security.payloads import PAYLOADS
 from monty_core import MontySyntaxError
 from monty_core.compiler.check import _Checker, _may_be_size_sensitive, _needs_walk
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parent.parent
 
 
 def walk(source: str) -> tuple[bool, bool]:
@@ -46,7 +46,7 @@ def assert_scan_covers_walk(source: str) -> None:
 
 def known_sources() -> list[str]:
     files = [
-        *sorted((TESTS / 'corpus' / 'programs').glob('*.py')),
+        *sorted((TESTS / 'conformance' / 'corpus' / 'programs').glob('*.py')),
         *(TESTS / 'stdlib' / 'programs').glob('*.py'),
     ]
     return [f.read_text() for f in files] + [p.code for p in PAYLOADS]

@@ -1,4 +1,4 @@
-"""Differential test corpus: every program in `tests/corpus/programs/` runs under CPython and under
+"""Differential test corpus: every program in `tests/conformance/corpus/programs/` runs under CPython and under
 monty, and both runs must agree on stdout, stderr, the final value and the uncaught exception.
 
 A program's final value is the value of its last statement when that is an expression statement,
@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from differential import plain
+
+from .differential import plain
 
 PROGRAMS_DIR = Path(__file__).parent / 'corpus' / 'programs'
 PROGRAMS = sorted(PROGRAMS_DIR.glob('*.py'))
