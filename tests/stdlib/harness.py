@@ -11,9 +11,9 @@ import textwrap
 from dataclasses import dataclass
 from typing import Any
 
-from differential import plain
-
 import monty_core
+
+from ..conformance.differential import plain
 
 
 @dataclass(frozen=True)
