@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from security.payloads import PAYLOADS
 
 from monty_core import MontySyntaxError
 from monty_core.compiler.check import _Checker, _may_be_size_sensitive, _needs_walk
+
+from ..security.payloads import PAYLOADS
 
 TESTS = Path(__file__).parent.parent
 
