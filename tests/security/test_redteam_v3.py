@@ -415,7 +415,7 @@ WRAPS = (
 
 @pytest.fixture
 def typing_bases() -> Any:
-    from monty_core.stdlib.typing_module import NamedTupleBase, TypedDictBase
+    from monty_core.stdlib.typing import NamedTupleBase, TypedDictBase
 
     saved = [(k, dict(k.__dict__)) for k in (NamedTupleBase, TypedDictBase)]
     yield
@@ -461,7 +461,7 @@ def test_wraps_plants_a_function_another_run_calls(typing_bases: Any) -> None:
 
 
 def test_wraps_renames_a_process_wide_class(typing_bases: Any) -> None:
-    from monty_core.stdlib.typing_module import NamedTupleBase
+    from monty_core.stdlib.typing import NamedTupleBase
 
     code = (
         'import typing, functools\nclass P(typing.NamedTuple):\n    a: int\n'
@@ -478,7 +478,7 @@ def test_wraps_renames_a_process_wide_class(typing_bases: Any) -> None:
 
 
 def test_wraps_on_a_typed_dict_base(typing_bases: Any) -> None:
-    from monty_core.stdlib.typing_module import TypedDictBase
+    from monty_core.stdlib.typing import TypedDictBase
 
     code = (
         'import typing, functools\nclass T(typing.TypedDict):\n    a: int\n'

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..execution.scheduler import HostFuture, Loop, Task
 from ..runtime.modules import RunContext, register_module
-from . import asyncio_sync
+from . import _asyncio_sync
 from ._support import bind, ticked
 
 
@@ -107,7 +107,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'Task': Task,
         'CancelledError': _asyncio.CancelledError,
         'TimeoutError': TimeoutError,
-        **asyncio_sync.exports(loop, ensure_task),
+        **_asyncio_sync.exports(loop, ensure_task),
     }
 
 
