@@ -274,7 +274,7 @@ class C:
                 return self.monty_box
 C().m(string.Template)
 """
-    from monty_core.stdlib.urllib_parse import Template
+    from monty_core.stdlib.string import Template
 
     with restored(*Template.__mro__[:-1]):
         try:
@@ -289,7 +289,7 @@ C().m(string.Template)
 
 
 def test_self_planted_method_captures_another_runs_data() -> None:
-    from monty_core.stdlib.urllib_parse import Template
+    from monty_core.stdlib.string import Template
 
     plant = """
 import string

@@ -17,7 +17,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from ..execution.scheduler import HostFuture, Loop, Task
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from . import _asyncio_sync
 from ._support import bind, ticked
 
@@ -116,6 +116,3 @@ class _Yield:
 
     def __await__(self) -> Any:
         yield None
-
-
-register_module('asyncio', _factory)

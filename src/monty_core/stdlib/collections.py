@@ -1,10 +1,9 @@
-"""`collections` and `collections.abc` in the sandbox.
+"""`collections` in the sandbox.
 
 Offered: `Counter`, `defaultdict`, `OrderedDict`, `ChainMap` (CPython's classes), `deque` (CPython's,
 with its iterable inputs consumed under the meter and `*` checked), `namedtuple` (a reimplementation
-that builds a sandbox tuple class without `exec`), and `collections.abc`'s ABCs for `isinstance` /
-`issubclass` checks. `Counter` counts and `Counter.elements()` yields under the meter. Left out: `UserDict`, `UserList`,
-`UserString`; subclassing an ABC (`class M(Mapping)`) needs metaclass support in the sandbox.
+that builds a sandbox tuple class without `exec`). `Counter` counts and `Counter.elements()` yields under
+the meter. Left out: `UserDict`, `UserList`, `UserString`.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from operator import itemgetter as _itemgetter
 from typing import Any
 
 from ..runtime.guards import WRAPPERS, replace_class, reset_plain_cache
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ..runtime.stable import stable_repr
 from ._support import allow, allow_public, bind, current, mark_sandbox_class, metered, reserve, ticked
 
@@ -243,39 +242,6 @@ def _field_delete(self: Any) -> None:
     raise AttributeError("can't delete attribute")
 
 
-_ABC_NAMES = (
-    'Awaitable',
-    'Coroutine',
-    'AsyncIterable',
-    'AsyncIterator',
-    'AsyncGenerator',
-    'Hashable',
-    'Iterable',
-    'Iterator',
-    'Generator',
-    'Reversible',
-    'Sized',
-    'Container',
-    'Callable',
-    'Collection',
-    'Set',
-    'MutableSet',
-    'Mapping',
-    'MutableMapping',
-    'MappingView',
-    'KeysView',
-    'ItemsView',
-    'ValuesView',
-    'Sequence',
-    'MutableSequence',
-    'ByteString',
-)
-
-
-def _abc_factory(ctx: RunContext) -> dict[str, Any]:
-    return {name: getattr(_abc, name) for name in _ABC_NAMES}
-
-
 def _factory(ctx: RunContext) -> dict[str, Any]:
     bind(ctx)
     return {
@@ -286,7 +252,3 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'deque': deque,
         'namedtuple': namedtuple,
     }
-
-
-register_module('collections', _factory)
-register_module('collections.abc', _abc_factory)

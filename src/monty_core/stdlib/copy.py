@@ -1,31 +1,25 @@
-"""`copy` and `contextlib` in the sandbox.
+"""`copy` in the sandbox.
 
 `copy.copy`/`copy.deepcopy` are reimplemented over an explicit set of types: builtin containers,
 sandbox class instances and exceptions (CPython's reduce protocol, honouring sandbox `__copy__` /
 `__deepcopy__`), the mutable `collections` types, and immutable host values (returned as they are).
 Other host objects raise `TypeError` as CPython does for unpicklable objects, so copying can never
 build a new host object from copied internals. Deep copies tick the meter per object.
-
-`contextlib`: `contextmanager`, `asynccontextmanager`, `suppress`, `nullcontext`, `closing`,
-`aclosing`, `ExitStack`, `AsyncExitStack` (CPython's, except `closing`/`aclosing`, which call
-`close` through the attribute guard). Left out: `redirect_stdout`/`redirect_stderr` (they swap the
-host's `sys.stdout`), `chdir`, `AbstractContextManager`/`ContextDecorator` as bases.
 """
 
 from __future__ import annotations
 
 import collections as _c
-import contextlib as _cl
 import copy as _copy
 import copyreg
 import types
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.guards import SANDBOX_CLASS_MARK, guarded_getattr
-from ..runtime.modules import RunContext, register_module
+from ..runtime.guards import SANDBOX_CLASS_MARK
+from ..runtime.modules import RunContext
 from ..runtime.stable import address
-from ._support import allow, bind, current, tick
+from ._support import bind, current, tick
 
 _ATOMIC = {
     type(None),
@@ -205,76 +199,4 @@ def _copy_factory(ctx: RunContext) -> dict[str, Any]:
     return {'copy': copy, 'deepcopy': deepcopy, 'Error': _copy.Error, 'error': _copy.Error}
 
 
-# -- contextlib -----------------------------------------------------------------------------------
-class closing(_cl.AbstractContextManager):  # type: ignore[type-arg]
-    """Context to automatically close something at the end of a block."""
-
-    __slots__ = ('_thing',)
-
-    def __init__(self, thing: Any) -> None:
-        self._thing = thing
-
-    def __enter__(self) -> Any:
-        return self._thing
-
-    def __exit__(self, *exc_info: Any) -> None:
-        guarded_getattr(self._thing, 'close')()
-
-
-class aclosing(_cl.AbstractAsyncContextManager):  # type: ignore[type-arg]
-    """Async context manager for safely finalizing an asynchronously cleaned-up resource."""
-
-    __slots__ = ('_thing',)
-
-    def __init__(self, thing: Any) -> None:
-        self._thing = thing
-
-    async def __aenter__(self) -> Any:
-        return self._thing
-
-    async def __aexit__(self, *exc_info: Any) -> None:
-        await guarded_getattr(self._thing, 'aclose')()
-
-
-for _cls in (
-    _cl._GeneratorContextManager,
-    _cl._AsyncGeneratorContextManager,
-    _cl.suppress,
-    _cl.nullcontext,  # type: ignore[attr-defined]
-    closing,
-    aclosing,
-):
-    allow(_cls, ())
-allow(_cl.ExitStack, {'enter_context', 'push', 'callback', 'pop_all', 'close'})
-allow(
-    _cl.AsyncExitStack,
-    {
-        'enter_context',
-        'push',
-        'callback',
-        'pop_all',
-        'close',
-        'enter_async_context',
-        'push_async_exit',
-        'push_async_callback',
-        'aclose',
-    },
-)
 del copyreg
-
-
-def _contextlib_factory(ctx: RunContext) -> dict[str, Any]:
-    return {
-        'contextmanager': _cl.contextmanager,
-        'asynccontextmanager': _cl.asynccontextmanager,
-        'suppress': _cl.suppress,
-        'nullcontext': _cl.nullcontext,
-        'closing': closing,
-        'aclosing': aclosing,
-        'ExitStack': _cl.ExitStack,
-        'AsyncExitStack': _cl.AsyncExitStack,
-    }
-
-
-register_module('copy', _copy_factory)
-register_module('contextlib', _contextlib_factory)

@@ -1,37 +1,26 @@
-"""`enum` and `abc` in the sandbox, reimplemented.
+"""`enum` in the sandbox, reimplemented.
 
-The sandbox's class builder only makes plain classes (no metaclasses), so `Enum` and `ABC` are
-per-run sandbox classes whose `__init_subclass__` does the metaclass's work:
-
-- `class Color(Enum): RED = 1` turns the body's values into members (`Color.RED.name`, `.value`,
-  `Color(1)`, `Color['RED']`, aliases, `auto()`, `_missing_`, custom `__new__`/`__init__`, mixins such as
-  `class S(str, Enum)`), plus `IntEnum`, `StrEnum`, `Flag`, `IntFlag` and `unique`. The classes'
-  metaclass `EnumType` (a registered safe metaclass) gives iteration, `len()`, `in` and
-  `__members__`. The functional API (`Enum('Color', 'RED GREEN')`) is not available.
-- `class Shape(ABC)` with `@abstractmethod` refuses to instantiate while abstract methods remain,
-  with CPython's message. `ABCMeta` is exported for imports only (`metaclass=` is not supported).
+The sandbox's class builder only makes plain classes (no metaclasses), so `Enum` and its kin are
+per-run sandbox classes whose `__init_subclass__` does the metaclass's work: `class Color(Enum): RED = 1`
+turns the body's values into members (`Color.RED.name`, `.value`, `Color(1)`, `Color['RED']`, aliases,
+`auto()`, `_missing_`, custom `__new__`/`__init__`, mixins such as `class S(str, Enum)`), plus `IntEnum`,
+`StrEnum`, `Flag`, `IntFlag` and `unique`. The classes' metaclass `EnumType` (a registered safe
+metaclass) gives iteration, `len()`, `in` and `__members__`. The functional API
+(`Enum('Color', 'RED GREEN')`) builds the class directly.
 """
 
 from __future__ import annotations
 
 # pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
-import abc as _abc
 import operator
-import types
 import weakref
 from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
 
-from ..runtime.builtins import SandboxABCMeta, check_match_args
-from ..runtime.guards import (
-    SAFE_METACLASSES,
-    SANDBOX_CLASS_MARK,
-    SANDBOX_GLOBALS_MARK,
-    mark_run_class,
-    run_token,
-)
-from ..runtime.modules import RunContext, register_module
+from ..runtime.builtins import check_match_args
+from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK, mark_run_class, run_token
+from ..runtime.modules import RunContext
 from ..runtime.stable import sandbox_hash, stable_repr
 from ._support import mark_sandbox_class, ticking
 
@@ -517,57 +506,3 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         'auto': auto,
         'unique': unique,
     }
-
-
-def _abstractmethod(funcobj: Any) -> Any:
-    """`abc.abstractmethod`: marks the run's own function or descriptor (CPython's sets an attribute on
-    whatever it is given, a host function every run shares included)."""
-    target = funcobj.__func__ if isinstance(funcobj, (staticmethod, classmethod)) else funcobj
-    if type(target) is not types.FunctionType or SANDBOX_GLOBALS_MARK not in target.__globals__:
-        return funcobj
-    return _abc.abstractmethod(funcobj)
-
-
-def _abc_factory(ctx: RunContext) -> dict[str, Any]:
-    class ABC:
-        """Helper class that provides a standard way to create an ABC using inheritance."""
-
-        __slots__ = ()
-        __abstract_names__: frozenset[str] = frozenset()
-
-        def __init_subclass__(cls, **kwargs: Any) -> None:
-            super().__init_subclass__(**kwargs)
-            abstract = {
-                name for name, value in cls.__dict__.items() if getattr(value, '__isabstractmethod__', False)
-            }
-            for base in cls.__mro__[1:]:
-                for name in getattr(base, '__abstract_names__', ()):
-                    if getattr(getattr(cls, name, None), '__isabstractmethod__', False):
-                        abstract.add(name)
-            type.__setattr__(cls, '__abstract_names__', frozenset(abstract))
-
-        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-            abstract = cls.__abstract_names__
-            if abstract:
-                names = sorted(abstract)
-                plural = 's' if len(names) > 1 else ''
-                raise TypeError(
-                    f"Can't instantiate abstract class {cls.__name__} with abstract method{plural} "
-                    f'{", ".join(names)}'
-                )
-            return object.__new__(cls)
-
-    ABC.__module__ = 'abc'
-    mark_sandbox_class(ABC)
-    return {
-        'ABC': ABC,
-        'ABCMeta': SandboxABCMeta,
-        'abstractmethod': _abstractmethod,
-        'abstractclassmethod': _abc.abstractclassmethod,
-        'abstractstaticmethod': _abc.abstractstaticmethod,
-        'abstractproperty': _abc.abstractproperty,
-    }
-
-
-register_module('enum', _enum_factory)
-register_module('abc', _abc_factory)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..runtime.guards import guarded_getattr
 from ..runtime.limits import EXPANDS_FROM
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ..runtime.stable import stable_str
 from ._support import allow, mark_sandbox_class, reserve, ticked
 
@@ -300,6 +300,3 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'JSONEncoder': JSONEncoder,
         'JSONDecoder': JSONDecoder,
     }
-
-
-register_module('json', _factory)

@@ -1,27 +1,22 @@
-"""`math`, `cmath` and `statistics` in the sandbox.
+"""`math` in the sandbox: CPython's C functions.
 
-`math` and `cmath` are CPython's C functions; the ones whose integer results can be huge (`factorial`,
-`comb`, `perm`, `prod`) check the result size first (`MemoryError` past 2M bits, `runtime/limits.MAX_INT_BITS`), and `prod`/
-`fsum` consume their iterable under the meter. `statistics` is CPython's, applied to data materialized
-under the meter. Left out: `statistics.NormalDist` (its mutable internals would be reachable from
-sandbox code).
+The ones whose integer results can be huge (`factorial`, `comb`, `perm`, `prod`) check the result size
+first (`MemoryError` past 2M bits, `runtime/limits.MAX_INT_BITS`), and `prod`/`fsum` consume their
+iterable under the meter.
 """
 
 from __future__ import annotations
 
-import cmath as _cmath
 import math as _math
-import statistics as _st
 from math import lgamma as _lgamma
 from math import log as _log
 from operator import index as _index
 from typing import Any
 
 from ..runtime.limits import check_gcd, check_int_work
-from ..runtime.modules import RunContext, register_module
-from ._support import allow, check_int_bits, check_mul, metered, metered_list
+from ..runtime.modules import RunContext
+from ._support import check_int_bits, check_mul, metered
 
-allow(_st.LinearRegression, {'slope', 'intercept', 'count', 'index'})
 _LN2 = _log(2)
 
 
@@ -88,65 +83,3 @@ def _math_factory(ctx: RunContext) -> dict[str, Any]:
         factorial=factorial, comb=comb, perm=perm, gcd=gcd, lcm=lcm, isqrt=isqrt, prod=prod, fsum=fsum
     )
     return exports
-
-
-def _cmath_factory(ctx: RunContext) -> dict[str, Any]:
-    return {n: getattr(_cmath, n) for n in dir(_cmath) if not n.startswith('_')}
-
-
-_ONE_DATA = (
-    'mean',
-    'fmean',
-    'geometric_mean',
-    'harmonic_mean',
-    'median',
-    'median_low',
-    'median_high',
-    'median_grouped',
-    'mode',
-    'multimode',
-    'pstdev',
-    'pvariance',
-    'stdev',
-    'variance',
-    'quantiles',
-)
-_TWO_DATA = ('correlation', 'covariance', 'linear_regression')
-
-
-def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
-    def one(name: str) -> Any:
-        real = getattr(_st, name)
-
-        # CPython's statistics loop over the data in Python (host code, no sandbox tick): the data
-        # are handed over as lists that tick when iterated.
-        def call(data: Any, *args: Any, **kwargs: Any) -> Any:
-            if name == 'fmean' and args and args[0] is not None:
-                args = (metered_list(ctx, args[0]), *args[1:])
-            if 'weights' in kwargs and kwargs['weights'] is not None:
-                kwargs['weights'] = metered_list(ctx, kwargs['weights'])
-            return real(metered_list(ctx, data), *args, **kwargs)
-
-        call.__name__ = call.__qualname__ = name
-        call.__doc__ = real.__doc__
-        return call
-
-    def two(name: str) -> Any:
-        real = getattr(_st, name)
-
-        def call(x: Any, y: Any, /, **kwargs: Any) -> Any:
-            return real(metered_list(ctx, x), metered_list(ctx, y), **kwargs)
-
-        call.__name__ = call.__qualname__ = name
-        call.__doc__ = real.__doc__
-        return call
-
-    exports: dict[str, Any] = {name: one(name) for name in _ONE_DATA}
-    exports.update({name: two(name) for name in _TWO_DATA})
-    exports['StatisticsError'] = _st.StatisticsError
-    return exports
-
-
-register_module('math', _math_factory)
-register_module('cmath', _cmath_factory)
-register_module('statistics', _statistics_factory)

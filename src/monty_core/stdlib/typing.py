@@ -18,7 +18,7 @@ import typing_extensions
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import MRO_ENTRY_TYPES
 from ..runtime.guards import SANDBOX_CLASS_MARK, sandbox_class
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ._support import bind
 
 
@@ -398,7 +398,3 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         reveal_type=_reveal_type,
     )
     return exports
-
-
-register_module('typing', _factory)
-register_module('typing_extensions', _factory)
