@@ -138,57 +138,97 @@ def deepcopy(x: Any, memo: Any = None, _nil: Any = None) -> Any:
     t = type(x)
     if t in _ATOMIC:
         return x
-    if t is list:
-        y = []
-        memo[d] = y
-        for a in x:
-            y.append(deepcopy(a, memo))
-    elif t is dict:
-        y = {}
-        memo[d] = y
-        for k, v in x.items():
-            y[deepcopy(k, memo)] = deepcopy(v, memo)
-    elif t is tuple:
-        items = [deepcopy(a, memo) for a in x]
-        if d in memo:
-            return memo[d]
-        y = x if all(a is b for a, b in zip(items, x, strict=True)) else tuple(items)
-    elif t in (set, frozenset):
-        y = t(deepcopy(a, memo) for a in x)
-    elif t is bytearray:
-        y = bytearray(x)
-    elif _is_sandbox_obj(x) or (isinstance(x, BaseException) and t.__module__ == 'builtins'):
-        if '__deepcopy__' in _class_dicts(t):
-            obj: Any = x
-            y = obj.__deepcopy__(memo)
-        else:
-            rv = _reduce(x)
-            y = _reconstruct(x, memo, *rv)
-    elif t is _c.deque or isinstance(x, _c.deque):
-        dq: Any = x
-        y = type(dq)((), dq.maxlen)
-        memo[d] = y
-        y.extend(deepcopy(a, memo) for a in dq)
-    elif isinstance(x, _c.defaultdict):
-        y = _c.defaultdict(x.default_factory)
-        memo[d] = y
-        for k, v in x.items():
-            y[deepcopy(k, memo)] = deepcopy(v, memo)
-    elif isinstance(x, (_c.OrderedDict, _c.Counter)):
-        y = type(x)()
-        memo[d] = y
-        for k, v in x.items():
-            y[deepcopy(k, memo)] = deepcopy(v, memo)
-    elif isinstance(x, _c.ChainMap):
-        y = _c.ChainMap(*[deepcopy(m, memo) for m in x.maps])
-    elif _is_host_immutable(x) or isinstance(x, type):
+    if t is tuple:
+        return _deepcopy_tuple(x, memo, d)
+    builtin = _BUILTIN_COPIERS.get(t)
+    if builtin is not None:
+        return _remember(x, builtin(x, memo, d), memo, d)
+    if _is_sandbox_obj(x) or (isinstance(x, BaseException) and t.__module__ == 'builtins'):
+        return _remember(x, _deepcopy_instance(x, t, memo), memo, d)
+    y = _deepcopy_collection(x, memo, d)
+    if y is not _MISSING:
+        return _remember(x, y, memo, d)
+    if _is_host_immutable(x) or isinstance(x, type):
         return x
-    else:
-        raise TypeError(f"cannot pickle '{t.__name__}' object")
+    raise TypeError(f"cannot pickle '{t.__name__}' object")
+
+
+def _remember(x: Any, y: Any, memo: Any, d: int) -> Any:
+    """Record `y` as the copy of `x` (and keep `x` alive in the memo, as CPython does) and return it."""
     if y is not x:
         memo[d] = y
         memo.setdefault(_key(memo), []).append(x)
     return y
+
+
+def _deepcopy_tuple(x: Any, memo: Any, d: int) -> Any:
+    items = [deepcopy(a, memo) for a in x]
+    if d in memo:  # the tuple was reached again through its items: that copy is its copy
+        return memo[d]
+    return _remember(x, x if all(a is b for a, b in zip(items, x, strict=True)) else tuple(items), memo, d)
+
+
+# The builtin mutable containers (exact types: a sandbox subclass is copied as a sandbox instance). A
+# container enters the memo before its items are copied, so that a cycle through it finds the copy.
+def _deepcopy_list(x: Any, memo: Any, d: int) -> Any:
+    y: list[Any] = []
+    memo[d] = y
+    for a in x:
+        y.append(deepcopy(a, memo))
+    return y
+
+
+def _deepcopy_dict(x: Any, memo: Any, d: int) -> Any:
+    y: dict[Any, Any] = {}
+    memo[d] = y
+    for k, v in x.items():
+        y[deepcopy(k, memo)] = deepcopy(v, memo)
+    return y
+
+
+def _deepcopy_set(x: Any, memo: Any, d: int) -> Any:
+    return type(x)(deepcopy(a, memo) for a in x)
+
+
+def _deepcopy_bytearray(x: Any, memo: Any, d: int) -> Any:
+    return bytearray(x)
+
+
+_BUILTIN_COPIERS = {
+    list: _deepcopy_list,
+    dict: _deepcopy_dict,
+    set: _deepcopy_set,
+    frozenset: _deepcopy_set,
+    bytearray: _deepcopy_bytearray,
+}
+
+
+def _deepcopy_instance(x: Any, t: type, memo: Any) -> Any:
+    """A sandbox instance or builtin exception: its class's `__deepcopy__`, else CPython's reduce."""
+    if '__deepcopy__' in _class_dicts(t):
+        obj: Any = x
+        return obj.__deepcopy__(memo)
+    rv = _reduce(x)
+    return _reconstruct(x, memo, *rv)
+
+
+def _deepcopy_collection(x: Any, memo: Any, d: int) -> Any:
+    """A copy of a `collections` container, or `_MISSING` when `x` is none."""
+    if type(x) is _c.deque or isinstance(x, _c.deque):
+        dq: Any = x
+        y = type(dq)((), dq.maxlen)
+        memo[d] = y
+        y.extend(deepcopy(a, memo) for a in dq)
+        return y
+    if isinstance(x, (_c.defaultdict, _c.OrderedDict, _c.Counter)):
+        y = _c.defaultdict(x.default_factory) if isinstance(x, _c.defaultdict) else type(x)()
+        memo[d] = y
+        for k, v in x.items():
+            y[deepcopy(k, memo)] = deepcopy(v, memo)
+        return y
+    if isinstance(x, _c.ChainMap):
+        return _c.ChainMap(*[deepcopy(m, memo) for m in x.maps])
+    return _MISSING
 
 
 _MISSING = object()
