@@ -21,90 +21,67 @@ for _t in (type(_it.groupby([])), type(next(_it.groupby([1]))[1]), type(_it.tee(
 
 def _itertools(ctx: RunContext) -> dict[str, Any]:
     bind(ctx)
+    # The functions are made per run (each closes over its run's meter), in three groups.
+    return {
+        **_unbounded_iterators(ctx),
+        'chain': chain,
+        **_selecting_iterators(ctx),
+        **_combinatoric_iterators(ctx),
+    }
 
-    def m(it: Any) -> Any:
-        return metered(ctx, it)
 
-    def t(it: Any) -> Any:
-        return ticked(ctx, it)
-
+# In every group: `metered(ctx, it)` consumes an input under the meter, `ticked(ctx, it)` makes the
+# iterator handed back tick it.
+def _unbounded_iterators(ctx: RunContext) -> dict[str, Any]:
     def count(start: Any = 0, step: Any = 1) -> Any:
-        return t(_it.count(start, step))
+        return ticked(ctx, _it.count(start, step))
 
     def cycle(iterable: Any) -> Any:
-        return t(_it.cycle(m(iterable)))
+        return ticked(ctx, _it.cycle(metered(ctx, iterable)))
 
     def repeat(obj: Any, *times: Any) -> Any:
-        return t(_it.repeat(obj, *times))
+        return ticked(ctx, _it.repeat(obj, *times))
 
     def accumulate(iterable: Any, func: Any = None, *, initial: Any = None) -> Any:
-        return t(_it.accumulate(m(iterable), func, initial=initial))
+        return ticked(ctx, _it.accumulate(metered(ctx, iterable), func, initial=initial))
 
+    return {'count': count, 'cycle': cycle, 'repeat': repeat, 'accumulate': accumulate}
+
+
+def _selecting_iterators(ctx: RunContext) -> dict[str, Any]:
     def islice(iterable: Any, *args: Any) -> Any:
-        return t(_it.islice(m(iterable), *args))
+        return ticked(ctx, _it.islice(metered(ctx, iterable), *args))
 
     def compress(data: Any, selectors: Any) -> Any:
-        return t(_it.compress(m(data), m(selectors)))
+        return ticked(ctx, _it.compress(metered(ctx, data), metered(ctx, selectors)))
 
     def dropwhile(predicate: Any, iterable: Any) -> Any:
-        return t(_it.dropwhile(predicate, m(iterable)))
+        return ticked(ctx, _it.dropwhile(predicate, metered(ctx, iterable)))
 
     def takewhile(predicate: Any, iterable: Any) -> Any:
-        return t(_it.takewhile(predicate, m(iterable)))
+        return ticked(ctx, _it.takewhile(predicate, metered(ctx, iterable)))
 
     def filterfalse(predicate: Any, iterable: Any) -> Any:
-        return t(_it.filterfalse(predicate, m(iterable)))
+        return ticked(ctx, _it.filterfalse(predicate, metered(ctx, iterable)))
 
     def starmap(function: Any, iterable: Any) -> Any:
-        return t(_it.starmap(function, m(iterable)))
+        return ticked(ctx, _it.starmap(function, metered(ctx, iterable)))
 
     def groupby(iterable: Any, key: Any = None) -> Any:
-        return t(_it.groupby(m(iterable), key))
+        return ticked(ctx, _it.groupby(metered(ctx, iterable), key))
 
     def zip_longest(*iterables: Any, fillvalue: Any = None) -> Any:
-        return t(_it.zip_longest(*[m(i) for i in iterables], fillvalue=fillvalue))
+        return ticked(ctx, _it.zip_longest(*[metered(ctx, i) for i in iterables], fillvalue=fillvalue))
 
     def pairwise(iterable: Any) -> Any:
-        return t(_it.pairwise(m(iterable)))
+        return ticked(ctx, _it.pairwise(metered(ctx, iterable)))
 
     def tee(iterable: Any, n: int = 2) -> tuple[Any, ...]:
         if isinstance(n, int):
             reserve(ctx, n * 64, 'tee()')
-        return tuple(t(x) for x in _it.tee(m(iterable), n))
-
-    def _pools(iterables: tuple[Any, ...], repeat: int) -> list[tuple[Any, ...]]:
-        if not isinstance(repeat, int):
-            raise TypeError(f"'{type(repeat).__name__}' object cannot be interpreted as an integer")
-        if repeat < 0:
-            raise ValueError('repeat argument cannot be negative')
-        reserve(ctx, len(iterables) * repeat * 8, 'product()')
-        return [tuple(m(i)) for i in iterables]
-
-    def product(*iterables: Any, repeat: int = 1) -> Any:
-        return t(_it.product(*_pools(iterables, repeat), repeat=repeat))
-
-    def permutations(iterable: Any, r: Any = None) -> Any:
-        return t(_it.permutations(m(iterable), r))
-
-    def combinations(iterable: Any, r: int) -> Any:
-        return t(_it.combinations(m(iterable), r))
-
-    def combinations_with_replacement(iterable: Any, r: int) -> Any:
-        if isinstance(r, int):
-            reserve(ctx, r * 8, 'combinations_with_replacement()')
-        return t(_it.combinations_with_replacement(m(iterable), r))
-
-    def batched(iterable: Any, n: int) -> Any:
-        if n < 1:
-            raise ValueError('n must be at least one')
-        return t(_batched(m(iterable), n))
+        return tuple(ticked(ctx, x) for x in _it.tee(metered(ctx, iterable), n))
 
     return {
-        'count': count,
-        'cycle': cycle,
-        'repeat': repeat,
-        'accumulate': accumulate,
-        'chain': chain,
         'islice': islice,
         'compress': compress,
         'dropwhile': dropwhile,
@@ -115,12 +92,46 @@ def _itertools(ctx: RunContext) -> dict[str, Any]:
         'zip_longest': zip_longest,
         'pairwise': pairwise,
         'tee': tee,
+    }
+
+
+def _combinatoric_iterators(ctx: RunContext) -> dict[str, Any]:
+    def product(*iterables: Any, repeat: int = 1) -> Any:
+        return ticked(ctx, _it.product(*_product_pools(ctx, iterables, repeat), repeat=repeat))
+
+    def permutations(iterable: Any, r: Any = None) -> Any:
+        return ticked(ctx, _it.permutations(metered(ctx, iterable), r))
+
+    def combinations(iterable: Any, r: int) -> Any:
+        return ticked(ctx, _it.combinations(metered(ctx, iterable), r))
+
+    def combinations_with_replacement(iterable: Any, r: int) -> Any:
+        if isinstance(r, int):
+            reserve(ctx, r * 8, 'combinations_with_replacement()')
+        return ticked(ctx, _it.combinations_with_replacement(metered(ctx, iterable), r))
+
+    def batched(iterable: Any, n: int) -> Any:
+        if n < 1:
+            raise ValueError('n must be at least one')
+        return ticked(ctx, _batched(metered(ctx, iterable), n))
+
+    return {
         'product': product,
         'permutations': permutations,
         'combinations': combinations,
         'combinations_with_replacement': combinations_with_replacement,
         'batched': batched,
     }
+
+
+def _product_pools(ctx: RunContext, iterables: tuple[Any, ...], repeat: int) -> list[tuple[Any, ...]]:
+    """`product`'s inputs as tuples (CPython's own first step), their size checked first."""
+    if not isinstance(repeat, int):
+        raise TypeError(f"'{type(repeat).__name__}' object cannot be interpreted as an integer")
+    if repeat < 0:
+        raise ValueError('repeat argument cannot be negative')
+    reserve(ctx, len(iterables) * repeat * 8, 'product()')
+    return [tuple(metered(ctx, i)) for i in iterables]
 
 
 class chain(Sealed):
