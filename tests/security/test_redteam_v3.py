@@ -406,7 +406,7 @@ def test_no_real_address(code: str) -> None:
 
 # == 4. Cross-run state: functools.update_wrapper on process-wide classes ===================================
 WRAPS = (
-    'WRAPS: stdlib/functools_module.py _is_sandbox_target accepts any class carrying the sandbox mark, '
+    'WRAPS: stdlib/functools.py _is_sandbox_target accepts any class carrying the sandbox mark, '
     "not only the current run's: typing's process-wide NamedTupleBase/TypedDictBase (mark True, "
     'reachable as `P.__mro__[1]`) get `__name__`/`__doc__`/`__module__`/`__wrapped__` written by one '
     'run and read (and called) by every later run'

@@ -63,38 +63,24 @@ def _no_exports(ctx: RunContext) -> dict[str, Any]:
     return {}
 
 
-# Every module sandbox code can import: name -> (its factory, in the file named after it; what it offers). The factories keep the
-# names their files gave them (they show in the qualified names of the functions they make).
+# Every module sandbox code can import: name -> (its factory, from the file named after it; what it
+# offers). The factories keep the names their files gave them (the qualified names of the functions they
+# make, which sandbox code can read, carry them).
 MODULES: dict[str, tuple[ModuleFactory, str]] = {
     'abc': (abc._abc_factory, '`ABC` (abstract methods enforced) and `abstractmethod` & co'),
-    'asyncio': (
-        asyncio._factory,
-        "tasks, `gather`, `sleep`, timeouts and locks/queues on the run's own loop",
-    ),
+    'asyncio': (asyncio._factory, "tasks, `gather`, timeouts, locks and queues on the run's loop"),
     'base64': (base64._base64_factory, "CPython's codecs, long inputs coded in slices under the meter"),
     'binascii': (binascii._binascii_factory, "CPython's functions"),
     'cmath': (cmath._cmath_factory, "CPython's functions"),
-    'collections': (
-        collections._factory,
-        '`Counter`, `defaultdict`, `OrderedDict`, `ChainMap`, `deque`, `namedtuple`',
-    ),
+    'collections': (collections._factory, '`Counter`, `defaultdict`, `deque`, `namedtuple`, ...'),
     'collections.abc': (collections_abc._abc_factory, "CPython's ABCs, for `isinstance`/`issubclass`"),
-    'contextlib': (
-        contextlib._contextlib_factory,
-        '`contextmanager`, `suppress`, `closing`, `ExitStack`, ...',
-    ),
+    'contextlib': (contextlib._contextlib_factory, '`contextmanager`, `suppress`, `ExitStack`, ...'),
     'copy': (copy._copy_factory, '`copy`/`deepcopy` over an explicit set of types'),
     'csv': (csv._csv_factory, '`reader`, `writer`, `DictReader`, `DictWriter` (writes through the guard)'),
     'dataclasses': (dataclasses._factory, '`dataclass`, `field`, `fields`, `asdict`, `replace`, ...'),
     'datetime': (datetime._datetime_factory, "CPython's types; the clock only through the `now` hook"),
-    'decimal': (
-        decimal._decimal_factory,
-        'sealed `Decimal`/`Context` with bounded exponents, per-run contexts',
-    ),
-    'enum': (
-        enum._enum_factory,
-        '`Enum`, `IntEnum`, `StrEnum`, `Flag`, `IntFlag`, `auto`, `unique` (per-run classes)',
-    ),
+    'decimal': (decimal._decimal_factory, 'sealed `Decimal`/`Context`, bounded; per-run contexts'),
+    'enum': (enum._enum_factory, '`Enum`, `IntEnum`, `StrEnum`, `Flag`, `auto`, ... (per-run classes)'),
     'fractions': (fractions._fractions_factory, 'sealed `Fraction`, its big powers size-checked'),
     'functools': (functools._factory, '`reduce`, `partial`, `lru_cache`, `wraps`, `total_ordering`, ...'),
     'hashlib': (hashlib._hashlib_factory, "CPython's hashes; `pbkdf2_hmac` and `shake_*` bounded"),
@@ -118,10 +104,7 @@ MODULES: dict[str, tuple[ModuleFactory, str]] = {
     'typing_extensions': (typing._factory, 'the same module as `typing`'),
     'unicodedata': (unicodedata._unicodedata_factory, "CPython's functions"),
     'urllib': (_no_exports, 'the package of `urllib.parse`'),
-    'urllib.parse': (
-        urllib_parse._urllib_parse_factory,
-        "CPython's functions, long inputs in slices under the meter",
-    ),
+    'urllib.parse': (urllib_parse._urllib_parse_factory, "CPython's functions, long inputs sliced"),
     'uuid': (uuid._uuid_factory, '`UUID`, `uuid3`, `uuid5`, namespaces; `uuid4` from the hook'),
 }
 if zoneinfo.AVAILABLE:  # only when the host has time zone data

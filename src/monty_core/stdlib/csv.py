@@ -1,6 +1,6 @@
-"""`csv` in the sandbox: `reader`, `writer`, `DictReader`, `DictWriter` are CPython's over any iterable of lines /
-object with `write` (called through the attribute guard). Left out: `register_dialect` and the other
-process-global dialect registry functions, `field_size_limit(new)` (reading it works), `csv.Sniffer`
+"""`csv` in the sandbox: `reader`, `writer`, `DictReader`, `DictWriter` are CPython's, over any iterable
+of lines / object with `write` (called through the attribute guard). Left out: `register_dialect` and the
+other process-global dialect registry functions, `field_size_limit(new)` (reading it works), `csv.Sniffer`
 (backtracking regular expressions over the data).
 """
 
