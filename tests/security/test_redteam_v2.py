@@ -274,7 +274,7 @@ class C:
                 return self.monty_box
 C().m(string.Template)
 """
-    from monty_core.stdlib.text_module import Template
+    from monty_core.stdlib.string import Template
 
     with restored(*Template.__mro__[:-1]):
         try:
@@ -289,7 +289,7 @@ C().m(string.Template)
 
 
 def test_self_planted_method_captures_another_runs_data() -> None:
-    from monty_core.stdlib.text_module import Template
+    from monty_core.stdlib.string import Template
 
     plant = """
 import string
@@ -496,7 +496,7 @@ def test_self_host_function_class_is_broken_for_later_runs() -> None:
 
 # == 2b. typing.get_origin hands out the real classes behind the sandbox's stand-ins ==========================
 ORIGIN_REASON = (
-    'ORIGIN: stdlib/typing_module.get_origin returns CPython typing.get_origin(tp) unmapped: '
+    'ORIGIN: stdlib/typing.py get_origin returns CPython typing.get_origin(tp) unmapped: '
     '`typing.Type[...]` gives the real `type` (3-argument class creation outside build_class, real '
     'metaclasses, forged sandbox marks, host bases) and `typing.Deque` the unchecked C deque'
 )

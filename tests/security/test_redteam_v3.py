@@ -406,7 +406,7 @@ def test_no_real_address(code: str) -> None:
 
 # == 4. Cross-run state: functools.update_wrapper on process-wide classes ===================================
 WRAPS = (
-    'WRAPS: stdlib/functools_module.py _is_sandbox_target accepts any class carrying the sandbox mark, '
+    'WRAPS: stdlib/functools.py _is_sandbox_target accepts any class carrying the sandbox mark, '
     "not only the current run's: typing's process-wide NamedTupleBase/TypedDictBase (mark True, "
     'reachable as `P.__mro__[1]`) get `__name__`/`__doc__`/`__module__`/`__wrapped__` written by one '
     'run and read (and called) by every later run'
@@ -415,7 +415,7 @@ WRAPS = (
 
 @pytest.fixture
 def typing_bases() -> Any:
-    from monty_core.stdlib.typing_module import NamedTupleBase, TypedDictBase
+    from monty_core.stdlib.typing import NamedTupleBase, TypedDictBase
 
     saved = [(k, dict(k.__dict__)) for k in (NamedTupleBase, TypedDictBase)]
     yield
@@ -461,7 +461,7 @@ def test_wraps_plants_a_function_another_run_calls(typing_bases: Any) -> None:
 
 
 def test_wraps_renames_a_process_wide_class(typing_bases: Any) -> None:
-    from monty_core.stdlib.typing_module import NamedTupleBase
+    from monty_core.stdlib.typing import NamedTupleBase
 
     code = (
         'import typing, functools\nclass P(typing.NamedTuple):\n    a: int\n'
@@ -478,7 +478,7 @@ def test_wraps_renames_a_process_wide_class(typing_bases: Any) -> None:
 
 
 def test_wraps_on_a_typed_dict_base(typing_bases: Any) -> None:
-    from monty_core.stdlib.typing_module import TypedDictBase
+    from monty_core.stdlib.typing import TypedDictBase
 
     code = (
         'import typing, functools\nclass T(typing.TypedDict):\n    a: int\n'

@@ -30,6 +30,8 @@ from ..runtime.limits import CURRENT, METERED_TEXT, check_int_bits
 from ..runtime.modules import RunContext
 
 DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024
+# The longest indent or prefix `textwrap` and `pprint` accept (each line of the output repeats it).
+MAX_INDENT = 4096
 
 # Containers whose size is already paid for: consumers may iterate them without ticks.
 _IN_MEMORY = frozenset({list, tuple, str, dict, set, frozenset, bytes, bytearray})
@@ -153,6 +155,14 @@ _HOOK_DOC = {
     'now': 'real clock',
     'random_bytes': 'source of randomness',
 }
+
+
+def host_now(what: str) -> float:
+    """The current POSIX time from the host's `now` hook (`datetime.now()`, `time.time()`, ...)."""
+    value = hook(current(), 'now', what)()
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        raise RuntimeError("the host's now hook must return a float (POSIX seconds)")
+    return float(value)
 
 
 def random_bytes(ctx: RunContext, n: int, what: str) -> bytes:

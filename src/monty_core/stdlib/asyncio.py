@@ -12,33 +12,24 @@ every task is waiting and no host call is pending, so a timeout never interrupts
 from __future__ import annotations
 
 import asyncio as _asyncio
+import functools
 import inspect
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from ..execution.scheduler import HostFuture, Loop, Task
-from ..runtime.modules import RunContext, register_module
-from . import asyncio_sync
+from ..runtime.modules import RunContext
+from . import _asyncio_sync
 from ._support import bind, ticked
 
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
     bind(ctx)
 
-    def loop() -> Loop:
-        return ctx.hooks['loop']()
+    loop: Callable[[], Loop] = functools.partial(_run_loop, ctx)
 
     def ensure_task(aw: Any) -> Task:
-        if type(aw) is Task:
-            return aw
-        if type(aw) is HostFuture:
-            return loop().create_task(_await(aw))
-        if isinstance(aw, Coroutine):
-            return loop().create_task(aw)
-        raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
-
-    async def _await(aw: Any) -> Any:
-        return await aw
+        return _ensure_task(loop, aw)
 
     def run(main: Any, *, debug: Any = None) -> Any:
         if not isinstance(main, Coroutine):
@@ -71,23 +62,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         task = ensure_task(aw)
         if timeout is None:
             return await task
-        timed_out = [False]
-
-        async def timer() -> None:
-            await loop().sleep(timeout)
-            if not task.done():
-                timed_out[0] = True
-                task.cancel()
-
-        watchdog = loop().create_task(timer())
-        try:
-            return await task
-        except _asyncio.CancelledError:
-            if timed_out[0]:
-                raise TimeoutError() from None
-            raise
-        finally:
-            watchdog.cancel()
+        return await _with_timeout(loop, task, timeout)
 
     def iscoroutine(obj: Any) -> bool:
         return isinstance(obj, Coroutine)
@@ -107,8 +82,50 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'Task': Task,
         'CancelledError': _asyncio.CancelledError,
         'TimeoutError': TimeoutError,
-        **asyncio_sync.exports(loop, ensure_task),
+        **_asyncio_sync.exports(loop, ensure_task),
     }
+
+
+def _run_loop(ctx: RunContext) -> Loop:
+    """The loop of the run (made by its first use)."""
+    return ctx.hooks['loop']()
+
+
+def _ensure_task(loop: Callable[[], Loop], aw: Any) -> Task:
+    """`aw` as a task of the run's loop: a task as it is, a host call's future or a coroutine wrapped."""
+    if type(aw) is Task:
+        return aw
+    if type(aw) is HostFuture:
+        return loop().create_task(_await(aw))
+    if isinstance(aw, Coroutine):
+        return loop().create_task(aw)
+    raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+
+
+async def _await(aw: Any) -> Any:
+    return await aw
+
+
+async def _with_timeout(loop: Callable[[], Loop], task: Task, timeout: float) -> Any:
+    """`wait_for` with a timeout: a watchdog task cancels `task` when the (virtual) time is up, and the
+    cancellation becomes `TimeoutError`."""
+    timed_out = [False]
+
+    async def timer() -> None:
+        await loop().sleep(timeout)
+        if not task.done():
+            timed_out[0] = True
+            task.cancel()
+
+    watchdog = loop().create_task(timer())
+    try:
+        return await task
+    except _asyncio.CancelledError:
+        if timed_out[0]:
+            raise TimeoutError() from None
+        raise
+    finally:
+        watchdog.cancel()
 
 
 class _Yield:
@@ -116,6 +133,3 @@ class _Yield:
 
     def __await__(self) -> Any:
         yield None
-
-
-register_module('asyncio', _factory)

@@ -1,39 +1,27 @@
-"""`datetime`, `time` and `zoneinfo` in the sandbox: CPython's types, with the clock only through a hook.
+"""`datetime` in the sandbox: CPython's types, with the clock only through a hook.
 
-The real clock is never read: `datetime.now()`, `datetime.utcnow()`, `date.today()`, `time.time()`,
-`time.localtime()` (no argument) ... call the host's `now` hook (`() -> float`, POSIX seconds) and raise
-`RuntimeError` naming the hook when the host gave none, so replays stay deterministic.
-`time.monotonic()`/`perf_counter()` read the `monotonic` hook or, without it, the run's virtual clock,
-which starts at 0 and advances only by `time.sleep(s)` (which does not block the host).
+The real clock is never read: `datetime.now()`, `datetime.utcnow()`, `date.today()` call the host's `now`
+hook (`() -> float`, POSIX seconds) and raise `RuntimeError` naming the hook when the host gave none, so
+replays stay deterministic.
 
 The sandbox's local time zone is UTC: naive `fromtimestamp`, `timestamp()` and `astimezone()` treat
-naive values as UTC, `time.localtime` is `time.gmtime`. `date`/`datetime` are sealed subclasses of
-CPython's (same behaviour; `repr` is CPython's, but unsupported-operand errors name them 'date' /
-'datetime' where CPython says 'datetime.date'); `time`, `timedelta`, `timezone`, `tzinfo` are
-CPython's. Left out: subclassing `tzinfo` in sandbox code, `time.tzset`, `time.get_clock_info`,
-`ZoneInfo.from_file`/`clear_cache`/`no_cache`.
+naive values as UTC. `date`/`datetime` are sealed subclasses of CPython's (same behaviour; `repr` is
+CPython's, but unsupported-operand errors name them 'date' / 'datetime' where CPython says
+'datetime.date'); `time`, `timedelta`, `timezone`, `tzinfo` are CPython's. Left out: subclassing `tzinfo`
+in sandbox code.
 """
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as _dt
-import time as _time
 from typing import Any
 
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ..runtime.stable import HASHERS, tuple_hash
-from ._support import allow, allow_public, bind, current, hook
+from ._support import allow, allow_public, bind, host_now
 
 _UTC = _dt.UTC
 _CLOCK_METHODS = {'now', 'today', 'utcnow', 'fromtimestamp', 'timestamp', 'astimezone'}
-
-
-def _now(what: str) -> float:
-    value = hook(current(), 'now', what)()
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        raise RuntimeError("the host's now hook must return a float (POSIX seconds)")
-    return float(value)
 
 
 class date(_dt.date):
@@ -43,7 +31,7 @@ class date(_dt.date):
 
     @classmethod
     def today(cls) -> Any:
-        return cls.fromtimestamp(_now('date.today()'))
+        return cls.fromtimestamp(host_now('date.today()'))
 
     @classmethod
     def fromtimestamp(cls, t: Any) -> Any:
@@ -65,15 +53,15 @@ class datetime(_dt.datetime, date):
 
     @classmethod
     def now(cls, tz: Any = None) -> Any:
-        return cls.fromtimestamp(_now('datetime.now()'), tz)
+        return cls.fromtimestamp(host_now('datetime.now()'), tz)
 
     @classmethod
     def today(cls) -> Any:
-        return cls.fromtimestamp(_now('datetime.today()'))
+        return cls.fromtimestamp(host_now('datetime.today()'))
 
     @classmethod
     def utcnow(cls) -> Any:
-        return cls.utcfromtimestamp(_now('datetime.utcnow()'))
+        return cls.utcfromtimestamp(host_now('datetime.utcnow()'))
 
     @classmethod
     def fromtimestamp(cls, t: Any, tz: Any = None) -> Any:
@@ -169,25 +157,6 @@ HASHERS[_dt.time.__hash__] = _time_hash
 for _cls in (_dt.time, _dt.timedelta, _dt.timezone, _dt.tzinfo):
     allow_public(_cls)
 allow(type(_dt.date(2000, 1, 1).isocalendar()), {'year', 'week', 'weekday', 'count', 'index'})
-_STRUCT_FIELDS = {
-    'tm_year',
-    'tm_mon',
-    'tm_mday',
-    'tm_hour',
-    'tm_min',
-    'tm_sec',
-    'tm_wday',
-    'tm_yday',
-    'tm_isdst',
-    'tm_zone',
-    'tm_gmtoff',
-    'count',
-    'index',
-    'n_fields',
-    'n_sequence_fields',
-    'n_unnamed_fields',
-}
-allow(_time.struct_time, _STRUCT_FIELDS)
 
 
 def _datetime_factory(ctx: RunContext) -> dict[str, Any]:
@@ -203,106 +172,3 @@ def _datetime_factory(ctx: RunContext) -> dict[str, Any]:
         'MINYEAR': _dt.MINYEAR,
         'MAXYEAR': _dt.MAXYEAR,
     }
-
-
-def _time_factory(ctx: RunContext) -> dict[str, Any]:
-    bind(ctx)
-    clock = [0.0]
-
-    def time() -> float:
-        return _now('time.time()')
-
-    def time_ns() -> int:
-        return int(_now('time.time_ns()') * 1e9)
-
-    def monotonic() -> float:
-        fn = ctx.hooks.get('monotonic')
-        return float(fn()) if fn is not None else clock[0]
-
-    def monotonic_ns() -> int:
-        return int(monotonic() * 1e9)
-
-    def sleep(secs: Any) -> None:
-        secs = float(secs)
-        if secs < 0:
-            raise ValueError('sleep length must be non-negative')
-        clock[0] += secs
-
-    def gmtime(secs: Any = None) -> _time.struct_time:
-        return _time.gmtime(_now('time.gmtime()') if secs is None else secs)
-
-    def mktime(t: Any) -> float:
-        return float(_calendar.timegm(tuple(t)))
-
-    def asctime(t: Any = None) -> str:
-        return _time.asctime(gmtime() if t is None else t)
-
-    def ctime(secs: Any = None) -> str:
-        return _time.asctime(gmtime(secs))
-
-    def strftime(fmt: Any, t: Any = None) -> str:
-        if type(fmt) is not str:
-            raise TypeError(f'strftime() argument 1 must be str, not {type(fmt).__name__}')
-        return _time.strftime(fmt, gmtime() if t is None else t)
-
-    def strptime(string: Any, fmt: str = '%a %b %d %H:%M:%S %Y') -> _time.struct_time:
-        return _time.strptime(string, fmt)
-
-    return {
-        'time': time,
-        'time_ns': time_ns,
-        'monotonic': monotonic,
-        'monotonic_ns': monotonic_ns,
-        'perf_counter': monotonic,
-        'perf_counter_ns': monotonic_ns,
-        'process_time': monotonic,
-        'process_time_ns': monotonic_ns,
-        'thread_time': monotonic,
-        'thread_time_ns': monotonic_ns,
-        'sleep': sleep,
-        'gmtime': gmtime,
-        'localtime': gmtime,
-        'mktime': mktime,
-        'asctime': asctime,
-        'ctime': ctime,
-        'strftime': strftime,
-        'strptime': strptime,
-        'struct_time': _time.struct_time,
-        'timezone': 0,
-        'altzone': 0,
-        'daylight': 0,
-        'tzname': ('UTC', 'UTC'),
-    }
-
-
-def _zoneinfo_factory(ctx: RunContext) -> dict[str, Any]:
-    import zoneinfo as _zi
-
-    def available_timezones() -> set[str]:
-        return set(_ZONES) if _ZONES else set(_ZONES.update(_zi.available_timezones()) or _ZONES)
-
-    return {
-        'ZoneInfo': _zi.ZoneInfo,
-        'ZoneInfoNotFoundError': _zi.ZoneInfoNotFoundError,
-        'available_timezones': available_timezones,
-    }
-
-
-_ZONES: set[str] = set()
-
-
-def _register_zoneinfo() -> None:
-    try:
-        import zoneinfo as _zi
-
-        _zi.ZoneInfo('UTC')
-    except Exception:  # no time zone data on this host: zoneinfo stays absent
-        return
-    allow(_zi.ZoneInfo, {'key', 'utcoffset', 'dst', 'tzname', 'fromutc'})
-    allow(_zi.ZoneInfoNotFoundError, {'args', 'add_note'})
-    register_module('zoneinfo', _zoneinfo_factory)
-
-
-register_module('datetime', _datetime_factory)
-register_module('time', _time_factory)
-_register_zoneinfo()

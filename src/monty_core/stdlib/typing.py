@@ -18,7 +18,7 @@ import typing_extensions
 from ..runtime.allowlists import ALLOWED
 from ..runtime.builtins import MRO_ENTRY_TYPES
 from ..runtime.guards import SANDBOX_CLASS_MARK, sandbox_class
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ._support import bind
 
 
@@ -110,7 +110,7 @@ class NamedTupleBase(tuple):  # type: ignore[type-arg]
         super().__init_subclass__(**kwargs)
         if NamedTupleBase not in cls.__bases__:
             return  # a subclass of a named tuple class is a plain class, as in CPython
-        from .collections_module import named_tuple_namespace
+        from .collections import named_tuple_namespace
 
         body = dict(cls.__dict__)
         fields = tuple(body.get('__annotations__', {}))
@@ -152,7 +152,7 @@ type.__setattr__(NamedTupleBase, SANDBOX_CLASS_MARK, True)
 
 def _named_tuple(typename: str, fields: Any = None, /, **kwargs: Any) -> type:
     """`NamedTuple('P', [('x', int), ('y', int)])` (or keyword fields)."""
-    from .collections_module import namedtuple
+    from .collections import namedtuple
 
     names = [name for name, _ in fields] if fields is not None else list(kwargs)
     return namedtuple(typename, names)
@@ -398,7 +398,3 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         reveal_type=_reveal_type,
     )
     return exports
-
-
-register_module('typing', _factory)
-register_module('typing_extensions', _factory)

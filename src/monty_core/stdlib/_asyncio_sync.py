@@ -374,71 +374,10 @@ def exports(loop: Callable[[], Loop], ensure_task: Callable[[Any], Task]) -> dic
     """The coordination part of the sandbox's `asyncio` module."""
 
     async def wait(aws: Any, *, timeout: float | None = None, return_when: str = ALL_COMPLETED) -> Any:
-        tasks = {ensure_task(a) for a in ticked(current(), aws)}  # host code: it ticks
-        if not tasks:
-            raise ValueError('Set of Tasks/Futures is empty.')
-        # Counted as tasks finish (testing every task at every completion is quadratic in host code).
-        done_count = [0]
-        failed = [False]
-
-        def note(t: Task) -> None:
-            done_count[0] += 1
-            if not t.cancelled() and t.exception() is not None:
-                failed[0] = True
-
-        def finished() -> bool:
-            if return_when == FIRST_COMPLETED:
-                return done_count[0] > 0
-            if return_when == FIRST_EXCEPTION and failed[0]:
-                return True
-            return done_count[0] == len(tasks)
-
-        for t in ticked(current(), tasks):
-            if t.done():
-                note(t)
-        if not finished():
-            fut = loop().create_future()
-
-            def check(t: Task) -> None:
-                note(t)
-                if finished():
-                    loop().resolve(fut)
-
-            for t in tasks:
-                t.add_done_callback(check)
-            watchdog = None
-            if timeout is not None:
-
-                async def expire() -> None:
-                    await loop().sleep(timeout)
-                    loop().resolve(fut)
-
-                watchdog = loop().create_task(expire())
-            await fut
-            if watchdog is not None:
-                watchdog.cancel()
-        done = {t for t in tasks if t.done()}
-        return done, tasks - done
+        return await _wait(loop, ensure_task, aws, timeout, return_when)
 
     def as_completed(aws: Any, *, timeout: float | None = None) -> Any:
-        tasks = [ensure_task(a) for a in ticked(current(), aws)]  # host code: it ticks
-        queue = Queue()
-        for t in tasks:
-            t.add_done_callback(queue.put_nowait)
-
-        async def next_result() -> Any:
-            if timeout is None:
-                task = await queue.get()
-            else:
-                getter = loop().create_task(queue.get())
-                done, _ = await wait([getter], timeout=timeout)
-                if not done:
-                    getter.cancel()
-                    raise TimeoutError()
-                task = getter.result()
-            return task.result()
-
-        return iter([next_result() for _ in tasks])
+        return _as_completed(loop, ensure_task, aws, timeout)
 
     def timeout(delay: float | None) -> _Timeout:
         t = object.__new__(_Timeout)
@@ -469,3 +408,98 @@ def exports(loop: Callable[[], Loop], ensure_task: Callable[[Any], Task]) -> dic
         'FIRST_COMPLETED': FIRST_COMPLETED,
         'FIRST_EXCEPTION': FIRST_EXCEPTION,
     }
+
+
+class _Completion:
+    """How many of `wait()`'s tasks finished, and whether one failed: counted as tasks finish (testing
+    every task at every completion is quadratic in host code)."""
+
+    __slots__ = ('_done', '_failed', '_return_when', '_total')
+
+    def __init__(self, total: int, return_when: str) -> None:
+        self._total = total
+        self._return_when = return_when
+        self._done = 0
+        self._failed = False
+
+    def note(self, t: Task) -> None:
+        self._done += 1
+        if not t.cancelled() and t.exception() is not None:
+            self._failed = True
+
+    def finished(self) -> bool:
+        """Whether `wait()` may return (its `return_when`)."""
+        if self._return_when == FIRST_COMPLETED:
+            return self._done > 0
+        if self._return_when == FIRST_EXCEPTION and self._failed:
+            return True
+        return self._done == self._total
+
+
+async def _wait(
+    loop: Callable[[], Loop],
+    ensure_task: Callable[[Any], Task],
+    aws: Any,
+    timeout: float | None,
+    return_when: str,
+) -> Any:
+    tasks = {ensure_task(a) for a in ticked(current(), aws)}  # host code: it ticks
+    if not tasks:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    completion = _Completion(len(tasks), return_when)
+    for t in ticked(current(), tasks):
+        if t.done():
+            completion.note(t)
+    if not completion.finished():
+        await _until_finished(loop, tasks, completion, timeout)
+    done = {t for t in tasks if t.done()}
+    return done, tasks - done
+
+
+async def _until_finished(
+    loop: Callable[[], Loop], tasks: set[Task], completion: _Completion, timeout: float | None
+) -> None:
+    """Wait until `completion` says so, or the timeout (virtual time) is up."""
+    fut = loop().create_future()
+
+    def check(t: Task) -> None:
+        completion.note(t)
+        if completion.finished():
+            loop().resolve(fut)
+
+    for t in tasks:
+        t.add_done_callback(check)
+    watchdog = None
+    if timeout is not None:
+
+        async def expire() -> None:
+            await loop().sleep(timeout)
+            loop().resolve(fut)
+
+        watchdog = loop().create_task(expire())
+    await fut
+    if watchdog is not None:
+        watchdog.cancel()
+
+
+def _as_completed(
+    loop: Callable[[], Loop], ensure_task: Callable[[Any], Task], aws: Any, timeout: float | None
+) -> Any:
+    tasks = [ensure_task(a) for a in ticked(current(), aws)]  # host code: it ticks
+    queue = Queue()
+    for t in tasks:
+        t.add_done_callback(queue.put_nowait)
+
+    async def next_result() -> Any:
+        if timeout is None:
+            task = await queue.get()
+        else:
+            getter = loop().create_task(queue.get())
+            done, _ = await _wait(loop, ensure_task, [getter], timeout, ALL_COMPLETED)
+            if not done:
+                getter.cancel()
+                raise TimeoutError()
+            task = getter.result()
+        return task.result()
+
+    return iter([next_result() for _ in tasks])

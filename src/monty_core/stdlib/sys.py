@@ -6,7 +6,7 @@ import sys
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 
 ALLOWED[type(sys.version_info)] = frozenset(
     {'major', 'minor', 'micro', 'releaselevel', 'serial', 'count', 'index'}
@@ -66,5 +66,3 @@ ALLOWED[type(sys.int_info)] = frozenset(
         'index',
     }
 )
-
-register_module('sys', _factory)

@@ -1,4 +1,5 @@
-"""`decimal` and `fractions` in the sandbox.
+"""The sealed number classes of the sandbox's `decimal` and `fractions` (one module: each converts the
+other's results).
 
 Both are CPython's implementations behind sealed subclasses that keep every value the sandbox sees
 within bounds (results of arithmetic are converted back to the sandbox classes):
@@ -24,8 +25,7 @@ from typing import Any, cast
 from ..runtime.allowlists import SELF_GUARDED
 from ..runtime.guards import replace_class
 from ..runtime.limits import check_gcd, check_int_conversion, check_int_work, check_modpow
-from ..runtime.modules import RunContext, register_module
-from ._support import Sealed, allow, allow_public, build, check_int_bits, seal_set
+from ._support import allow_public, check_int_bits
 
 MAX_EXPONENT = 1_100_000
 MAX_PREC = 100_000
@@ -360,7 +360,7 @@ class Context(_dec.Context):
         _dec.Context.__setattr__(self, name, value)
 
     def copy(self) -> Context:
-        return _copy_context(self)
+        return copy_context(self)
 
     __copy__ = copy
 
@@ -376,49 +376,7 @@ replace_class(_dec.Context, Context)
 SELF_GUARDED.add(Context)
 
 
-class _LocalContext(Sealed):
-    """The context manager `localcontext()` returns."""
-
-    __slots__ = ('_new', '_saved')
-    _new: Context
-    _saved: Any
-
-    def __enter__(self) -> Context:
-        seal_set(self, '_saved', _dec.getcontext())
-        _dec.setcontext(self._new)
-        return self._new
-
-    def __exit__(self, *exc: Any) -> None:
-        _dec.setcontext(self._saved)
-
-
-allow(_LocalContext, ())
-allow_public(Decimal)
-allow_public(Context)
-allow_public(type(_dec.Context().flags))
-allow(_dec.DecimalTuple, {'sign', 'digits', 'exponent', 'count', 'index'})
-
-_SIGNALS = (
-    'DecimalException',
-    'Clamped',
-    'InvalidOperation',
-    'DivisionByZero',
-    'Inexact',
-    'Rounded',
-    'Subnormal',
-    'Overflow',
-    'Underflow',
-    'FloatOperation',
-    'ConversionSyntax',
-    'DivisionImpossible',
-    'DivisionUndefined',
-    'InvalidContext',
-)
-for _name in _SIGNALS:
-    allow(getattr(_dec, _name), {'args', 'add_note'})
-
-
-def _copy_context(c: Any) -> Context:
+def copy_context(c: Any) -> Context:
     return Context(
         prec=c.prec,
         rounding=c.rounding,
@@ -429,57 +387,6 @@ def _copy_context(c: Any) -> Context:
         flags=[s for s, v in c.flags.items() if v],
         traps=[s for s, v in c.traps.items() if v],
     )
-
-
-def getcontext() -> Context:
-    """The current context of this run."""
-    c = _dec.getcontext()
-    if type(c) is not Context:
-        c = _copy_context(c)
-        _dec.setcontext(c)
-    return c  # type: ignore[return-value]
-
-
-def setcontext(context: Any) -> None:
-    if type(context) is not Context:
-        raise TypeError('argument must be a context')
-    _dec.setcontext(context)
-
-
-def localcontext(ctx: Any = None, **kwargs: Any) -> Any:
-    if ctx is None:
-        ctx = getcontext()
-    elif type(ctx) is not Context:
-        raise TypeError('optional argument must be a context')
-    new = _copy_context(ctx)
-    for name, value in kwargs.items():
-        if name not in ('prec', 'rounding', 'Emin', 'Emax', 'capitals', 'clamp', 'flags', 'traps'):
-            raise TypeError(f"'{name}' is an invalid keyword argument for this function")
-        setattr(new, name, value)
-    return build(_LocalContext, _new=new, _saved=None)
-
-
-def _decimal_factory(ctx: RunContext) -> dict[str, Any]:
-    exports: dict[str, Any] = {name: getattr(_dec, name) for name in _SIGNALS}
-    exports.update({name: getattr(_dec, name) for name in dir(_dec) if name.startswith('ROUND_')})
-    exports.update(
-        Decimal=Decimal,
-        Context=Context,
-        DecimalTuple=_dec.DecimalTuple,
-        getcontext=getcontext,
-        setcontext=setcontext,
-        localcontext=localcontext,
-        DefaultContext=_copy_context(_dec.DefaultContext),
-        BasicContext=_copy_context(_dec.BasicContext),
-        ExtendedContext=_copy_context(_dec.ExtendedContext),
-        MAX_PREC=MAX_PREC,
-        MAX_EMAX=MAX_EMAX,
-        MIN_EMIN=-MAX_EMAX,
-        MIN_ETINY=-MAX_EMAX - MAX_PREC + 1,
-        HAVE_THREADS=True,
-        HAVE_CONTEXTVAR=True,
-    )
-    return exports
 
 
 # -- fractions ------------------------------------------------------------------------------------
@@ -590,11 +497,3 @@ for _name in (
 Fraction.__module__ = 'fractions'
 replace_class(_fr.Fraction, Fraction)
 allow_public(Fraction)
-
-
-def _fractions_factory(ctx: RunContext) -> dict[str, Any]:
-    return {'Fraction': Fraction}
-
-
-register_module('decimal', _decimal_factory)
-register_module('fractions', _fractions_factory)

@@ -1,10 +1,9 @@
-"""`collections` and `collections.abc` in the sandbox.
+"""`collections` in the sandbox.
 
 Offered: `Counter`, `defaultdict`, `OrderedDict`, `ChainMap` (CPython's classes), `deque` (CPython's,
 with its iterable inputs consumed under the meter and `*` checked), `namedtuple` (a reimplementation
-that builds a sandbox tuple class without `exec`), and `collections.abc`'s ABCs for `isinstance` /
-`issubclass` checks. `Counter` counts and `Counter.elements()` yields under the meter. Left out: `UserDict`, `UserList`,
-`UserString`; subclassing an ABC (`class M(Mapping)`) needs metaclass support in the sandbox.
+that builds a sandbox tuple class without `exec`). `Counter` counts and `Counter.elements()` yields under
+the meter. Left out: `UserDict`, `UserList`, `UserString`.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from operator import itemgetter as _itemgetter
 from typing import Any
 
 from ..runtime.guards import WRAPPERS, replace_class, reset_plain_cache
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ..runtime.stable import stable_repr
 from ._support import allow, allow_public, bind, current, mark_sandbox_class, metered, reserve, ticked
 
@@ -160,34 +159,7 @@ def named_tuple_namespace(
     n_fields = len(fields)
 
     def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
-        if len(args) > n_fields:
-            low = n_fields - len(field_defaults) + 1
-            takes = f'{n_fields + 1}' if low == n_fields + 1 else f'from {low} to {n_fields + 1}'
-            raise TypeError(
-                f'{typename}.__new__() takes {takes} positional arguments but {len(args) + 1} were given'
-            )
-        # As CPython binds arguments: keyword errors (in the order given) before missing arguments.
-        for name in kwargs:
-            if name not in fields:
-                raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
-            if fields.index(name) < len(args):
-                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
-        values = list(args)
-        for name in fields[len(args) :]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in field_defaults:
-                values.append(field_defaults[name])
-            else:
-                missing = [f for f in fields[len(values) :] if f not in kwargs and f not in field_defaults]
-                quoted = [repr(f) for f in missing]
-                listed = quoted[0] if len(quoted) == 1 else ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
-                plural = 's' if len(missing) > 1 else ''
-                raise TypeError(
-                    f'{typename}.__new__() missing {len(missing)} required positional '
-                    f'argument{plural}: {listed}'
-                )
-        return tuple.__new__(cls, values)
+        return tuple.__new__(cls, _field_values(typename, fields, field_defaults, args, kwargs))
 
     def _make(cls: Any, iterable: Any) -> Any:
         result = tuple.__new__(cls, metered(current(), iterable))
@@ -233,6 +205,46 @@ def named_tuple_namespace(
     return namespace
 
 
+def _field_values(
+    typename: str, fields: tuple[str, ...], field_defaults: dict[str, Any], args: tuple[Any, ...], kwargs: Any
+) -> list[Any]:
+    """The field values of a named tuple from its `__new__`'s arguments, refused with CPython's messages."""
+    n_fields = len(fields)
+    if len(args) > n_fields:
+        low = n_fields - len(field_defaults) + 1
+        takes = f'{n_fields + 1}' if low == n_fields + 1 else f'from {low} to {n_fields + 1}'
+        raise TypeError(
+            f'{typename}.__new__() takes {takes} positional arguments but {len(args) + 1} were given'
+        )
+    # As CPython binds arguments: keyword errors (in the order given) before missing arguments.
+    for name in kwargs:
+        if name not in fields:
+            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+        if fields.index(name) < len(args):
+            raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
+    values = list(args)
+    for name in fields[len(args) :]:
+        if name in kwargs:
+            values.append(kwargs.pop(name))
+        elif name in field_defaults:
+            values.append(field_defaults[name])
+        else:
+            raise _missing_fields(typename, fields[len(values) :], field_defaults, kwargs)
+    return values
+
+
+def _missing_fields(
+    typename: str, rest: tuple[str, ...], field_defaults: dict[str, Any], kwargs: Any
+) -> TypeError:
+    missing = [f for f in rest if f not in kwargs and f not in field_defaults]
+    quoted = [repr(f) for f in missing]
+    listed = quoted[0] if len(quoted) == 1 else ', '.join(quoted[:-1]) + ' and ' + quoted[-1]
+    plural = 's' if len(missing) > 1 else ''
+    return TypeError(
+        f'{typename}.__new__() missing {len(missing)} required positional argument{plural}: {listed}'
+    )
+
+
 # CPython's field descriptors (`_tuplegetter`) refuse writes with these messages, not a property's
 # "property 'x' of 'Point' object has no setter".
 def _field_set(self: Any, value: Any) -> None:
@@ -241,39 +253,6 @@ def _field_set(self: Any, value: Any) -> None:
 
 def _field_delete(self: Any) -> None:
     raise AttributeError("can't delete attribute")
-
-
-_ABC_NAMES = (
-    'Awaitable',
-    'Coroutine',
-    'AsyncIterable',
-    'AsyncIterator',
-    'AsyncGenerator',
-    'Hashable',
-    'Iterable',
-    'Iterator',
-    'Generator',
-    'Reversible',
-    'Sized',
-    'Container',
-    'Callable',
-    'Collection',
-    'Set',
-    'MutableSet',
-    'Mapping',
-    'MutableMapping',
-    'MappingView',
-    'KeysView',
-    'ItemsView',
-    'ValuesView',
-    'Sequence',
-    'MutableSequence',
-    'ByteString',
-)
-
-
-def _abc_factory(ctx: RunContext) -> dict[str, Any]:
-    return {name: getattr(_abc, name) for name in _ABC_NAMES}
 
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
@@ -286,7 +265,3 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'deque': deque,
         'namedtuple': namedtuple,
     }
-
-
-register_module('collections', _factory)
-register_module('collections.abc', _abc_factory)

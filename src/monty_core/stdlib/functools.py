@@ -17,7 +17,7 @@ from typing import Any
 
 from ..runtime.allowlists import ALLOWED
 from ..runtime.guards import SANDBOX_GLOBALS_MARK, guarded_getattr, is_run_class
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ._support import allow, metered
 
 allow(_ft.partial, {'func', 'args', 'keywords'})
@@ -165,6 +165,3 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'WRAPPER_ASSIGNMENTS': _ft.WRAPPER_ASSIGNMENTS,
         'WRAPPER_UPDATES': _ft.WRAPPER_UPDATES,
     }
-
-
-register_module('functools', _factory)

@@ -1,31 +1,25 @@
-"""`copy` and `contextlib` in the sandbox.
+"""`copy` in the sandbox.
 
 `copy.copy`/`copy.deepcopy` are reimplemented over an explicit set of types: builtin containers,
 sandbox class instances and exceptions (CPython's reduce protocol, honouring sandbox `__copy__` /
 `__deepcopy__`), the mutable `collections` types, and immutable host values (returned as they are).
 Other host objects raise `TypeError` as CPython does for unpicklable objects, so copying can never
 build a new host object from copied internals. Deep copies tick the meter per object.
-
-`contextlib`: `contextmanager`, `asynccontextmanager`, `suppress`, `nullcontext`, `closing`,
-`aclosing`, `ExitStack`, `AsyncExitStack` (CPython's, except `closing`/`aclosing`, which call
-`close` through the attribute guard). Left out: `redirect_stdout`/`redirect_stderr` (they swap the
-host's `sys.stdout`), `chdir`, `AbstractContextManager`/`ContextDecorator` as bases.
 """
 
 from __future__ import annotations
 
 import collections as _c
-import contextlib as _cl
 import copy as _copy
 import copyreg
 import types
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.guards import SANDBOX_CLASS_MARK, guarded_getattr
-from ..runtime.modules import RunContext, register_module
+from ..runtime.guards import SANDBOX_CLASS_MARK
+from ..runtime.modules import RunContext
 from ..runtime.stable import address
-from ._support import allow, bind, current, tick
+from ._support import bind, current, tick
 
 _ATOMIC = {
     type(None),
@@ -144,57 +138,97 @@ def deepcopy(x: Any, memo: Any = None, _nil: Any = None) -> Any:
     t = type(x)
     if t in _ATOMIC:
         return x
-    if t is list:
-        y = []
-        memo[d] = y
-        for a in x:
-            y.append(deepcopy(a, memo))
-    elif t is dict:
-        y = {}
-        memo[d] = y
-        for k, v in x.items():
-            y[deepcopy(k, memo)] = deepcopy(v, memo)
-    elif t is tuple:
-        items = [deepcopy(a, memo) for a in x]
-        if d in memo:
-            return memo[d]
-        y = x if all(a is b for a, b in zip(items, x, strict=True)) else tuple(items)
-    elif t in (set, frozenset):
-        y = t(deepcopy(a, memo) for a in x)
-    elif t is bytearray:
-        y = bytearray(x)
-    elif _is_sandbox_obj(x) or (isinstance(x, BaseException) and t.__module__ == 'builtins'):
-        if '__deepcopy__' in _class_dicts(t):
-            obj: Any = x
-            y = obj.__deepcopy__(memo)
-        else:
-            rv = _reduce(x)
-            y = _reconstruct(x, memo, *rv)
-    elif t is _c.deque or isinstance(x, _c.deque):
-        dq: Any = x
-        y = type(dq)((), dq.maxlen)
-        memo[d] = y
-        y.extend(deepcopy(a, memo) for a in dq)
-    elif isinstance(x, _c.defaultdict):
-        y = _c.defaultdict(x.default_factory)
-        memo[d] = y
-        for k, v in x.items():
-            y[deepcopy(k, memo)] = deepcopy(v, memo)
-    elif isinstance(x, (_c.OrderedDict, _c.Counter)):
-        y = type(x)()
-        memo[d] = y
-        for k, v in x.items():
-            y[deepcopy(k, memo)] = deepcopy(v, memo)
-    elif isinstance(x, _c.ChainMap):
-        y = _c.ChainMap(*[deepcopy(m, memo) for m in x.maps])
-    elif _is_host_immutable(x) or isinstance(x, type):
+    if t is tuple:
+        return _deepcopy_tuple(x, memo, d)
+    builtin = _BUILTIN_COPIERS.get(t)
+    if builtin is not None:
+        return _remember(x, builtin(x, memo, d), memo, d)
+    if _is_sandbox_obj(x) or (isinstance(x, BaseException) and t.__module__ == 'builtins'):
+        return _remember(x, _deepcopy_instance(x, t, memo), memo, d)
+    y = _deepcopy_collection(x, memo, d)
+    if y is not _MISSING:
+        return _remember(x, y, memo, d)
+    if _is_host_immutable(x) or isinstance(x, type):
         return x
-    else:
-        raise TypeError(f"cannot pickle '{t.__name__}' object")
+    raise TypeError(f"cannot pickle '{t.__name__}' object")
+
+
+def _remember(x: Any, y: Any, memo: Any, d: int) -> Any:
+    """Record `y` as the copy of `x` (and keep `x` alive in the memo, as CPython does) and return it."""
     if y is not x:
         memo[d] = y
         memo.setdefault(_key(memo), []).append(x)
     return y
+
+
+def _deepcopy_tuple(x: Any, memo: Any, d: int) -> Any:
+    items = [deepcopy(a, memo) for a in x]
+    if d in memo:  # the tuple was reached again through its items: that copy is its copy
+        return memo[d]
+    return _remember(x, x if all(a is b for a, b in zip(items, x, strict=True)) else tuple(items), memo, d)
+
+
+# The builtin mutable containers (exact types: a sandbox subclass is copied as a sandbox instance). A
+# container enters the memo before its items are copied, so that a cycle through it finds the copy.
+def _deepcopy_list(x: Any, memo: Any, d: int) -> Any:
+    y: list[Any] = []
+    memo[d] = y
+    for a in x:
+        y.append(deepcopy(a, memo))
+    return y
+
+
+def _deepcopy_dict(x: Any, memo: Any, d: int) -> Any:
+    y: dict[Any, Any] = {}
+    memo[d] = y
+    for k, v in x.items():
+        y[deepcopy(k, memo)] = deepcopy(v, memo)
+    return y
+
+
+def _deepcopy_set(x: Any, memo: Any, d: int) -> Any:
+    return type(x)(deepcopy(a, memo) for a in x)
+
+
+def _deepcopy_bytearray(x: Any, memo: Any, d: int) -> Any:
+    return bytearray(x)
+
+
+_BUILTIN_COPIERS = {
+    list: _deepcopy_list,
+    dict: _deepcopy_dict,
+    set: _deepcopy_set,
+    frozenset: _deepcopy_set,
+    bytearray: _deepcopy_bytearray,
+}
+
+
+def _deepcopy_instance(x: Any, t: type, memo: Any) -> Any:
+    """A sandbox instance or builtin exception: its class's `__deepcopy__`, else CPython's reduce."""
+    if '__deepcopy__' in _class_dicts(t):
+        obj: Any = x
+        return obj.__deepcopy__(memo)
+    rv = _reduce(x)
+    return _reconstruct(x, memo, *rv)
+
+
+def _deepcopy_collection(x: Any, memo: Any, d: int) -> Any:
+    """A copy of a `collections` container, or `_MISSING` when `x` is none."""
+    if type(x) is _c.deque or isinstance(x, _c.deque):
+        dq: Any = x
+        y = type(dq)((), dq.maxlen)
+        memo[d] = y
+        y.extend(deepcopy(a, memo) for a in dq)
+        return y
+    if isinstance(x, (_c.defaultdict, _c.OrderedDict, _c.Counter)):
+        y = _c.defaultdict(x.default_factory) if isinstance(x, _c.defaultdict) else type(x)()
+        memo[d] = y
+        for k, v in x.items():
+            y[deepcopy(k, memo)] = deepcopy(v, memo)
+        return y
+    if isinstance(x, _c.ChainMap):
+        return _c.ChainMap(*[deepcopy(m, memo) for m in x.maps])
+    return _MISSING
 
 
 _MISSING = object()
@@ -205,76 +239,4 @@ def _copy_factory(ctx: RunContext) -> dict[str, Any]:
     return {'copy': copy, 'deepcopy': deepcopy, 'Error': _copy.Error, 'error': _copy.Error}
 
 
-# -- contextlib -----------------------------------------------------------------------------------
-class closing(_cl.AbstractContextManager):  # type: ignore[type-arg]
-    """Context to automatically close something at the end of a block."""
-
-    __slots__ = ('_thing',)
-
-    def __init__(self, thing: Any) -> None:
-        self._thing = thing
-
-    def __enter__(self) -> Any:
-        return self._thing
-
-    def __exit__(self, *exc_info: Any) -> None:
-        guarded_getattr(self._thing, 'close')()
-
-
-class aclosing(_cl.AbstractAsyncContextManager):  # type: ignore[type-arg]
-    """Async context manager for safely finalizing an asynchronously cleaned-up resource."""
-
-    __slots__ = ('_thing',)
-
-    def __init__(self, thing: Any) -> None:
-        self._thing = thing
-
-    async def __aenter__(self) -> Any:
-        return self._thing
-
-    async def __aexit__(self, *exc_info: Any) -> None:
-        await guarded_getattr(self._thing, 'aclose')()
-
-
-for _cls in (
-    _cl._GeneratorContextManager,
-    _cl._AsyncGeneratorContextManager,
-    _cl.suppress,
-    _cl.nullcontext,  # type: ignore[attr-defined]
-    closing,
-    aclosing,
-):
-    allow(_cls, ())
-allow(_cl.ExitStack, {'enter_context', 'push', 'callback', 'pop_all', 'close'})
-allow(
-    _cl.AsyncExitStack,
-    {
-        'enter_context',
-        'push',
-        'callback',
-        'pop_all',
-        'close',
-        'enter_async_context',
-        'push_async_exit',
-        'push_async_callback',
-        'aclose',
-    },
-)
 del copyreg
-
-
-def _contextlib_factory(ctx: RunContext) -> dict[str, Any]:
-    return {
-        'contextmanager': _cl.contextmanager,
-        'asynccontextmanager': _cl.asynccontextmanager,
-        'suppress': _cl.suppress,
-        'nullcontext': _cl.nullcontext,
-        'closing': closing,
-        'aclosing': aclosing,
-        'ExitStack': _cl.ExitStack,
-        'AsyncExitStack': _cl.AsyncExitStack,
-    }
-
-
-register_module('copy', _copy_factory)
-register_module('contextlib', _contextlib_factory)

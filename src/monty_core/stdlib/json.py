@@ -18,7 +18,7 @@ from typing import Any
 
 from ..runtime.guards import guarded_getattr
 from ..runtime.limits import EXPANDS_FROM
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ..runtime.stable import stable_str
 from ._support import allow, mark_sandbox_class, reserve, ticked
 
@@ -187,12 +187,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
             self.allow_nan = allow_nan
             self.sort_keys = sort_keys
             self.indent = indent
-            if separators is not None:
-                self.item_separator, self.key_separator = separators
-            elif indent is not None:
-                self.item_separator = ','
-            if default is not None:
-                self.default = default
+            _set_layout(self, indent, separators, default)
 
         def default(self, o: Any) -> Any:
             raise TypeError(f'Object of type {type(o).__name__} is not JSON serializable')
@@ -201,9 +196,6 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
             return _encode(ctx, o, self)
 
         ctx: RunContext
-
-    def iterencode(self, o: Any, _one_shot: bool = False) -> Any:
-        return iter([_encode(ctx, o, self)])
 
     class JSONDecoder:
         """Simple JSON decoder (subclassable)."""
@@ -226,14 +218,12 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
             self.object_pairs_hook = object_pairs_hook
 
         def decode(self, s: Any) -> Any:
-            if type(s) is not str:
-                raise TypeError(f'the JSON object must be str, not {type(s).__name__!r}')
-            return _real_decoder(self).decode(s)
+            document = _document(s)  # (checked before the decoder's options are read)
+            return _real_decoder(self).decode(document)
 
         def raw_decode(self, s: Any, idx: int = 0) -> tuple[Any, int]:
-            if type(s) is not str:
-                raise TypeError(f'the JSON object must be str, not {type(s).__name__!r}')
-            return _real_decoder(self).raw_decode(s, idx)
+            document = _document(s)
+            return _real_decoder(self).raw_decode(document, idx)
 
     for klass in (JSONEncoder, JSONDecoder):
         klass.__module__ = 'json'
@@ -253,15 +243,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         sort_keys: bool = False,
         **kw: Any,
     ) -> str:
-        if cls is None:
-            if kw:
-                raise TypeError(
-                    f"JSONEncoder.__init__() got an unexpected keyword argument '{next(iter(kw))}'"
-                )
-            cls = JSONEncoder
-        elif not (isinstance(cls, type) and issubclass(cls, JSONEncoder)):
-            raise TypeError('cls must be a subclass of json.JSONEncoder')
-        enc = cls(
+        enc = _encoder_class(cls, JSONEncoder, kw)(
             skipkeys=skipkeys,
             ensure_ascii=ensure_ascii,
             check_circular=check_circular,
@@ -275,15 +257,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         return enc.encode(obj)
 
     def loads(s: Any, *, cls: Any = None, **kw: Any) -> Any:
-        if isinstance(s, (bytes, bytearray)):
-            s = s.decode(_json.detect_encoding(s), 'surrogatepass')
-        elif not isinstance(s, str):
-            raise TypeError(f'the JSON object must be str, bytes or bytearray, not {type(s).__name__}')
-        if cls is None:
-            return _json.loads(s, **kw)
-        if not (isinstance(cls, type) and issubclass(cls, JSONDecoder)):
-            raise TypeError('cls must be a subclass of json.JSONDecoder')
-        return cls(**kw).decode(s)
+        return _loads(s, cls, JSONDecoder, kw)
 
     def dump(obj: Any, fp: Any, **kw: Any) -> None:
         guarded_getattr(fp, 'write')(dumps(obj, **kw))
@@ -302,4 +276,46 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
     }
 
 
-register_module('json', _factory)
+# The run's classes and functions above are made per run (sandbox code subclasses the classes); what
+# they do that needs no per-run class is here.
+def _set_layout(enc: Any, indent: Any, separators: Any, default: Any) -> None:
+    """`JSONEncoder.__init__`'s separators (CPython's defaults: no space after ',' when indenting) and
+    `default`."""
+    if separators is not None:
+        enc.item_separator, enc.key_separator = separators
+    elif indent is not None:
+        enc.item_separator = ','
+    if default is not None:
+        enc.default = default
+
+
+def _document(s: Any) -> str:
+    if type(s) is not str:
+        raise TypeError(f'the JSON object must be str, not {type(s).__name__!r}')
+    return s
+
+
+def _encoder_class(cls: Any, encoder: type, kw: dict[str, Any]) -> Any:
+    """The encoder class `dumps(cls=...)` uses: the run's `JSONEncoder` (which takes no other keywords)
+    or a subclass of it."""
+    if cls is None:
+        if kw:
+            raise TypeError(f"JSONEncoder.__init__() got an unexpected keyword argument '{next(iter(kw))}'")
+        return encoder
+    if not (isinstance(cls, type) and issubclass(cls, encoder)):
+        raise TypeError('cls must be a subclass of json.JSONEncoder')
+    return cls
+
+
+def _loads(s: Any, cls: Any, decoder: type, kw: dict[str, Any]) -> Any:
+    """`loads`: bytes decoded as CPython detects their encoding, then CPython's decoder or `cls`, a
+    subclass of the run's `JSONDecoder`."""
+    if isinstance(s, (bytes, bytearray)):
+        s = s.decode(_json.detect_encoding(s), 'surrogatepass')
+    elif not isinstance(s, str):
+        raise TypeError(f'the JSON object must be str, bytes or bytearray, not {type(s).__name__}')
+    if cls is None:
+        return _json.loads(s, **kw)
+    if not (isinstance(cls, type) and issubclass(cls, decoder)):
+        raise TypeError('cls must be a subclass of json.JSONDecoder')
+    return cls(**kw).decode(s)

@@ -21,7 +21,7 @@ from typing import Any, cast
 
 import regex as _regex
 
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ._support import (
     Sealed,
     allow,
@@ -381,6 +381,3 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
     }
     exports.update(_FLAG_NAMES)
     return exports
-
-
-register_module('re', _factory)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..runtime.allowlists import ALLOWED
 from ..runtime.guards import is_run_class, mark_run_class
-from ..runtime.modules import RunContext, register_module
+from ..runtime.modules import RunContext
 from ..runtime.stable import current_identities, default_repr, sandbox_hash, stable_repr
 
 ALLOWED[dataclasses.Field] = frozenset(
@@ -178,6 +178,3 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'InitVar': dataclasses.InitVar,
         'FrozenInstanceError': dataclasses.FrozenInstanceError,
     }
-
-
-register_module('dataclasses', _factory)
