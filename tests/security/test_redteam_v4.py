@@ -2,13 +2,13 @@
 
 Findings, by root cause (all fixed):
 
-- EXCTEXT  runtime/stable.py: an exception's text was CPython's own, unweighed, once the type was
+- EXCTEXT  runtime/rendering.py (then stable.py): an exception's text was CPython's own, unweighed, once the type was
            marked "plain" (after one `str(e)` of plain args), and always through `e.__str__()`,
            `e.__repr__()` and `BaseException.__str__(e)` (`_text_dunder` passed exception slots
            through): `str(KeyError([[0] * 10**5] * 3000))` built 900 MB past a 128 MiB limit in one C
            call, and `e.__repr__()` showed real addresses. Exception types are never plain now, and
            their text slots read by sandbox code render the args stably, weighed first.
-- FINALLY  compiler/codegen.py: a `finally:` body had no stop check (`except` handlers had one). A
+- FINALLY  compiler/rewrite.py (then codegen.py): a `finally:` body had no stop check (`except` handlers had one). A
            finished run's suspended generator, closed later by the garbage collector, ran its
            `finally` with no limits, or inside another run (printing into its output).
 """

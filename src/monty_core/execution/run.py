@@ -126,7 +126,7 @@ class _RunGreenlet(greenlet):
     """
 
     ticker: Any = None
-    identities: Identities | None = None  # the run's fake object addresses (runtime/stable.py)
+    identities: Identities | None = None  # the run's fake object addresses (runtime/identities.py)
     # The finished run's last event, handed to the driver through here rather than as the argument
     # of the parking switch (which the idle greenlet's frame would keep alive until its next run).
     outbox: Any = None

@@ -31,9 +31,7 @@ from . import guarded_ops as _guarded_ops
 from . import sizecheck as _sizecheck
 from . import text_dunders as _text_dunders  # noqa: F401 - registers what reading `__repr__` & co. gives
 from .allowlists import WRAPPERS
-from .class_statement import MRO_ENTRY_TYPES as MRO_ENTRY_TYPES
 from .class_statement import build_class
-from .class_statement import check_match_args as check_match_args
 from .classes import (
     SANDBOX_CLASS_MARK,
     is_sandbox_class,
@@ -68,7 +66,6 @@ from .rendering import (
     stable_repr,
     stable_str,
 )
-from .standins import SandboxABCMeta as SandboxABCMeta
 from .standins import SandboxBytearray, SandboxBytes, SandboxRange, SandboxType, str_call
 
 # (The `name as name` imports above are re-exports for stdlib/, renamed on another branch, which imports

@@ -37,13 +37,7 @@ from .classes import (
     sandbox_type_of,
     visible_class,
 )
-from .classes import is_run_class as is_run_class
-from .classes import mark_run_class as mark_run_class
-from .classes import replace_class as replace_class
-from .classes import run_token as run_token
-from .classes import sandbox_class as sandbox_class
 from .modules import SandboxModule
-from .plain_reads import reset_plain_cache as reset_plain_cache
 from .sizecheck import check_format_spec, check_lshift, check_mod, check_mul, check_pow
 
 # (The `name as name` imports above are re-exports for stdlib/, renamed on another branch, which imports

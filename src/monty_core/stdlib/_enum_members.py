@@ -6,8 +6,8 @@ from __future__ import annotations
 # pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
 from typing import Any
 
-from ..runtime.builtins import check_match_args
-from ..runtime.guards import mark_run_class
+from ..runtime.class_statement import check_match_args
+from ..runtime.classes import mark_run_class
 from ._support import ticking
 
 _DESCRIPTOR_ATTRS = ('__get__', '__set__', '__delete__')

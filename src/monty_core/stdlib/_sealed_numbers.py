@@ -10,7 +10,7 @@ within bounds (results of arithmetic are converted back to the sandbox classes):
   run has its own context variables), so `getcontext().prec = 50` never leaks into the host or other
   runs. `DefaultContext`/`BasicContext`/`ExtendedContext` are per-run copies.
 - `Fraction`: `**` and string exponents (`Fraction('1e999999999')`) check the size of the integers
-  they would build (`MemoryError` past 2M bits, `runtime/limits.MAX_INT_BITS`).
+  they would build (`MemoryError` past 2M bits, `runtime/bigints.MAX_INT_BITS`).
 
 Instances cannot have attributes set from sandbox code. `decimal.Decimal` subclasses defined in the
 sandbox are not supported (the classes are host classes).
@@ -23,8 +23,8 @@ import fractions as _fr
 from typing import Any, cast
 
 from ..runtime.allowlists import SELF_GUARDED
-from ..runtime.guards import replace_class
-from ..runtime.limits import check_gcd, check_int_conversion, check_int_work, check_modpow
+from ..runtime.bigints import check_gcd, check_int_conversion, check_int_work, check_modpow
+from ..runtime.classes import replace_class
 from ._support import allow_public, check_int_bits
 
 MAX_EXPONENT = 1_100_000

@@ -25,9 +25,12 @@ from typing import Any
 import greenlet
 
 from ..runtime.allowlists import ALLOWED, SELF_GUARDED
-from ..runtime.guards import mark_run_class, reset_plain_cache
-from ..runtime.limits import CURRENT, METERED_TEXT, check_int_bits
+from ..runtime.bigints import check_int_bits
+from ..runtime.classes import mark_run_class
+from ..runtime.memory import CURRENT
 from ..runtime.modules import RunContext
+from ..runtime.plain_reads import reset_plain_cache
+from ..runtime.sizecheck import METERED_TEXT
 
 DEFAULT_MAX_RESULT_BYTES = 256 * 1024 * 1024
 # The longest indent or prefix `textwrap` and `pprint` accept (each line of the output repeats it).

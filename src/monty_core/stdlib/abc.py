@@ -13,9 +13,9 @@ import abc as _abc
 import types
 from typing import Any
 
-from ..runtime.builtins import SandboxABCMeta
 from ..runtime.guards import SANDBOX_GLOBALS_MARK
 from ..runtime.modules import RunContext
+from ..runtime.standins import SandboxABCMeta
 from ._support import mark_sandbox_class
 
 

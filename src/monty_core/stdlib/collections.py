@@ -15,9 +15,11 @@ import sys
 from operator import itemgetter as _itemgetter
 from typing import Any
 
-from ..runtime.guards import WRAPPERS, replace_class, reset_plain_cache
+from ..runtime.classes import replace_class
+from ..runtime.guards import WRAPPERS
 from ..runtime.modules import RunContext
-from ..runtime.stable import stable_repr
+from ..runtime.plain_reads import reset_plain_cache
+from ..runtime.rendering import stable_repr
 from ._support import allow, allow_public, bind, current, mark_sandbox_class, metered, reserve, ticked
 
 allow_public(_c.Counter, exclude={'fromkeys'})

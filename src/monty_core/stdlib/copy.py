@@ -17,8 +17,8 @@ from typing import Any
 
 from ..runtime.allowlists import ALLOWED
 from ..runtime.guards import SANDBOX_CLASS_MARK
+from ..runtime.identities import address
 from ..runtime.modules import RunContext
-from ..runtime.stable import address
 from ._support import bind, current, tick
 
 _ATOMIC = {

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv as _csv
 from typing import Any
 
-from ..runtime.guards import WRAPPERS, guarded_getattr, reset_plain_cache
+from ..runtime.guards import WRAPPERS, guarded_getattr
 from ..runtime.modules import RunContext
+from ..runtime.plain_reads import reset_plain_cache
 from ._support import Sealed, allow, bind, build, current, metered
 
 

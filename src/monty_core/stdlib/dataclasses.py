@@ -12,9 +12,11 @@ import dataclasses
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.guards import is_run_class, mark_run_class
+from ..runtime.classes import is_run_class, mark_run_class
+from ..runtime.hashing import sandbox_hash
+from ..runtime.identities import current_identities, default_repr
 from ..runtime.modules import RunContext
-from ..runtime.stable import current_identities, default_repr, sandbox_hash, stable_repr
+from ..runtime.rendering import stable_repr
 
 ALLOWED[dataclasses.Field] = frozenset(
     {'name', 'type', 'default', 'default_factory', 'init', 'repr', 'hash', 'compare', 'metadata', 'kw_only'}
@@ -53,7 +55,7 @@ _ABSENT = object()
 
 def _stable_methods(cls: Any, own_hash: Any) -> None:
     """Replace the generated `__repr__` and `__hash__` (which use CPython's `repr()` and `hash()`) by
-    ones whose results are the same in every process (runtime/stable.py)."""
+    ones whose results are the same in every process (runtime/hashing.py)."""
     generated_repr = cls.__dict__.get('__repr__')
     if generated_repr is None:
         if _inherited(cls, '__repr__') is object.__repr__:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from ..runtime.hashing import HASHERS, tuple_hash
 from ..runtime.modules import RunContext
-from ..runtime.stable import HASHERS, tuple_hash
 from ._support import allow, allow_public, bind, host_now
 
 _UTC = _dt.UTC

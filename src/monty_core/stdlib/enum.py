@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from types import MappingProxyType
 from typing import Any
 
-from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK, run_token
+from ..runtime.classes import run_token
+from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK
+from ..runtime.hashing import sandbox_hash
 from ..runtime.modules import RunContext
-from ..runtime.stable import sandbox_hash, stable_repr
+from ..runtime.rendering import stable_repr
 from ._enum_members import make_members, member_type
 from ._support import mark_sandbox_class, ticking
 
@@ -380,7 +382,7 @@ def _enum_format(self: Any, spec: str) -> str:
 
 
 def _enum_hash(self: Any) -> int:
-    return sandbox_hash(self._name_)  # the same in every process (runtime/stable.py)
+    return sandbox_hash(self._name_)  # the same in every process (runtime/hashing.py)
 
 
 def _copy_itself(self: Any) -> Any:

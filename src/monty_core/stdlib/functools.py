@@ -16,7 +16,8 @@ import types
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.guards import SANDBOX_GLOBALS_MARK, guarded_getattr, is_run_class
+from ..runtime.classes import is_run_class
+from ..runtime.guards import SANDBOX_GLOBALS_MARK, guarded_getattr
 from ..runtime.modules import RunContext
 from ._support import allow, metered
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html as _html
 from typing import Any
 
-from ..runtime.limits import EXPANDS_FROM
 from ..runtime.modules import RunContext
+from ..runtime.sizecheck import EXPANDS_FROM
 from ._support import reserve
 
 _HTML_GROWTH = (('&', 4), ('<', 3), ('>', 3))

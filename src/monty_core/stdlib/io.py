@@ -10,8 +10,9 @@ from __future__ import annotations
 import io as _io
 from typing import Any
 
-from ..runtime.guards import WRAPPERS, reset_plain_cache
+from ..runtime.guards import WRAPPERS
 from ..runtime.modules import RunContext
+from ..runtime.plain_reads import reset_plain_cache
 from ._support import allow, allow_public, bind, current, metered, reserve
 
 _PAD_CHECK = 1 << 16

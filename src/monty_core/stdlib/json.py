@@ -17,9 +17,9 @@ import json.encoder as _ENCODER
 from typing import Any
 
 from ..runtime.guards import guarded_getattr
-from ..runtime.limits import EXPANDS_FROM
 from ..runtime.modules import RunContext
-from ..runtime.stable import stable_str
+from ..runtime.rendering import stable_str
+from ..runtime.sizecheck import EXPANDS_FROM
 from ._support import allow, mark_sandbox_class, reserve, ticked
 
 _INFINITY = float('inf')

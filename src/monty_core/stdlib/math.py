@@ -1,7 +1,7 @@
 """`math` in the sandbox: CPython's C functions.
 
 The ones whose integer results can be huge (`factorial`, `comb`, `perm`, `prod`) check the result size
-first (`MemoryError` past 2M bits, `runtime/limits.MAX_INT_BITS`), and `prod`/`fsum` consume their
+first (`MemoryError` past 2M bits, `runtime/bigints.MAX_INT_BITS`), and `prod`/`fsum` consume their
 iterable under the meter.
 """
 
@@ -13,7 +13,7 @@ from math import log as _log
 from operator import index as _index
 from typing import Any
 
-from ..runtime.limits import check_gcd, check_int_work
+from ..runtime.bigints import check_gcd, check_int_work
 from ..runtime.modules import RunContext
 from ._support import check_int_bits, check_mul, metered
 

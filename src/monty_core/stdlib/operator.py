@@ -8,7 +8,7 @@ from __future__ import annotations
 import operator as _op
 from typing import Any
 
-from ..runtime import limits as _limits
+from ..runtime import guarded_ops as _guarded_ops
 from ..runtime.guards import guarded_getattr
 from ..runtime.modules import RunContext
 from ..runtime.printf import checked_imod, checked_mod
@@ -140,16 +140,16 @@ def _operator(ctx: RunContext) -> dict[str, Any]:
 
     exports: dict[str, Any] = {name: getattr(_op, name) for name in _OPERATOR_PLAIN}
     exports.update(
-        mul=_limits.mul,  # the checked operators the compiler emits for `*`, `//`, `%`
-        imul=_limits.imul,
-        floordiv=_limits.floordiv,
-        ifloordiv=_limits.ifloordiv,
+        mul=_guarded_ops.mul,  # the checked operators the compiler emits for `*`, `//`, `%`
+        imul=_guarded_ops.imul,
+        floordiv=_guarded_ops.floordiv,
+        ifloordiv=_guarded_ops.ifloordiv,
         mod=checked_mod,  # `%`-format widths and rendered text are size-checked like the operator
         imod=checked_imod,
         pow=pow,
         ipow=ipow,
-        lshift=_limits.lshift,  # the checked operators the compiler emits for `<<` / `<<=`
-        ilshift=_limits.ilshift,
+        lshift=_guarded_ops.lshift,  # the checked operators the compiler emits for `<<` / `<<=`
+        ilshift=_guarded_ops.ilshift,
         concat=concat,
         iconcat=iconcat,
         countOf=countOf,

@@ -9,8 +9,9 @@ import pprint as _pp
 from typing import Any, cast
 
 from ..runtime.guards import guarded_getattr
+from ..runtime.identities import NATIVE_TEXT, address
 from ..runtime.modules import RunContext
-from ..runtime.stable import NATIVE_TEXT, address, stable_repr
+from ..runtime.rendering import stable_repr
 from ._support import MAX_INDENT, InitOnly, Sealed, allow, bind, build, current, ready, tick
 
 

@@ -12,8 +12,8 @@ import random as _random
 from itertools import accumulate as _accumulate
 from typing import Any
 
-from ..runtime.guards import replace_class
-from ..runtime.limits import CURRENT as _CURRENT
+from ..runtime.classes import replace_class
+from ..runtime.memory import CURRENT as _CURRENT
 from ..runtime.modules import RunContext
 from ._support import (
     InitOnly,

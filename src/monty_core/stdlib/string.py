@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..runtime.modules import RunContext
-from ..runtime.stable import stable_str
+from ..runtime.rendering import stable_str
 from ._support import InitOnly, allow, bind, current, ready, reserve
 
 

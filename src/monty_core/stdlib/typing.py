@@ -16,8 +16,9 @@ from typing import Any
 import typing_extensions
 
 from ..runtime.allowlists import ALLOWED
-from ..runtime.builtins import MRO_ENTRY_TYPES
-from ..runtime.guards import SANDBOX_CLASS_MARK, sandbox_class
+from ..runtime.class_statement import MRO_ENTRY_TYPES
+from ..runtime.classes import sandbox_class
+from ..runtime.guards import SANDBOX_CLASS_MARK
 from ..runtime.modules import RunContext
 from ._support import bind
 
