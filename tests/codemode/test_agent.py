@@ -206,13 +206,10 @@ def test_gathered_calls_overlap() -> None:
     script = Script(
         [code("import asyncio\nawait asyncio.gather(slow(name='a'), slow(name='b'), slow(name='c'))")]
     )
-    t0 = time.perf_counter()
     run(script, CodeModeToolset(ts))
-    elapsed = time.perf_counter() - t0
     assert script.text(0) == '["a","b","c"]'
     assert len(spans) == 3
     assert max(s for _, s, _ in spans) < min(e for _, _, e in spans)  # all started before any ended
-    assert elapsed < 0.5
 
 
 def test_sequential_execution_mode_runs_one_at_a_time() -> None:

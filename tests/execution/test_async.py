@@ -261,11 +261,8 @@ def test_run_monty_async_gathered_calls_overlap() -> None:
     async def main() -> Any:
         return await monty_core.run_monty_async(m, external_functions={'slow': slow})
 
-    start = time.perf_counter()
     assert anyio.run(main) == [1, 2, 3]
-    elapsed = time.perf_counter() - start
-    assert peak == 3
-    assert elapsed < 0.45, f'3 x 0.2 s calls took {elapsed:.2f} s: they did not run concurrently'
+    assert peak == 3  # the three calls were in flight at once
 
 
 def heartbeat_gaps(n: int) -> tuple[float, list[float]]:
@@ -297,14 +294,16 @@ def heartbeat_gaps(n: int) -> tuple[float, list[float]]:
 
 
 def test_run_monty_async_keeps_the_event_loop_responsive() -> None:
-    # A stall caused by the sandbox shows in every attempt; one caused by a busy test machine does not.
+    # Without yields the heartbeat would not beat at all until the run ends. The sandbox yields every
+    # 5 ms; the bounds leave a busy test machine 20x that (a stall the sandbox causes shows in every
+    # attempt, one a busy machine causes does not).
     worst = []
     for _ in range(3):
         took, gaps = heartbeat_gaps(4_000_000)
         assert took > 0.1, 'the CPU loop should take a while for this test to mean anything'
-        assert len(gaps) > took / 0.05
+        assert len(gaps) > took / 0.1, f'{len(gaps)} heartbeats in {took:.2f} s'
         worst.append(max(gaps))
-        if max(gaps) < 0.05:
+        if max(gaps) < 0.1:
             return
     raise AssertionError(f'the heartbeat stalled for {[round(w * 1000) for w in worst]} ms in 3 attempts')
 
@@ -331,7 +330,7 @@ def test_cancelling_run_monty_async_stops_an_infinite_loop() -> None:
         return took
 
     took = anyio.run(main)
-    assert took < 0.45, f'cancellation took {took:.2f} s'
+    assert took < 0.3 + 1.0, f'cancellation took {took:.2f} s'  # (expected: within a few ms of 0.3 s)
     assert calls, 'the loop should have run for a while'
 
 
