@@ -47,9 +47,11 @@ class CodeMode(AbstractCapability[AgentDepsT]):
         resolve_limits(self.resource_limits)  # reject bad limits when the agent is built
 
     def get_ordering(self) -> CapabilityOrdering:
+        """Outermost, around `ToolSearch`, so tool search stays a native tool."""
         return CapabilityOrdering(position='outermost', wraps=[ToolSearch])
 
     def get_wrapper_toolset(self, toolset: AbstractToolset[AgentDepsT]) -> AbstractToolset[AgentDepsT] | None:
+        """Wrap the agent's toolset in a `CodeModeToolset` sharing this capability's warnings and stubs."""
         wrapper = CodeModeToolset(
             toolset,
             self.tools,

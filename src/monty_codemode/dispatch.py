@@ -75,6 +75,7 @@ class NestedCall:
 
     @property
     def duration(self) -> float | None:
+        """Seconds from start to end, or `None` until the call has both."""
         if self.started_at is None or self.ended_at is None:
             return None
         return self.ended_at - self.started_at
@@ -106,6 +107,7 @@ class NestedCall:
 
     @property
     def args(self) -> dict[str, Any]:
+        """The call's arguments as dispatched (`{}` when the part's args are not a dict)."""
         return self.part.args if isinstance(self.part.args, dict) else {}
 
     def return_part(self) -> ToolReturnPart | None:

@@ -31,6 +31,7 @@ MAX_LISTED_CALLS = 20
 
 
 def type_error_message(errors: Sequence[Diagnostic], script_name: str) -> str:
+    """Retry text for code the type check rejected: not run, with ty's diagnostics."""
     n = len(errors)
     return (
         f'The code was not run: the type check found {n} error{"s" if n != 1 else ""}. '
@@ -39,10 +40,12 @@ def type_error_message(errors: Sequence[Diagnostic], script_name: str) -> str:
 
 
 def syntax_error_message(e: MontySyntaxError) -> str:
+    """Retry text for code that does not parse as sandbox Python: not run, with the syntax error."""
     return f'The code was not run: it is not valid sandbox Python.\n\n{e.display("traceback")}'
 
 
 def runtime_error_message(e: MontyRuntimeError, output: str, calls: Sequence[NestedCall]) -> str:
+    """Retry text for code that raised: output before the error, the traceback, and the tool calls made."""
     return (
         'The code raised an exception. Lines before the failing one ran, and the variables they set are '
         'kept.\n\n'
@@ -53,6 +56,7 @@ def runtime_error_message(e: MontyRuntimeError, output: str, calls: Sequence[Nes
 
 
 def conversion_error_message(e: MontyConversionError, output: str, calls: Sequence[NestedCall]) -> str:
+    """Retry text for code that ran but ended with a value that cannot leave the sandbox."""
     return (
         f'The code ran, but its result cannot be returned: {e}. End the code with plain data '
         '(dict, list, str, int, float, bool or None).\n\n'

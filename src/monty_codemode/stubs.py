@@ -128,10 +128,12 @@ class SandboxCatalog:
 
     @property
     def by_tool_name(self) -> dict[str, SandboxFunction]:
+        """The sandbox functions keyed by their tool's real name."""
         return {f.tool_name: f for f in self.functions.values()}
 
     @property
     def has_sync(self) -> bool:
+        """Whether any function is a plain `def` (the description then says how those are called)."""
         return any(not f.is_async for f in self.functions.values())
 
     def catalog(self) -> str:

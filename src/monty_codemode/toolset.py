@@ -223,6 +223,7 @@ class CodeModeToolset(WrapperToolset[AgentDepsT]):
         return self._copy(await self.wrapped.for_run(ctx), state=_ReplState())
 
     async def for_run_step(self, ctx: RunContext[AgentDepsT]) -> AbstractToolset[AgentDepsT]:
+        """Pass the step on to the wrapped toolset; a copy only if that changed, keeping the run's REPL."""
         new_wrapped = await self.wrapped.for_run_step(ctx)
         if new_wrapped is self.wrapped:
             return self
@@ -231,6 +232,7 @@ class CodeModeToolset(WrapperToolset[AgentDepsT]):
     def visit_and_replace(
         self, visitor: Callable[[AbstractToolset[AgentDepsT]], AbstractToolset[AgentDepsT]]
     ) -> AbstractToolset[AgentDepsT]:
+        """Apply `visitor` to the wrapped toolset's leaves; the copy keeps this run's REPL."""
         return self._copy(self.wrapped.visit_and_replace(visitor), state=self._state)
 
     async def __aenter__(self) -> Self:
@@ -318,6 +320,7 @@ class CodeModeToolset(WrapperToolset[AgentDepsT]):
     async def call_tool(
         self, name: str, tool_args: dict[str, Any], ctx: RunContext[AgentDepsT], tool: ToolsetTool[AgentDepsT]
     ) -> Any:
+        """Run `run_code` in the sandbox; every other tool goes straight to the wrapped toolset."""
         if not isinstance(tool, _RunCodeTool):
             return await self.wrapped.call_tool(name, tool_args, ctx, tool)
         return await self.run_code(str(tool_args['code']), ctx, tool, restart=bool(tool_args.get('restart')))

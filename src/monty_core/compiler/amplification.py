@@ -191,6 +191,9 @@ class AmplificationChecks(DeterminismRewrites):
             self.hot -= 1
 
     def visit_BinOp(self, node: ast.BinOp) -> ast.expr:
+        """`a + b`, `a * b` and `a // b`, operands rewritten first, become what `_concatenation`, `_product`
+        and `_floor_division` make of them; in hot code a `+` chain with MANY_PARTS operands that may be big
+        is weighed at each `+` (`_long_chain`)."""
         op = type(node.op)
         if op is ast.Add and self.hot:
             leaves = _add_leaves(node)
@@ -321,6 +324,9 @@ class AmplificationChecks(DeterminismRewrites):
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension_hot
 
     def visit_Call(self, node: ast.Call) -> ast.expr:
+        """A call not known to return something small marks the statement heavy; `list(x)`, `tuple(x)`,
+        `set(x)`, `frozenset(x)` become `_items_call`'s tested form, and after the determinism rewrite
+        `s.split(...)` and the other `EXPANDING_METHODS` become `_expanding_call`'s."""
         func = node.func
         if not (
             (type(func) is ast.Name and func.id in SMALL_RESULT_FUNCTIONS)
@@ -448,6 +454,8 @@ class AmplificationChecks(DeterminismRewrites):
         return ast.IfExp(ast.BoolOp(ast.Or(), [short_text, other], **pos), plain, helper, **pos)
 
     def visit_Starred(self, node: ast.Starred) -> ast.Starred:
+        """`*x` marks the statement heavy; loaded, it becomes `_unpacked(x)`'s tested form (a set in canonical
+        order, a str or bytes weighed); a starred target is left to the determinism rewrite."""
         self.heavy = True
         if not isinstance(node.ctx, ast.Load):
             return super().visit_Starred(node)
@@ -473,6 +481,9 @@ class AmplificationChecks(DeterminismRewrites):
         )
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.expr:
+        """An f-string of two or more fields marks the statement heavy; run once (or in hot code, with
+        MANY_PARTS fields that may be big), outside a format spec, `f'{a}-{b}'` becomes
+        `_m_concat(f'{a}', '-', f'{b}')`."""
         fields = [v for v in node.values if type(v) is ast.FormattedValue]
         if len(fields) < 2:
             return cast(ast.expr, self.generic_visit(node))
@@ -488,6 +499,8 @@ class AmplificationChecks(DeterminismRewrites):
         return positioned_call(CONCAT, pos, *pieces)
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.FormattedValue:
+        """The determinism rewrite of the field, with `in_field` counted so that an f-string format spec
+        inside it stays a JoinedStr."""
         # A format spec is a JoinedStr too, and must stay one.
         self.in_field += 1
         try:
@@ -505,6 +518,7 @@ class AmplificationChecks(DeterminismRewrites):
         return out
 
     def visit_Subscript(self, node: ast.Subscript) -> ast.expr:
+        """A slice `s[i:j]` is a copy: it marks the statement heavy; the node is otherwise only visited."""
         if type(node.slice) is ast.Slice:
             self.heavy = True  # a copy: thirty `t = s[:]` in a row hold thirty copies
         return cast(ast.expr, self.generic_visit(node))

@@ -108,6 +108,7 @@ class DeterminismRewrites:
         return saved
 
     def leave_scope(self, saved: tuple[Any, ...]) -> None:
+        """Restore the scope state `enter_scope` returned."""
         self.plain_scope, self.plain_cache, self.shadowed = saved
 
     def _plain_name(self, name: str) -> bool:
@@ -171,6 +172,8 @@ class DeterminismRewrites:
         return self._tested(value, ast.NotIn(), SETS, _same, lambda v, pos: _call(ORDERED, pos, v))
 
     def visit_FormattedValue(self, node: ast.FormattedValue) -> ast.FormattedValue:
+        """`f'{x!r}'` formats `_m_repr(x)` (`!s`, `!a` likewise); a field with no spec that is not a literal
+        or an f-string formats `x if _m_type(x) in _m_plain_types else _m_field(x)`."""
         node.value = cast(ast.expr, self.visit(node.value))
         spec = node.format_spec
         if spec is not None:
@@ -189,12 +192,17 @@ class DeterminismRewrites:
         return node
 
     def visit_Starred(self, node: ast.Starred) -> ast.Starred:
+        """`*x` in a call or display becomes `x if _m_type(x) not in _m_sets else _m_ordered(x)`: a set in
+        canonical order."""
         node.value = cast(ast.expr, self.visit(node.value))
         if isinstance(node.ctx, ast.Load):
             node.value = self.in_canonical_order(node.value)
         return node
 
     def visit_Call(self, node: ast.Call) -> ast.expr:
+        """`str(x)` becomes `str(x) if _m_type(x) in _m_plain_types else _m_call1(str, x)`, `list(x)` and
+        `tuple(x)` `list(x) if _m_type(x) not in _m_sets else _m_call1(list, x)`; `str(object=x)` and
+        `str(*xs)` become `_m_call_str(str, ...)`."""
         node = self.generic_visit(node)
         func = node.func
         if (

@@ -22,6 +22,7 @@ DEPTH_NAME = DEPTH  # the run's depth counter object; its count is `_m_depth.d`
 
 
 def tick() -> ast.Expr:
+    """`_m_tick(_m_ticker)` as a statement: the check a `while` loop body starts with."""
     return ast.Expr(
         ast.Call(
             func=ast.Name(id=TICK, ctx=ast.Load()), args=[ast.Name(id=TICKER, ctx=ast.Load())], keywords=[]

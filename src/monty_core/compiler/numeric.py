@@ -45,12 +45,15 @@ def _name(id_: str) -> ast.Name:
 
 
 def target_names(t: ast.AST) -> list[str]:
+    """The names a binding target stores to (every `Name` inside a tuple, list or starred target)."""
     if type(t) is ast.Name:
         return [t.id]  # type: ignore[attr-defined]
     return [n.id for n in ast.walk(t) if isinstance(n, ast.Name)]
 
 
 class Scope:
+    """One scope of the analysis: what each name is bound to, and which names are numeric and tame."""
+
     __slots__ = ('bindings', 'kind', 'numeric', 'parent', 'tame', 'unknown')
 
     def __init__(self, kind: str, parent: Scope | None) -> None:
@@ -62,6 +65,8 @@ class Scope:
         self.tame: set[str] = set()  # numeric names whose every binding is tame (see `is_tame`)
 
     def bind(self, name: str, value: ast.expr | _Counter | None) -> None:
+        """Record a binding of `name`: its value expression, a range/enumerate counter, or None
+        (a value of unknown type)."""
         if value is None:
             self.unknown.add(name)
         else:
@@ -415,6 +420,8 @@ class NumericFacts:
         return False
 
     def is_numeric(self, e: ast.AST, scope: Scope, dominated: set[str] | None) -> bool:
+        """Whether `e` is certain to evaluate to a number (int, float or bool) in `scope`; `dominated` holds
+        the module names whose binding has surely run here (None: no module name counts)."""
         if type(e) is _Counter:
             return True
         if isinstance(e, ast.Constant):
@@ -468,6 +475,7 @@ _BINDERS: dict[type, Any] = {
 
 
 def float_const(e: ast.expr) -> bool:
+    """Whether `e` is a float literal."""
     return isinstance(e, ast.Constant) and type(e.value) is float
 
 
@@ -507,5 +515,7 @@ def const_int(e: ast.expr) -> int:
 
 
 def small_const(e: ast.expr, limit: int = SMALL) -> bool:
+    """Whether `e` is a constant float, or a constant int (see `const_number`) of absolute value at
+    most `limit`."""
     value = const_number(e)
     return type(value) is float or (value is not None and abs(value) <= limit)

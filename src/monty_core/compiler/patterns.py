@@ -40,6 +40,10 @@ class PatternRewrites:
     match_count: int = 0
 
     def visit_Match(self, node: ast.Match) -> Any:
+        """`match s:` with dotted names or class patterns to guard becomes `_m_msN = s`,
+        `_m_pvN = _m_pattern_values(...)` (those values, read before the match), then the match on
+        `_m_msN`, its patterns reading them from `_m_pvN`; otherwise only the subject, guards and
+        bodies are rewritten."""
         node.subject = cast(ast.expr, self.visit(node.subject))
         self.match_count += 1
         holder = f'{PATTERN_HOLDER}{self.match_count}'

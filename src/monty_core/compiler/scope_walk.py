@@ -19,6 +19,8 @@ _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
 class Scope:
+    """One scope of the module: its kind, bindings, locals and `global`/`nonlocal` declarations."""
+
     __slots__ = (
         'bindings',
         'declared_global',

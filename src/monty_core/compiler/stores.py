@@ -86,6 +86,9 @@ class AttributeStores:
         return locate(_name(tmp, ast.Store()), target), self._store(target, _name(tmp))
 
     def visit_Assign(self, node: ast.Assign) -> Any:
+        """`a.b = v` becomes `_m_setattr(v, a, 'b')` (a plain store under `if _m_self:` for a method's
+        own `self`); targets holding attributes take the value through temporaries (`_m_t1`, ...),
+        then are stored in turn."""
         original = node.value
         node.value = cast(ast.expr, self.visit(node.value))
         if any(isinstance(t, (ast.Tuple, ast.List)) for t in node.targets):
@@ -114,6 +117,8 @@ class AttributeStores:
         return out
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> Any:
+        """`x: T = v` becomes `x = v` and a bare `x: T` disappears (`a.b: T` becomes `pass`); in a
+        class body a name's annotation stays, as a string (dataclasses read it)."""
         # Annotations are never evaluated at run time (the seed annotates with names only the type
         # stubs define). In a class body they are kept as strings, as under `from __future__ import
         # annotations`, because dataclasses read them; elsewhere they disappear.
@@ -130,6 +135,9 @@ class AttributeStores:
         return self.visit_Assign(assign)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> Any:
+        """`a.b += v` becomes `_m_t1 = a; _m_t2 = _m_getattr(_m_t1, 'b'); _m_t2 += v;
+        _m_setattr(_m_t2, _m_t1, 'b')` (plain under `if _m_self:` for a method's own `self`); other
+        targets keep the statement unless `checked_augassign` pre-checks it."""
         node.value = cast(ast.expr, self.visit(node.value))
         checked = self.checked_augassign(node)
         if checked is not None:
@@ -159,6 +167,7 @@ class AttributeStores:
         return [locate(s, node) for s in out]
 
     def visit_Delete(self, node: ast.Delete) -> Any:
+        """`del a.b` becomes `_m_delattr(a, 'b')`; other targets stay in plain `del` statements, in order."""
         out: list[ast.stmt] = []
         plain: list[ast.expr] = []
         for target in node.targets:

@@ -96,12 +96,15 @@ _TAGGED: dict[str, Callable[[Any, int], Any]] = {
 
 
 def pack(document: dict[str, Any]) -> bytes:
+    """A snapshot's bytes: the magic, the format version, the SHA-256 of the body, then the JSON body."""
     # `surrogatepass`: sandbox text may hold lone surrogates (`chr(0xD800)`), which strict UTF-8 refuses.
     body = json.dumps(document, separators=(',', ':'), ensure_ascii=False).encode('utf-8', 'surrogatepass')
     return MAGIC + bytes([FORMAT_VERSION]) + hashlib.sha256(body).digest() + body
 
 
 def unpack(data: bytes, kind: str) -> dict[str, Any]:
+    """The document `pack` made, checked: header, version, digest, JSON and `kind`; any mismatch
+    raises `MontySnapshotError`."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise MontySnapshotError(f'snapshot data must be bytes, not {type(data).__name__}')
     data = bytes(data)

@@ -71,6 +71,7 @@ class HostFunction:
         return self._name
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the host function: the run pauses at a host call (see `Execution.host_call`)."""
         execution = self._execution
         if execution is None:
             raise RuntimeError('the run has ended')
@@ -338,6 +339,8 @@ class Execution:
         self._pinned = True
 
     def unpin(self) -> None:
+        """End `pin`: the run stops being the thread's current run and its clock pauses; later replies
+        bracket each slice with `resume_clock`/`pause_clock` again."""
         self._pinned = False
         self.meter.pause_clock()
 
@@ -419,6 +422,7 @@ class Execution:
         return self.globals.pop(RESULT, None)
 
     def loop(self) -> Loop:
+        """The run's event loop, created on first use."""
         if self._loop is None:
             self._loop = Loop(self._wait_for_host)
         return self._loop
@@ -431,6 +435,8 @@ class Execution:
             raise TypeError(str(e)) from None
 
     def host_call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """A sandbox call of host function `name`: convert the arguments, pause the run with a `CallEvent`,
+        then return the reply's value, raise its error, or return a `HostFuture` for `future`."""
         meter = self.meter
         meter.alive()
         # The common case inline: no keywords and immutable plain atoms (exact types) cross as they

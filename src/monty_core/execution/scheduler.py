@@ -72,9 +72,11 @@ class Task:
         self._loop: Loop | None = None
 
     def done(self) -> bool:
+        """Whether the task has finished (returned, raised or been cancelled)."""
         return self._done
 
     def result(self) -> Any:
+        """The task's return value; raises its exception, or `InvalidStateError` while it is not done."""
         if not self._done:
             from asyncio import InvalidStateError  # CPython's type, not RuntimeError
 
@@ -84,6 +86,8 @@ class Task:
         return self._result
 
     def exception(self) -> BaseException | None:
+        """The exception the task ended with (None if it returned); raises `InvalidStateError` while
+        it is not done."""
         if not self._done:
             from asyncio import InvalidStateError
 
@@ -91,11 +95,14 @@ class Task:
         return self._error
 
     def cancelled(self) -> bool:
+        """Whether the task ended with `CancelledError`."""
         from asyncio import CancelledError
 
         return self._done and isinstance(self._error, CancelledError)
 
     def cancel(self, msg: Any = None) -> bool:
+        """Ask the task to cancel: it sees `CancelledError` at its next step (woken if blocked); False when
+        it is done already."""
         if self._done:
             return False
         self.cancelled_flag = True
@@ -106,12 +113,14 @@ class Task:
         return True
 
     def add_done_callback(self, fn: Callable[[Task], None]) -> None:
+        """Call `fn(task)` when the task finishes (at once if it has)."""
         if self._done:
             fn(self)
         else:
             self._callbacks.append(fn)
 
     def get_name(self) -> str:
+        """The task's name (`Task-N` unless one was given)."""
         return self._name
 
     def __await__(self) -> Generator[Any, Any, Any]:
@@ -148,6 +157,8 @@ class Loop:
         self.unfinished: dict[int, Task] = {}  # id(task) -> task, to close them if the run is abandoned
 
     def create_task(self, coro: Any, name: str | None = None) -> Task:
+        """Schedule `coro` (or a host future, awaited in a coroutine) as a new task, to run after the
+        tasks already ready."""
         if type(coro) is HostFuture:
             # An `async` host function returns a HostFuture where Python would give a coroutine, so
             # `asyncio.create_task(tool(...))` (which type-checks against the async stub) must accept it.
@@ -197,9 +208,12 @@ class Loop:
         self.ready.append((task, None, None))
 
     def sleep(self, delay: float) -> Any:
+        """An awaitable that wakes after `delay` seconds of the loop's virtual time."""
         return _Sleep(self.now + max(float(delay), 0.0))
 
     def run_until_complete(self, coro: Any) -> Any:
+        """`asyncio.run(coro)`: run `coro` as the main task, stepping every ready task and waiting for
+        the host or a sleeper when all are blocked, until it is done; returns its result."""
         if self.running:
             raise RuntimeError('asyncio.run() cannot be called from a running event loop')
         main = self.create_task(coro)  # named 'Task-1' as in a fresh CPython process

@@ -69,6 +69,8 @@ class RunSpec:
     history: list[tuple[RunSpec, list[dict[str, Any]]]] = field(default_factory=list)
 
     def to_doc(self) -> dict[str, Any]:
+        """The spec as a snapshot document; raises `MontySnapshotError` if a REPL feed's log holds an
+        interaction that could not be encoded."""
         for _, past_log in self.history:
             check_log(past_log)
         return {
@@ -246,10 +248,12 @@ class Session:
 
     @property
     def elapsed(self) -> float:
+        """Seconds of sandbox execution so far."""
         return self.execution.meter.elapsed
 
     @property
     def finished(self) -> bool:
+        """Whether the run has ended."""
         return self.execution.finished
 
     def abandon(self) -> None:
@@ -257,15 +261,20 @@ class Session:
         self.execution.abandon()
 
     def start(self) -> Event:
+        """Start the run; returns its first event."""
         return self._advance(self.execution.start())
 
     def pin(self) -> None:
+        """Drive the run synchronously from this thread (see `Execution.pin`)."""
         self.execution.pin()
 
     def unpin(self) -> None:
+        """End `pin` (see `Execution.unpin`)."""
         self.execution.unpin()
 
     def reply(self, reply: Reply) -> Event:
+        """Log the answer to the pending event (plain atoms as they are, the rest in document form), then
+        run until the next event."""
         event = self.current
         assert event is not None
         if _ORPHANS:
@@ -330,12 +339,15 @@ class Session:
         return event
 
     def can_continue(self, position: int) -> bool:
+        """Whether a snapshot at log `position` can resume this live run directly: the run is at that
+        position, unfinished, and on the thread that started the session."""
         return (
             len(self.log) == position and not self.execution.finished and threading.get_ident() == self.thread
         )
 
 
 def new_globals() -> dict[str, Any]:
+    """Fresh globals for a run or a REPL: `__name__` is `'__main__'`, as in a script."""
     return {'__name__': '__main__', '__doc__': None}
 
 

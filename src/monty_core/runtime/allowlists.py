@@ -254,6 +254,7 @@ ALLOWED.update(_exception_attrs())
 
 
 def is_dunder(name: str) -> bool:
+    """Whether `name` is a dunder (`__x__`, at least one character between the underscores)."""
     return len(name) > 4 and name.startswith('__') and name.endswith('__')
 
 

@@ -31,6 +31,7 @@ def check_int_bits(bits: int, what: str) -> None:
 
 
 def check_int_product(a: int, b: int) -> None:
+    """Refuse a product of two integers beyond ±BIG_INT whose result would exceed `MAX_INT_BITS`."""
     if (a >= BIG_INT or a <= -BIG_INT) and (b >= BIG_INT or b <= -BIG_INT):
         check_int_bits(a.bit_length() + b.bit_length(), 'multiplication')
 
@@ -103,6 +104,7 @@ def check_round(x: Any, ndigits: Any) -> None:
 
 
 def int_bits(x: Any) -> int:
+    """The bit length of `abs(x)` for an integer (or an object with `__index__`); 0 for anything else."""
     try:
         return abs(_index(x)).bit_length()
     except TypeError:

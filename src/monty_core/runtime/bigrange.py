@@ -16,6 +16,7 @@ BIG_RANGE = 1 << 20  # ranges longer than this are BigRange stand-ins with meter
 
 
 def range_length(r: range) -> int:
+    """`len(r)`, also for a range longer than `sys.maxsize` (whose `len()` raises `OverflowError`)."""
     try:
         return len(r)
     except OverflowError:
@@ -39,18 +40,22 @@ class BigRange:
 
     @property
     def start(self) -> int:
+        """The range's `start`."""
         return self._r.start
 
     @property
     def stop(self) -> int:
+        """The range's `stop`."""
         return self._r.stop
 
     @property
     def step(self) -> int:
+        """The range's `step`."""
         return self._r.step
 
     @property
     def range(self) -> _range:
+        """The host `range` this stands in for (what a result leaving the sandbox becomes)."""
         return self._r
 
     def _ticked(self, it: Iterator[int]) -> Iterator[int]:
@@ -82,6 +87,7 @@ class BigRange:
         return any(value == v for v in self._ticked(iter(self._r)))
 
     def index(self, value: Any) -> int:
+        """`range.index`: O(1) for an int or bool, else a metered scan."""
         if _type(value) in (int, bool):
             return self._r.index(value)
         for i, v in enumerate(self._ticked(iter(self._r))):
@@ -90,6 +96,7 @@ class BigRange:
         raise ValueError(f'{value!r} is not in range')
 
     def count(self, value: Any) -> int:
+        """`range.count`: O(1) for an int or bool, else a metered scan."""
         if _type(value) in (int, bool):
             return self._r.count(value)
         return sum(1 for v in self._ticked(iter(self._r)) if v == value)
@@ -117,4 +124,6 @@ class BigRange:
 
 
 def make_range(r: range) -> range | BigRange:
+    """What sandbox code gets for the range `r`: `r` itself, or a `BigRange` when it is longer than
+    BIG_RANGE."""
     return r if range_length(r) <= BIG_RANGE else BigRange(r)

@@ -58,6 +58,7 @@ SAFE_METACLASSES: set[type] = set()
 
 
 def is_class_object(obj: Any) -> bool:
+    """Whether `obj` is a class: an instance of `type`, `ABCMeta` or a metaclass in SAFE_METACLASSES."""
     t = _type(obj)
     return t is type or t in SAFE_METACLASSES or t is ABCMeta
 
@@ -155,4 +156,5 @@ def sandbox_mro(cls: type) -> list[Any]:
 
 
 def is_builtin_exception(cls: Any) -> bool:
+    """Whether `cls` is one of CPython's builtin exception classes."""
     return isinstance(cls, type) and issubclass(cls, BaseException) and cls.__module__ == 'builtins'

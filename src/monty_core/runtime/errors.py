@@ -19,6 +19,8 @@ _CONTEXT = 'During handling of the above exception, another exception occurred:'
 
 
 def nearest_builtin(t: type) -> type:
+    """The first builtin exception class in `t`'s MRO (`Exception` if none): a host exception is raised
+    in the sandbox as this type (when sandbox code may raise it), and an error reports its name."""
     for klass in t.__mro__:
         if klass.__module__ == 'builtins' and issubclass(klass, BaseException):
             return klass

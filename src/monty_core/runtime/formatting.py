@@ -95,6 +95,7 @@ class GuardedFormatter(string.Formatter):
         return ''.join(result), auto_arg_index
 
     def get_value(self, key: int | str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> Any:
+        """The argument a field names: `kwargs[key]` or `args[key]`, with `str.format`'s errors."""
         if isinstance(key, str):
             return kwargs[key]
         if args is _NO_POSITIONAL:
@@ -104,10 +105,12 @@ class GuardedFormatter(string.Formatter):
         return args[key]
 
     def format_field(self, value: Any, format_spec: str) -> Any:
+        """Render a field's value with a pre-checked spec, as the sandbox renders (`stable_format`)."""
         check_format_spec(format_spec)
         return stable_format(value, format_spec)
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
+        """Apply a field's `!r`, `!s` or `!a` conversion as the sandbox renders (`stable_repr`, ...)."""
         if conversion is None:
             return value
         convert = _CONVERT.get(conversion)

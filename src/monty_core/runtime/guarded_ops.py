@@ -75,6 +75,8 @@ _SEQ_TYPES = frozenset(SEQUENCES)
 
 
 def mul(a: Any, b: Any) -> Any:
+    """`_m_mul`: `a * b`, a product of two big ints bounded, a sequence repeat weighed (its count
+    read once)."""
     ta = _type(a)
     tb = _type(b)
     if ta is int and tb is int:
@@ -94,6 +96,7 @@ def mul(a: Any, b: Any) -> Any:
 
 
 def imul(a: Any, b: Any) -> Any:
+    """`_m_imul`: `a *= b`, pre-checked like `mul` (a sequence repeated in place when it is on the left)."""
     ta = _type(a)
     tb = _type(b)
     if ta in _NUMBERS and tb in _NUMBERS:
@@ -130,12 +133,14 @@ def _repeat(seq: Any, times: Any, seq_first: bool, inplace: bool) -> Any:
 
 
 def power(a: Any, b: Any) -> Any:
+    """`_m_pow`: `a ** b`, an integer power's bits bounded and its memory weighed (floats run as they are)."""
     if _type(a) is not float and _type(b) is not float:
         check_pow(a, b)
     return a**b
 
 
 def ipower(a: Any, b: Any) -> Any:
+    """`_m_ipow`: `a **= b`, pre-checked like `power`."""
     if _type(a) is not float and _type(b) is not float:
         check_pow(a, b)
     a **= b
@@ -143,17 +148,20 @@ def ipower(a: Any, b: Any) -> Any:
 
 
 def lshift(a: Any, b: Any) -> Any:
+    """`_m_lshift`: `a << b`, the result's bits bounded and its memory weighed."""
     check_lshift(a, b)
     return a << b
 
 
 def ilshift(a: Any, b: Any) -> Any:
+    """`_m_ilshift`: `a <<= b`, pre-checked like `lshift`."""
     check_lshift(a, b)
     a <<= b
     return a
 
 
 def mod(a: Any, b: Any) -> Any:
+    """`_m_mod`: `a % b`, an int's long division bounded, a `%`-format's widths and arguments weighed."""
     ta = _type(a)
     if ta is int:
         check_division(a, b)
@@ -163,6 +171,7 @@ def mod(a: Any, b: Any) -> Any:
 
 
 def imod(a: Any, b: Any) -> Any:
+    """`_m_imod`: `a %= b`, pre-checked like `mod`."""
     ta = _type(a)
     if ta is int:
         check_division(a, b)
@@ -179,6 +188,7 @@ def floordiv(a: Any, b: Any) -> Any:
 
 
 def ifloordiv(a: Any, b: Any) -> Any:
+    """`_m_ifloordiv`: `a //= b`, pre-checked like `floordiv`."""
     check_division(a, b)
     a //= b
     return a

@@ -63,6 +63,7 @@ def str_hash(s: str) -> int:
 
 
 def bytes_hash(b: Any) -> int:
+    """The sandbox hash of bytes: the fixed-key BLAKE2b hash of the data, as for a str's text."""
     return _data_hash(b)
 
 
@@ -145,6 +146,7 @@ _EXACT: dict[Any, Callable[[Any], int]] = {
 
 
 def mro_lookup(t: type, name: str) -> Any:
+    """The attribute `name` as the first class in `t`'s MRO defining it holds it (unbound), or None."""
     for klass in t.__mro__:
         d = klass.__dict__
         if name in d:

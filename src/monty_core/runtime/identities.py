@@ -97,6 +97,8 @@ class Identities:
         open_.add(cls)
 
     def number(self, obj: Any) -> int:
+        """The run's number for `obj` (1 for the first object observed, and so on), given on first sight;
+        its fake address is `ADDRESS_BASE + 16 * n`."""
         key = _id(obj)
         entry = self.table.get(key)
         if entry is not None:

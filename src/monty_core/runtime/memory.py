@@ -44,6 +44,7 @@ _MAXRSS_UNIT = 1 if sys.platform == 'darwin' else 1024
 
 
 def peak_rss() -> int:
+    """The process's peak resident set size in bytes (`ru_maxrss`: KiB on Linux, bytes on macOS)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _MAXRSS_UNIT
 
 
@@ -169,6 +170,8 @@ class MemoryAccount:
             _COLLECTOR.add(self)
 
     def pause(self, now: float = 0.0) -> None:
+        """The run pauses (a host call, or between slices): note when, and the allocated blocks, so that
+        `resume` can leave out what the host allocates meanwhile."""
         self._paused_at = now or _monotonic()
         if self.max_allocations is not None:
             _COLLECTOR.discard(self)

@@ -216,6 +216,8 @@ class Meter:
     # memory account's pause) stops; the run stays registered and current while the host function
     # runs, which it does synchronously on the same thread.
     def resume_clock(self) -> None:
+        """Begin a slice of sandbox execution: the run becomes the thread's current run (the previous one
+        saved), its clock starts and the watchdog watches it."""
         self._saved = (CURRENT.account, CURRENT.ticker)
         CURRENT.account = self.account
         CURRENT.ticker = self.ticker
@@ -223,6 +225,8 @@ class Meter:
         WATCHDOG.add(self)
 
     def pause_clock(self) -> None:
+        """End a slice: the watchdog lets go, the clock stops and the thread's previous current run
+        is restored."""
         WATCHDOG.remove(self)
         if self._running:
             self.stop_time()
@@ -230,6 +234,9 @@ class Meter:
         self._saved = (None, None)
 
     def start_time(self) -> None:
+        """Start the clock (at a slice's start, or after a host call): the deadline is set from the
+        time left and the memory account resumes; the run becomes the thread's current run again if
+        another took over."""
         if CURRENT.ticker is not self.ticker:  # another run took the thread over during a host call
             CURRENT.account = self.account
             CURRENT.ticker = self.ticker
@@ -249,6 +256,8 @@ class Meter:
             account.resume(now)
 
     def stop_time(self) -> None:
+        """Stop the clock (at a host call, or a slice's end): the time spent is added to `elapsed`, the
+        deadline is lifted and the memory account pauses."""
         now = _perf()
         self._running = False
         self.elapsed += now - self.started
@@ -304,6 +313,7 @@ class Meter:
 
     @property
     def stopped(self) -> BaseException | None:
+        """The exception the run was stopped with, or None while it may go on."""
         return self._stop
 
     def alive(self) -> None:

@@ -54,6 +54,7 @@ def _meter_first(args: tuple[Any, ...]) -> tuple[Any, ...]:
 
 # Consumers: argument errors come from the real builtin, so messages match CPython's.
 def sum(*args: Any, **kwargs: Any) -> Any:
+    """sum(iterable, /, start=0) --> start plus the items, metered."""
     start = args[1] if len(args) > 1 else kwargs.get('start', 0)
     if args and type(start) is not int and type(start) is not float:
         if isinstance(start, (str, bytes, bytearray)) or len(args) > 2:
@@ -89,28 +90,36 @@ WRAPPERS[(list, 'sort')] = _list_sort
 
 
 def min(*args: Any, **kwargs: Any) -> Any:
+    """min(iterable, *[, default=obj, key=func]) or min(arg1, arg2, *args, *[, key=func]) --> the
+    smallest item, metered."""
     return _b.min(*_meter_first(args) if len(args) == 1 else args, **_text_key(kwargs))
 
 
 def max(*args: Any, **kwargs: Any) -> Any:
+    """max(iterable, *[, default=obj, key=func]) or max(arg1, arg2, *args, *[, key=func]) --> the
+    largest item, metered."""
     return _b.max(*_meter_first(args) if len(args) == 1 else args, **_text_key(kwargs))
 
 
 def sorted(*args: Any, **kwargs: Any) -> list[Any]:
+    """sorted(iterable, /, *, key=None, reverse=False) --> new sorted list, metered."""
     if args:
         _sizecheck.check_items(args[0], 'sorted() of a text')
     return _b.sorted(*_meter_first(args), **_text_key(kwargs))
 
 
 def any(*args: Any, **kwargs: Any) -> bool:
+    """any(iterable, /) --> bool, metered."""
     return _b.any(*_meter_first(args), **kwargs)
 
 
 def all(*args: Any, **kwargs: Any) -> bool:
+    """all(iterable, /) --> bool, metered."""
     return _b.all(*_meter_first(args), **kwargs)
 
 
 def iter(*args: Any) -> Any:
+    """iter(iterable) or iter(callable, sentinel) --> iterator, metered."""
     if len(args) == 1 and type(args[0]) in SETS:
         return _b.iter(canonical(args[0]))
     it = _b.iter(*args)
@@ -127,6 +136,8 @@ class map(compress):
     __slots__ = ()
 
     def __new__(cls, func: Any, *iterables: Any) -> map:
+        """The ticked map; `map(str, rows)` renders each item through the sandbox's `str` (weighed,
+        stable)."""
         if func is str and len(iterables) == 1:
             func = stable_str  # `map(str, rows)`: each item's text weighed and stable, as `str(row)`
         return compress.__new__(cls, _b.map(func, *_b.map(ordered, iterables)), _ticker())
@@ -138,6 +149,7 @@ class filter(compress):
     __slots__ = ()
 
     def __new__(cls, function: Any, iterable: Any, /) -> filter:
+        """The ticked filter (a set's items in canonical order)."""
         return compress.__new__(cls, _b.filter(function, ordered(iterable)), _ticker())
 
 
@@ -147,6 +159,7 @@ class zip(compress):
     __slots__ = ()
 
     def __new__(cls, *iterables: Any, strict: bool = False) -> zip:
+        """The ticked zip (sets' items in canonical order)."""
         return compress.__new__(cls, _b.zip(*_b.map(ordered, iterables), strict=strict), _ticker())
 
 
@@ -156,6 +169,7 @@ class enumerate(compress):
     __slots__ = ()
 
     def __new__(cls, iterable: Any, start: int = 0) -> enumerate:
+        """The ticked enumerate (a set's items in canonical order)."""
         return compress.__new__(cls, _b.enumerate(ordered(iterable), start), _ticker())
 
 
@@ -165,6 +179,7 @@ class reversed(compress):
     __slots__ = ()
 
     def __new__(cls, sequence: Any, /) -> reversed:
+        """The ticked reverse iterator of `sequence`."""
         return compress.__new__(cls, _b.reversed(sequence), _ticker())
 
 

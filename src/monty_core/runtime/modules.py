@@ -96,6 +96,7 @@ SandboxModule.__module__ = 'builtins'
 
 
 def make_module(name: str, exports: dict[str, Any], doc: str | None = None) -> SandboxModule:
+    """A fresh `SandboxModule` named `name`, holding `exports` (and `doc` as its `__doc__`)."""
     module = SandboxModule(name, doc)
     for key, value in exports.items():
         module.__dict__[key] = value
@@ -121,12 +122,15 @@ class Importer:
 
     @property
     def ctx(self) -> RunContext:
+        """The run's context, made at first use when the importer was given a function to make it."""
         ctx = self._ctx
         if not isinstance(ctx, RunContext):
             ctx = self._ctx = ctx()
         return ctx
 
     def load(self, name: str) -> SandboxModule:
+        """The sandbox module `name`: built by its factory at the first import and cached for the run (a
+        submodule also loads its parent and is set on it); unknown names raise `ModuleNotFoundError`."""
         module = self.cache.get(name)
         if module is not None:
             return module

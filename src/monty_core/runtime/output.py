@@ -32,6 +32,8 @@ class Output:
         self.stop: Callable[[BaseException], None] | None = None
 
     def write(self, stream: Stream, text: str) -> None:
+        """Send `text` to the callback (or the host's stream), counted against `max_bytes`; past the limit,
+        or when the callback fails, stop the run and raise in the sandbox."""
         if self.closed:
             raise RuntimeError('output is closed: the run has ended')
         if not text:
@@ -71,12 +73,14 @@ class SandboxStream:
         self._name: Stream = name
 
     def write(self, text: Any) -> int:
+        """Write the str `text` to the run's output; returns its length."""
         if type(text) is not str:
             raise TypeError(f'write() argument must be str, not {type(text).__name__}')
         self._output.write(self._name, text)
         return len(text)
 
     def flush(self) -> None:
+        """Nothing to flush: `write` passed the text on already."""
         return None
 
     def __repr__(self) -> str:

@@ -61,6 +61,7 @@ def repeat_size(seq: Any, times: Any) -> int:
 
 
 def check_concat(a: Any, b: Any) -> None:
+    """Pre-check `a + b` of two sequences: the result holds both payloads."""
     if isinstance(a, SEQUENCES) and isinstance(b, SEQUENCES):
         reserve(payload_size(a) + payload_size(b), 'concatenating')
 
@@ -132,6 +133,7 @@ def check_split(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Non
 
 
 def check_splitlines(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """`splitlines`: at most one piece per line break, holding the whole text."""
     count = _separator_count(text, None, line_breaks=True)
     reserve(_pieces_size(text, count + 1, len(text)), 'splitlines()')
 
@@ -142,6 +144,8 @@ _ERRORS_WIDTH = {'xmlcharrefreplace': 10, 'backslashreplace': 10, 'namereplace':
 
 
 def check_encode(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """`str.encode`: the text's length times the most bytes a character can take in the encoding (or
+    as its error handler's replacement)."""
     encoding = args[0] if args else kwargs.get('encoding', 'utf-8')
     errors = args[1] if len(args) > 1 else kwargs.get('errors', 'strict')
     if _type(text) is not str or _type(encoding) is not str:
@@ -156,6 +160,7 @@ def check_encode(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> No
 
 
 def check_decode(text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """`decode`: 2 bytes of text per input byte (4 under `backslashreplace`, which writes `\\xff`)."""
     errors = args[1] if len(args) > 1 else kwargs.get('errors', 'strict')
     # A decoded character takes at most 4 bytes per input byte (a replaced byte: '\\xff', 4 chars).
     width = 4 if errors == 'backslashreplace' else 2
@@ -196,6 +201,8 @@ def _fixed_count(times: Any) -> Any:
 
 
 def check_pow(a: Any, b: Any, mod: Any = None) -> None:
+    """Pre-check `a ** b` of integers: the result's bits bounded and its memory weighed; with a modulus,
+    the work of the modular power (and of the inverse, for a negative exponent) bounded instead."""
     if mod is not None:
         if isinstance(b, int) and isinstance(mod, int):
             check_modpow(int_bits(b), int_bits(mod))
@@ -213,6 +220,8 @@ def check_pow(a: Any, b: Any, mod: Any = None) -> None:
 
 
 def check_lshift(a: Any, b: Any) -> None:
+    """Pre-check `a << b` of integers by more than 64 bits: the result's bits bounded, its memory
+    weighed."""
     if isinstance(a, int) and isinstance(b, int) and b > 64 and a:
         check_int_bits(int_bits(a) + b, 'left shift')
         reserve((int_bits(a) + b) // 8, 'a left shift')
@@ -281,6 +290,7 @@ def rendered_size(value: Any) -> int:
 
 
 def check_mod(a: Any, b: Any) -> None:
+    """Pre-check `a % b`: an int's long division, or a str or bytes `%`-format's widths and argument text."""
     if isinstance(a, int):
         check_division(a, b)
     elif isinstance(a, (str, bytes, bytearray)):

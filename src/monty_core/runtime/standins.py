@@ -65,6 +65,8 @@ class StandinMeta(type):
         return cls is sub or issubclass(sub, _INSTANCES[cls])
 
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        """`bytes(...)` and the like: an instance of the real builtin, made by the stand-in's
+        pre-checked maker."""
         return _MAKERS[cls](*args, **kwargs)
 
     def __getattr__(cls, name: str) -> Any:
