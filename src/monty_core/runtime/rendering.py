@@ -362,17 +362,57 @@ def exception_dunder(method: Any) -> Callable[[BaseException], str]:
     before CPython builds it. (CPython's own would render any arg, at any size and with addresses.)"""
 
     def render(e: BaseException) -> str:
-        if all(_type(a) in NATIVE_TEXT for a in e.args):
-            return method(e)  # plain args: CPython's text shows nothing of the process
-        if method is _BASE_REPR or method is _BASE_STR or method is _KEY_STR:
-            return _base_exception_text(method, e)
-        _unstable(e.args, tuple)  # (another class's slot, e.g. OSError's: weigh its args first)
-        return _scrub(method(e), e)
+        return _slot_text(method, e)
 
     return render
 
 
+def _exception_str(e: BaseException) -> str:
+    """`str(e)` as the sandbox shows it."""
+    method = mro_lookup(_type(e), '__str__')
+    if _type(method) is _SLOT:
+        return _slot_text(method, e)
+    return _scrub(_str(e), e)  # a sandbox class's own `__str__` (its renderings are the sandbox's)
+
+
+def _slot_text(method: Any, e: BaseException) -> str:
+    """What CPython's exception slot `method` renders for `e`: CPython's own text when everything it
+    renders is plain, else the args rendered stably (`BaseException`'s and `KeyError`'s slots, which
+    render the args only) or CPython's text weighed first and scrubbed of addresses (the other
+    classes' slots, which also render fields outside the args: `OSError`'s `filename`,
+    `UnicodeError`'s `reason`, ...)."""
+    if method is _BASE_REPR or method is _BASE_STR or method is _KEY_STR:
+        if all(_type(a) in NATIVE_TEXT for a in e.args):
+            return method(e)  # plain args: CPython's text shows nothing of the process
+        return _base_exception_text(method, e)
+    fields = (*e.args, *(getattr(e, name, None) for name in _rendered_fields(_type(e))))
+    if all(_type(f) in NATIVE_TEXT for f in fields):
+        return method(e)
+    _unstable(fields, tuple)  # weighs the text (MemoryError past the budget) before CPython builds it
+    return _scrub(method(e), e)
+
+
 _BASE_REPR, _BASE_STR, _KEY_STR = BaseException.__repr__, BaseException.__str__, KeyError.__str__
+_SLOT = _type(_BASE_STR)  # a C slot wrapper
+_NOT_RENDERED = frozenset(
+    {'__traceback__', '__context__', '__cause__', '__suppress_context__', 'args', '__dict__'}
+)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _rendered_fields(t: type) -> tuple[str, ...]:
+    """The C-level fields of an exception type that its C `__str__` may render (`filename`, ...)."""
+    names = _FIELDS.get(t)
+    if names is None:
+        found = {
+            name
+            for base in t.__mro__
+            if base is not object and SANDBOX_CLASS_MARK not in base.__dict__
+            for name, value in base.__dict__.items()
+            if _type(value) in (types.MemberDescriptorType, types.GetSetDescriptorType)
+        }
+        names = _FIELDS[t] = tuple(sorted(found - _NOT_RENDERED))
+    return names
 
 
 _HAVE_GC = 1 << 14  # Py_TPFLAGS_HAVE_GC: instances can refer to other objects
@@ -459,10 +499,7 @@ def stable_str(obj: Any) -> str:
     if t in NATIVE_TEXT:
         return _str(obj)
     if isinstance(obj, BaseException):
-        if set(_map(_type, obj.args)) <= NATIVE_TEXT:
-            return _str(obj)  # plain args: CPython's text shows nothing of the process
-        text = _exception_text(obj, 'str')
-        return text if text is not None else _scrub(_str(obj), obj)
+        return _exception_str(obj)
     if _plain(t) or not _objects_own(t, '__str__'):
         return _scrub(_str(obj), obj)
     return stable_repr(obj)

@@ -300,7 +300,8 @@ def check_mod(a: Any, b: Any) -> None:
 
 
 def check_format_spec(spec: Any) -> None:
-    """Pre-check the widths and precisions in a format spec (`format(x, spec)`, f-strings, str.format)."""
+    """Pre-check the widths and precisions in a format spec (`format(x, spec)`, f-strings, str.format),
+    and its `%` directives (a date's spec is a `strftime` format: see `check_strftime`)."""
     if _type(spec) is str and len(spec) > 4:
         total = 0
         for run in _DIGITS.findall(spec):
@@ -308,6 +309,20 @@ def check_format_spec(spec: Any) -> None:
                 total += int(run)
         if total >= SMALL:
             reserve(total, 'a format width')
+        check_strftime(spec)
+
+
+# The longest text one `strftime` directive expands to, with room (`%c` is 24 characters).
+_DIRECTIVE_BYTES = 64
+
+
+def check_strftime(fmt: Any) -> None:
+    """Pre-check a `strftime` format: each `%` directive may expand (`'%A' * 10**7` is 20 MB of format
+    and 90 MB of text, built by one C call)."""
+    if _type(fmt) is str and len(fmt) * _DIRECTIVE_BYTES >= SMALL:
+        need = fmt.count('%') * _DIRECTIVE_BYTES + len(fmt)
+        if need >= SMALL:
+            reserve(need, 'formatting a date')
 
 
 def user_index(x: Any) -> bool:

@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from ..runtime.allowlists import WRAPPERS
 from ..runtime.hashing import HASHERS, tuple_hash
 from ..runtime.modules import RunContext
+from ..runtime.sizecheck import check_strftime
 from ._support import allow, allow_public, bind, host_now
 
 _UTC = _dt.UTC
@@ -156,6 +158,20 @@ HASHERS[_dt.time.__hash__] = _time_hash
 
 for _cls in (_dt.time, _dt.timedelta, _dt.timezone, _dt.tzinfo):
     allow_public(_cls)
+
+
+def _checked_strftime(obj: Any) -> Any:
+    method = obj.strftime
+
+    def strftime(format: Any) -> str:
+        check_strftime(format)
+        return method(format)
+
+    return strftime
+
+
+for _cls in (date, datetime, _dt.date, _dt.datetime, _dt.time):
+    WRAPPERS[(_cls, 'strftime')] = _checked_strftime
 allow(type(_dt.date(2000, 1, 1).isocalendar()), {'year', 'week', 'weekday', 'count', 'index'})
 
 

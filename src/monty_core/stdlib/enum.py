@@ -14,11 +14,11 @@ from __future__ import annotations
 # pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
 import operator
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from ..runtime.classes import run_token
+from ..runtime.classes import is_run_class, run_token
 from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK
 from ..runtime.hashing import sandbox_hash
 from ..runtime.modules import RunContext
@@ -75,6 +75,34 @@ class EnumType(type):
 SAFE_METACLASSES.add(EnumType)
 _MIXINS = (int, str, float, bytes)
 _FLAG_BASES: weakref.WeakSet[type] = weakref.WeakSet()  # each run's `Flag`
+
+
+_F = TypeVar('_F', bound=Callable[..., Any])
+
+
+# The methods of a run's enum classes are the module-level functions below, shared by every run: each
+# refuses a `self` (or `cls`) that is not of a class the current run made, so that sandbox code
+# calling one unbound (`auto.__init__(shared_object)`) cannot make it read or write another object.
+def _of_run_member(fn: _F) -> _F:
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if not is_run_class(type(self)):
+            raise TypeError(
+                f'{fn.__name__.lstrip("_")}() needs a member of an enum of this run, not {type(self).__name__!r}'
+            )
+        return fn(self, *args, **kwargs)
+
+    method.__name__, method.__qualname__, method.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    return cast(_F, method)
+
+
+def _of_run_class(fn: _F) -> _F:
+    def method(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        if not is_run_class(cls):
+            raise TypeError(f'{fn.__name__.lstrip("_")}() needs an enum class of this run, not {cls!r}')
+        return fn(cls, *args, **kwargs)
+
+    method.__name__, method.__qualname__, method.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    return cast(_F, method)
 
 
 def _enum_factory(ctx: RunContext) -> dict[str, Any]:
@@ -191,6 +219,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
 
 
 # -- auto --------------------------------------------------------------------------------------------
+@_of_run_member
 def _auto_init(self: Any) -> None:
     self.value = None
     # CPython's enum dict gives `R = auto()` its value at once, so the body can combine them
@@ -203,6 +232,7 @@ def _auto_repr(self: Any) -> str:
     return 'auto()'
 
 
+@_of_run_member
 def _auto_resolved(self: Any) -> Any:
     if self.value is None and self._compute is not None:
         self.value = self._compute()
@@ -250,6 +280,7 @@ def _auto_operators(auto: type) -> dict[str, Any]:
 
 
 # -- Enum: calling the class ---------------------------------------------------------------------------
+@_of_run_class
 def _enum_new(
     cls: Any,
     value: Any = None,
@@ -335,14 +366,17 @@ def _next_value(name: str, start: int, count: int, last_values: list[Any]) -> An
     return start
 
 
+@_of_run_class
 def _no_missing(cls: Any, value: Any) -> Any:
     return None
 
 
+@_of_run_class
 def _member_by_name(cls: Any, name: Any) -> Any:
     return cls._member_map_[name]
 
 
+@_of_run_member
 def _member_name(self: Any) -> Any:
     return self._name_
 
@@ -355,6 +389,7 @@ def _refuse_delete_name(self: Any) -> None:
     raise AttributeError("<enum 'Enum'> cannot delete attribute 'name'")
 
 
+@_of_run_member
 def _member_value(self: Any) -> Any:
     return self._value_
 
@@ -367,37 +402,45 @@ def _refuse_delete_value(self: Any) -> None:
     raise AttributeError("<enum 'Enum'> cannot delete attribute 'value'")
 
 
+@_of_run_member
 def _enum_repr(self: Any) -> str:
     mixin = member_type(type(self))
     value = mixin.__repr__(self._value_) if mixin is not object else stable_repr(self._value_)
     return f'<{type(self).__name__}.{self._name_}: {value}>'
 
 
+@_of_run_member
 def _enum_str(self: Any) -> str:
     return f'{type(self).__name__}.{self._name_}'
 
 
+@_of_run_member
 def _enum_format(self: Any, spec: str) -> str:
     return format(str(self), spec)
 
 
+@_of_run_member
 def _enum_hash(self: Any) -> int:
     return sandbox_hash(self._name_)  # the same in every process (runtime/hashing.py)
 
 
+@_of_run_member
 def _copy_itself(self: Any) -> Any:
     return self  # a member is its own copy
 
 
+@_of_run_member
 def _deepcopy_itself(self: Any, memo: Any) -> Any:
     return self
 
 
+@_of_run_member
 def _mixin_str(self: Any) -> str:
     mixin = member_type(type(self))
     return mixin.__repr__(self) if mixin in (int, float, complex) else mixin.__str__(self)
 
 
+@_of_run_member
 def _mixin_format(self: Any, spec: str) -> str:
     return member_type(type(self)).__format__(self, spec)
 
@@ -432,6 +475,7 @@ def _all_bits(cls: Any) -> int:
     return all_bits
 
 
+@_of_run_class
 def _flag_missing(cls: Any, value: Any) -> Any:
     if not isinstance(value, int) or isinstance(value, bool):
         return None
@@ -447,6 +491,7 @@ def _flag_missing(cls: Any, value: Any) -> Any:
     return pseudo
 
 
+@_of_run_member
 def _flag_bits(self: Any, other: Any) -> int:
     if isinstance(other, type(self)):
         return other._value_
@@ -457,22 +502,27 @@ def _flag_bits(self: Any, other: Any) -> int:
     )
 
 
+@_of_run_member
 def _flag_or(self: Any, other: Any) -> Any:
     return type(self)(self._value_ | self._bits(other))
 
 
+@_of_run_member
 def _flag_and(self: Any, other: Any) -> Any:
     return type(self)(self._value_ & self._bits(other))
 
 
+@_of_run_member
 def _flag_xor(self: Any, other: Any) -> Any:
     return type(self)(self._value_ ^ self._bits(other))
 
 
+@_of_run_member
 def _flag_invert(self: Any) -> Any:
     return type(self)(_all_bits(type(self)) & ~self._value_)
 
 
+@_of_run_member
 def _flag_contains(self: Any, other: Any) -> bool:
     if not isinstance(other, type(self)):
         raise TypeError(
@@ -481,6 +531,7 @@ def _flag_contains(self: Any, other: Any) -> bool:
     return other._value_ & self._value_ == other._value_
 
 
+@_of_run_member
 def _flag_iter(self: Any) -> Any:
     cls = type(self)
     return iter(
@@ -494,22 +545,26 @@ def _flag_iter(self: Any) -> Any:
     )
 
 
+@_of_run_member
 def _flag_len(self: Any) -> int:
     return bin(self._value_).count('1')
 
 
+@_of_run_member
 def _flag_bool(self: Any) -> bool:
     return bool(self._value_)
 
 
 # A pseudo-member without a name (the empty flag, `Perm(0)`) shows as CPython 3.11's: `<Perm: 0>` and
 # `Perm(0)`.
+@_of_run_member
 def _flag_repr(self: Any) -> str:
     if self._name_ is None:
         return f'<{type(self).__name__}: {self._value_!r}>'
     return f'<{type(self).__name__}.{self._name_}: {self._value_!r}>'
 
 
+@_of_run_member
 def _flag_str(self: Any) -> str:
     if self._name_ is None:
         return f'{type(self).__name__}({self._value_!r})'

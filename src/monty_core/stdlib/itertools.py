@@ -9,6 +9,7 @@ ones, ...) ticks the meter, so `list(itertools.count())` ends with the run's tim
 from __future__ import annotations
 
 import itertools as _it
+from operator import index as _index
 from typing import Any
 
 from ..runtime.allowlists import ALLOWED
@@ -99,15 +100,17 @@ def _combinatoric_iterators(ctx: RunContext) -> dict[str, Any]:
     def product(*iterables: Any, repeat: int = 1) -> Any:
         return ticked(ctx, _it.product(*_product_pools(ctx, iterables, repeat), repeat=repeat))
 
+    # CPython fills an index array of `r` entries up front (a C call: 3 GB for `r=4*10**8`).
     def permutations(iterable: Any, r: Any = None) -> Any:
+        _reserve_indices(ctx, r, 'permutations()')
         return ticked(ctx, _it.permutations(metered(ctx, iterable), r))
 
     def combinations(iterable: Any, r: int) -> Any:
+        _reserve_indices(ctx, r, 'combinations()')
         return ticked(ctx, _it.combinations(metered(ctx, iterable), r))
 
     def combinations_with_replacement(iterable: Any, r: int) -> Any:
-        if isinstance(r, int):
-            reserve(ctx, r * 8, 'combinations_with_replacement()')
+        _reserve_indices(ctx, r, 'combinations_with_replacement()')
         return ticked(ctx, _it.combinations_with_replacement(metered(ctx, iterable), r))
 
     def batched(iterable: Any, n: int) -> Any:
@@ -157,3 +160,10 @@ def _batched(it: Any, n: int) -> Any:
     it = iter(it)
     while batch := tuple(_it.islice(it, n)):
         yield batch
+
+
+def _reserve_indices(ctx: RunContext, r: Any, what: str) -> None:
+    """Reserve the `r` machine words of a combinatoric iterator's index arrays (an int `r` read as
+    CPython reads it: its value, never a sandbox subclass's `__mul__`)."""
+    if isinstance(r, int):
+        reserve(ctx, _index(r) * 16, what)

@@ -6,10 +6,11 @@ reachable from sandbox code).
 from __future__ import annotations
 
 import statistics as _st
+from operator import index as _index
 from typing import Any
 
 from ..runtime.modules import RunContext
-from ._support import allow, metered_list
+from ._support import allow, metered_list, reserve
 
 allow(_st.LinearRegression, {'slope', 'intercept', 'count', 'index'})
 
@@ -34,6 +35,14 @@ _ONE_DATA = (
 _TWO_DATA = ('correlation', 'covariance', 'linear_regression')
 
 
+def _reserve_quantiles(ctx: RunContext, n: Any) -> None:
+    """`quantiles(data, n=n)` loops `n` times in CPython's Python code (host code: no sandbox tick) and
+    returns `n - 1` floats: its work is weighed as memory, 256 bytes per cut point (the list's 32,
+    and room that keeps the loop within about a second for what the memory limit admits)."""
+    if isinstance(n, int):
+        reserve(ctx, _index(n) * 256, 'quantiles()')
+
+
 def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
     def one(name: str) -> Any:
         real = getattr(_st, name)
@@ -41,6 +50,8 @@ def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
         # CPython's statistics loop over the data in Python (host code, no sandbox tick): the data
         # are handed over as lists that tick when iterated.
         def call(data: Any, *args: Any, **kwargs: Any) -> Any:
+            if name == 'quantiles':
+                _reserve_quantiles(ctx, kwargs.get('n', 4))
             if name == 'fmean' and args and args[0] is not None:
                 args = (metered_list(ctx, args[0]), *args[1:])
             if 'weights' in kwargs and kwargs['weights'] is not None:

@@ -5,6 +5,7 @@ wrap indents can amplify checked up front, and long texts wrapped under the mete
 from __future__ import annotations
 
 import textwrap as _tw
+from operator import index as _index
 from typing import Any, SupportsIndex
 
 from ..runtime.modules import RunContext
@@ -67,8 +68,12 @@ class TextWrapper(InitOnly, _tw.TextWrapper):
         return '\n'.join(self.wrap(text))
 
     def _split_chunks(self, text: str) -> list[str]:
-        # A chunk can be one character: its str object and list slot take ~60 bytes.
-        reserve(current(), len(text) * 60, 'wrapping text')
+        # CPython expands tabs first (one C call: `tabsize` spaces per tab, whatever `tabsize` is),
+        # then a chunk can be one character: its str object and list slot take ~60 bytes.
+        size = len(text)
+        if self.expand_tabs and isinstance(self.tabsize, int) and '\t' in text:
+            size += text.count('\t') * max(_index(self.tabsize), 0)
+        reserve(current(), size * 60, 'wrapping text')
         return _TickingChunks(super()._split_chunks(text))
 
 
