@@ -369,10 +369,23 @@ def exception_dunder(method: Any) -> Callable[[BaseException], str]:
 
 def _exception_str(e: BaseException) -> str:
     """`str(e)` as the sandbox shows it."""
-    method = mro_lookup(_type(e), '__str__')
+    t = _type(e)
+    method = _BUILTIN_STR.get(t)
+    if method is None:
+        method = mro_lookup(t, '__str__')
+        if not t.__flags__ & _HEAPTYPE:  # a builtin exception type: its `__str__` cannot change
+            _BUILTIN_STR[t] = method
+    if method is _BASE_STR:  # the common case, `str(ValueError('message'))`, first
+        args = e.args
+        if len(args) == 1 and _type(args[0]) is str:
+            return args[0]
     if _type(method) is _SLOT:
         return _slot_text(method, e)
     return _scrub(_str(e), e)  # a sandbox class's own `__str__` (its renderings are the sandbox's)
+
+
+_BUILTIN_STR: dict[type, Any] = {}
+_HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE
 
 
 def _slot_text(method: Any, e: BaseException) -> str:
