@@ -44,7 +44,6 @@ _ABSENT_REASON = {
         'asyncio.subprocess',
         'importlib',
         'builtins',
-        'gc',
         'inspect',
         'pickle',
         'marshal',
