@@ -35,7 +35,9 @@ __all__ = ['CliBackend', 'RawDiagnostic', 'ServerBackend', 'TyUnavailableError',
 
 MAIN_FILE = '_monty_main.py'
 STUBS_FILE = '__builtins__.pyi'
-INSTALL_HINT = 'install it with `pip install ty` (monty depends on it: `pip install monty-sandbox` brings it too)'
+INSTALL_HINT = (
+    'install it with `pip install ty` (monty depends on it: `pip install monty-sandbox` brings it too)'
+)
 
 
 class TyUnavailableError(MontyError, RuntimeError):
