@@ -164,6 +164,11 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         __new__ = Enum.__new__  # type: ignore[assignment]
         __str__ = int.__repr__  # type: ignore[assignment]
         __format__ = int.__format__  # type: ignore[assignment]
+        # (`int` comes first in the MRO: its operators would give plain ints.)
+        __or__ = __ror__ = _flag_or  # type: ignore[assignment]
+        __and__ = __rand__ = _flag_and  # type: ignore[assignment]
+        __xor__ = __rxor__ = _flag_xor  # type: ignore[assignment]
+        __invert__ = _flag_invert  # type: ignore[assignment]
 
     bases = (Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag)
     for klass in (auto, *bases):
@@ -436,15 +441,41 @@ def _flag_missing(cls: Any, value: Any) -> Any:
     if not isinstance(value, int) or isinstance(value, bool):
         return None
     all_bits = _all_bits(cls)
-    if value < 0 or value & ~all_bits:
-        return None
-    names = _single_bit_names(cls, value)
     mixin = member_type(cls)
+    if ~all_bits <= value < 0:
+        value = all_bits + 1 + value  # (3.11: a negative value counts down from all the bits)
+    extra = value & ~all_bits  # bits no member has: kept by an `IntFlag` (3.11's KEEP boundary)
+    if value < 0 or (extra and mixin is not int):
+        _strict_flag_error(cls, value, all_bits)
+    names = _single_bit_names(cls, value)
+    if names and extra:
+        names.append(str(extra))
     pseudo = object.__new__(cls) if mixin is object else mixin.__new__(cls, value)
     pseudo._value_ = value
     pseudo._name_ = '|'.join(names) if names else None
     cls._value2member_map_[value] = pseudo
     return pseudo
+
+
+def _bin(num: int, max_bits: int) -> str:
+    """CPython 3.11's `enum.bin`: `0b0 1000`, padded to `max_bits` digits."""
+    ceiling = 2 ** num.bit_length()
+    if num >= 0:
+        s = bin(num + ceiling).replace('1', '0', 1)
+    else:
+        s = bin(~num ^ (ceiling - 1) + ceiling)
+    sign, digits = s[:3], s[3:]
+    if len(digits) < max_bits:
+        digits = (sign[-1] * max_bits + digits)[-max_bits:]
+    return f'{sign} {digits}'
+
+
+def _strict_flag_error(cls: Any, value: int, all_bits: int) -> None:
+    """A `Flag` (3.11's STRICT boundary) refuses a value with bits no member has, as CPython says it."""
+    max_bits = max(value.bit_length(), all_bits.bit_length())
+    raise ValueError(
+        f'{cls!r} invalid value {value!r}\n    given {_bin(value, max_bits)}\n  allowed {_bin(all_bits, max_bits)}'
+    )
 
 
 def _flag_bits(self: Any, other: Any) -> int:
