@@ -41,7 +41,7 @@ def _check_text(value: Any, what: str) -> str:
 def _indent_text(indent: Any) -> str | None:
     if indent is None:
         return None
-    if isinstance(indent, int) and not isinstance(indent, bool):
+    if isinstance(indent, int):  # (`indent=True` is one space, as in CPython: `' ' * True`)
         if indent > MAX_INDENT:
             raise ValueError(f'indent is too large for the sandbox (at most {MAX_INDENT})')
         return ' ' * indent
