@@ -19,6 +19,7 @@ from greenlet import getcurrent
 
 from . import sizecheck as _sizecheck
 from .allowlists import ALLOWED, WRAPPERS
+from .arity import NOARG, missing
 from .rendering import SETS, canonical, ordered, stable_str
 
 # Containers whose iteration is bounded by memory already: consumers iterate them directly.
@@ -114,6 +115,8 @@ def iter(*args: Any) -> Any:
     if len(args) == 1 and type(args[0]) in SETS:
         return _b.iter(canonical(args[0]))
     it = _b.iter(*args)
+    if len(args) == 2:
+        return compress.__new__(callable_iterator, it, _ticker())
     if it is args[0] or (len(args) == 1 and type(args[0]) in _IN_MEMORY):
         return it  # already an iterator (keeps `iter(it) is it`), or bounded by memory
     return compress(it, _ticker())
@@ -155,8 +158,16 @@ class enumerate(compress):
 
     __slots__ = ()
 
-    def __new__(cls, iterable: Any, start: int = 0) -> enumerate:
+    def __new__(cls, iterable: Any = NOARG, start: int = 0) -> enumerate:
+        if iterable is NOARG:
+            raise missing('enumerate', 'iterable')
         return compress.__new__(cls, _b.enumerate(ordered(iterable), start), _ticker())
+
+
+class callable_iterator(compress):
+    """What `iter(callable, sentinel)` returns, metered."""
+
+    __slots__ = ()
 
 
 class reversed(compress):
@@ -168,7 +179,7 @@ class reversed(compress):
         return compress.__new__(cls, _b.reversed(sequence), _ticker())
 
 
-for _adapter in (map, filter, zip, enumerate, reversed):
+for _adapter in (map, filter, zip, enumerate, reversed, callable_iterator):
     _adapter.__module__ = 'builtins'
     ALLOWED[_adapter] = frozenset()
 for _fn in (sum, min, max, sorted, any, all, iter):
