@@ -333,3 +333,14 @@ def test_pprint_goes_to_sandbox_stdout() -> None:
 def test_pprint_with_depth_matches_cpython() -> None:
     out = run_monty('import pprint\nprint(pprint.pformat([[1, [2]], 3], depth=1))')
     assert out.stdout == '[[...], 3]\n'
+
+
+def test_setrecursionlimit_never_above_the_host_limit() -> None:
+    src = (
+        'import sys\nsys.setrecursionlimit(10**6)\nprint(sys.getrecursionlimit())\n'
+        'def d(n):\n    return 0 if n == 0 else 1 + d(n - 1)\nd(500)'
+    )
+    out = run_monty(src, limits={'max_recursion_depth': 100})
+    assert out.stdout == '1000000\n'
+    assert out.exc_type == 'RecursionError'
+    assert run_monty(src.replace('d(500)', 'd(90)'), limits={'max_recursion_depth': 100}).value == 90

@@ -19,12 +19,13 @@ ALLOWED[type(sys.version_info)] = frozenset(
 
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
-    ceiling = ctx.max_depth  # the host's limit for the run
-    state = {'limit': ceiling}
+    # What the program set, and on which run's meter: a REPL's later snippet starts again from the
+    # host's limit (`ctx.max_depth`, refreshed for each snippet; `setrecursionlimit` leaves it alone).
+    state: dict[str, Any] = {'limit': None, 'meter': None}
 
     def getrecursionlimit() -> int:
         """Return the current value of the recursion limit."""
-        return state['limit']
+        return state['limit'] if state['meter'] is ctx.meter else ctx.max_depth
 
     def setrecursionlimit(limit: Any, /) -> None:
         """Set the maximum depth of the Python interpreter stack to n (at most the sandbox's limit)."""
@@ -34,9 +35,9 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
             limit = operator.index(limit)
         if limit < 1:
             raise ValueError('recursion limit must be greater or equal than 1')
-        state['limit'] = limit
         meter = ctx.meter
-        effective = min(limit, ceiling)
+        state['limit'], state['meter'] = limit, meter
+        effective = min(limit, ctx.max_depth)
         builtins = meter.builtins
         if builtins.get(MAX_DEPTH) == meter.max_depth:  # (else the watchdog flagged a check: kept)
             builtins[MAX_DEPTH] = effective
