@@ -36,6 +36,7 @@ ALLOWED_IMPORTS = {
     'dataclasses',
     # pure or C modules whose behaviour is the same in every process (no clock, no randomness)
     '__future__',
+    'copy',
     'bisect',
     'collections',
     'difflib',

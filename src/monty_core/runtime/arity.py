@@ -25,6 +25,11 @@ def expected(name: str, given: int, least: int, most: int) -> TypeError:
     return TypeError(f'{name} expected at most {most} argument{s}, got {given}')
 
 
+def at_most(name: str, given: int, most: int) -> TypeError:
+    """Argument Clinic builtins given too many: `round(1, 2, 3)`, `enumerate(x, 1, 2)`."""
+    return TypeError(f'{name}() takes at most {most} arguments ({given} given)')
+
+
 def missing(name: str, arg: str, position: int | None = None) -> TypeError:
     """Argument Clinic builtins: `pow(1)`, `round()`, `enumerate()`."""
     where = '' if position is None else f' (pos {position})'

@@ -11,7 +11,7 @@ from __future__ import annotations
 from operator import index as _index
 from typing import Any
 
-from .arity import NOARG, expected, missing
+from .arity import NOARG, at_most, expected, missing
 from .bigints import BIG_INT, check_division, check_int_bits, check_int_product, check_round
 from .memory import SMALL, reserve
 from .sizecheck import (
@@ -59,10 +59,10 @@ def iadd(a: Any, b: Any) -> Any:
     return a
 
 
-def checked_round(number: Any = NOARG, ndigits: Any = None) -> Any:
+def checked_round(number: Any = NOARG, ndigits: Any = None, *more: Any) -> Any:
     """The sandbox's `round`."""
-    if number is NOARG:
-        raise missing('round', 'number', 1)
+    if number is NOARG or more:
+        raise at_most('round', 2 + len(more), 2) if more else missing('round', 'number', 1)
     if ndigits is not None:
         check_round(number, ndigits)
         return round(number, ndigits)

@@ -19,7 +19,7 @@ from greenlet import getcurrent
 
 from . import sizecheck as _sizecheck
 from .allowlists import ALLOWED, WRAPPERS
-from .arity import NOARG, missing
+from .arity import NOARG, at_most, missing
 from .rendering import SETS, canonical, ordered, stable_str
 
 # Containers whose iteration is bounded by memory already: consumers iterate them directly.
@@ -158,9 +158,9 @@ class enumerate(compress):
 
     __slots__ = ()
 
-    def __new__(cls, iterable: Any = NOARG, start: int = 0) -> enumerate:
-        if iterable is NOARG:
-            raise missing('enumerate', 'iterable')
+    def __new__(cls, iterable: Any = NOARG, start: int = 0, *more: Any) -> enumerate:
+        if iterable is NOARG or more:
+            raise at_most('enumerate', 2 + len(more), 2) if more else missing('enumerate', 'iterable')
         return compress.__new__(cls, _b.enumerate(ordered(iterable), start), _ticker())
 
 

@@ -58,7 +58,8 @@ def _simple_namespace_class() -> type:
                 return NotImplemented
             return self.__dict__ == other.__dict__
 
-        __hash__ = None  # type: ignore[assignment]
+        def __hash__(self) -> int:
+            raise TypeError("unhashable type: 'types.SimpleNamespace'")
 
     SimpleNamespace.__module__ = 'types'
     return mark_sandbox_class(SimpleNamespace)
