@@ -12,6 +12,14 @@ from ..runtime.modules import RunContext
 from ._support import allow, bind, current, ticked
 
 
+def _iterate(predecessors: Any) -> Any:
+    try:
+        return iter(predecessors)
+    except TypeError:
+        # CPython's `self.add(node, *predecessors)` says it this way.
+        raise TypeError(f'Value after * must be an iterable, not {type(predecessors).__name__}') from None
+
+
 class TopologicalSorter(_graphlib.TopologicalSorter):
     """Provides functionality to topologically sort a graph of hashable nodes"""
 
@@ -20,7 +28,7 @@ class TopologicalSorter(_graphlib.TopologicalSorter):
         if graph is not None:
             ctx = current()
             for node, predecessors in ticked(ctx, iter(graph.items())):
-                self.add(node, *ticked(ctx, iter(predecessors)))
+                self.add(node, *ticked(ctx, _iterate(predecessors)))
 
     def static_order(self) -> Iterator[Any]:
         """Returns an iterable of nodes in a topological order."""

@@ -45,6 +45,8 @@ def _indent_text(indent: Any) -> str | None:
         if indent > MAX_INDENT:
             raise ValueError(f'indent is too large for the sandbox (at most {MAX_INDENT})')
         return ' ' * indent
+    if not isinstance(indent, str):  # CPython's `' ' * indent`
+        raise TypeError(f"can't multiply sequence by non-int of type '{type(indent).__name__}'")
     return _check_text(indent, 'indent')
 
 

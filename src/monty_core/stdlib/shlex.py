@@ -31,7 +31,9 @@ class _TickingText(io.StringIO):
 def _shlex_factory(ctx: RunContext) -> dict[str, Any]:
     def split(s: Any, comments: bool = False, posix: bool = True) -> list[str]:
         if s is None:
-            raise ValueError('s argument must not be None')
+            raise ValueError(
+                's argument must not be None (it would read standard input, which the sandbox does not have)'
+            )
         if not isinstance(s, str):
             raise TypeError(f'shlex.split() takes a str in the sandbox, not {type(s).__name__}')
         lex = _shlex.shlex(_TickingText(s, ctx.meter.ticker), posix=posix)

@@ -62,6 +62,7 @@ def _simple_namespace_class() -> type:
             raise TypeError("unhashable type: 'types.SimpleNamespace'")
 
     SimpleNamespace.__module__ = 'types'
+    SimpleNamespace.__qualname__ = 'SimpleNamespace'
     return mark_sandbox_class(SimpleNamespace)
 
 
