@@ -35,7 +35,7 @@ def test_parse_error_has_line_column_and_source() -> None:
         ),
         ("t = type('X', (), {})", 1, 5, '3-argument type() is not supported'),
         ('x = __builtins__', 1, 5, "'__builtins__' is not available"),
-        ('import os.path as p\nfrom ._x import y', 2, 1, 'relative imports are not supported'),
+        ('import os.path as p\nfrom json import *', 2, 1, "'from ... import *' is not supported"),
         ('_m_ticker = 1', 1, 1, 'reserved by the sandbox'),
         ('def f():\n    __class__', 2, 5, "special name '__class__'"),
     ],

@@ -327,13 +327,21 @@ def test_no_os_module() -> None:
     assert info.value.type_name in ('ModuleNotFoundError', 'ImportError')
 
 
-def test_no_object_addresses_through_id() -> None:
-    with pytest.raises(MontyRuntimeError):
-        monty_core.Monty('id(1)').run()
+def test_id_is_the_fake_address() -> None:
+    code = 'class A:\n    pass\na = A()\n[hex(id(a)) in repr(a), id(a) == id(a), id(a) != id(A())]'
+    assert monty_core.Monty(code).run() == [True, True, True]
+    assert monty_core.Monty('id(1)').run() == monty_core.Monty('id(2)').run()  # the first object seen
 
 
 @pytest.mark.parametrize(
-    'expr', ['hash("a")', 'hash(None)', 'class A:\n    pass\nrepr(A())', 'def f():\n    pass\nrepr(f)']
+    'expr',
+    [
+        'hash("a")',
+        'hash(None)',
+        'class A:\n    pass\nrepr(A())',
+        'def f():\n    pass\nrepr(f)',
+        '[id(1), id(None), id(len), id(object())]',
+    ],
 )
 def test_nothing_exposes_process_state(expr: str) -> None:
     script = f'import monty_core\nprint(repr(monty_core.Monty({expr!r}).run()))'

@@ -113,6 +113,16 @@ ESCAPES = [
     'import statistics\nstatistics.NormalDist',
     'from typing import get_origin, Callable\nget_origin(Callable[[int], str]).__subclasses__',
     'from typing import get_origin, Union\nget_origin(Union[int, str])._getitem',
+    'import difflib\ndifflib.SequenceMatcher(None, "ab", "b").b2j',
+    'import difflib\ndifflib.SequenceMatcher.__init__.__globals__',
+    'import difflib\ndifflib.ndiff.__globals__',
+    'import graphlib\ngraphlib.TopologicalSorter()._node2info',
+    'import types\ntypes.ModuleType',
+    'import types\ntypes.CodeType',
+    'import types\ntypes.SimpleNamespace.__init__.__globals__',
+    'import shlex\nshlex.shlex',
+    'import numbers\nnumbers.Number.register',
+    'import __future__\n__future__.annotations._Feature__x',
 ]
 
 
@@ -137,6 +147,10 @@ def test_sandbox_cannot_overwrite_private_state() -> None:
         'import pprint\np = pprint.PrettyPrinter()\np._stream = 1',
         'import random\nr = random.Random(1)\nr.seed = 1',
         'import asyncio\nasyncio.Queue()._items = []',
+        'import graphlib\ngraphlib.TopologicalSorter().add = print',
+        'import difflib\ndifflib.SequenceMatcher().a = "x"',
+        'import __future__\n__future__.annotations.optional = 1',
+        'import struct\nstruct.Struct("B").size = 3',
     ):
         assert sandbox_error(src)[0] == 'AttributeError', src
 
@@ -184,6 +198,16 @@ UNBOUNDED = [
     'import functools, itertools\nfunctools.reduce(lambda a, b: a, itertools.count())',
     'import math, itertools\nmath.fsum(itertools.repeat(1.0))',
     'import statistics, itertools\nstatistics.mean(itertools.count())',
+    'import heapq, itertools\nheapq.nlargest(3, itertools.count())',
+    'import heapq, itertools\nlist(heapq.merge(itertools.count(), itertools.count()))',
+    'import fnmatch, itertools\nfnmatch.filter(itertools.repeat("a"), "*")',
+    'import shlex\nshlex.split("a " * 10**7)',
+    'import shlex, itertools\nshlex.join(itertools.repeat("a b"))',
+    'import graphlib, itertools\ngraphlib.TopologicalSorter({1: itertools.count(2)})',
+    'import difflib\ndifflib.SequenceMatcher(None, "a" * 20000, "a" * 20000, autojunk=False).ratio()',
+    'import difflib\nlist(difflib.ndiff(["x%d\\n" % i for i in range(3000)], ["y%d\\n" % i for i in range(3000)]))',
+    'import difflib\ndifflib.get_close_matches("abc", ["abd"] * 10**7)',
+    'import struct, itertools\nlist(struct.iter_unpack("B", bytes(10**8)))',
 ]
 
 
@@ -216,6 +240,9 @@ OVERSIZED = [
     'import hashlib\nhashlib.shake_128(b"x").hexdigest(10**12)',
     'import hashlib\nhashlib.pbkdf2_hmac("sha256", b"p", b"s", 10**9)',
     'import collections\ncollections.deque([1] * 1000) * 10**9',
+    'import struct\nstruct.pack("2000000000x")',
+    'import struct\nstruct.Struct("2000000000x").pack()',
+    'import fnmatch\nfnmatch.translate("*" * 10**6)',
 ]
 
 
@@ -306,3 +333,14 @@ def test_pprint_goes_to_sandbox_stdout() -> None:
 def test_pprint_with_depth_matches_cpython() -> None:
     out = run_monty('import pprint\nprint(pprint.pformat([[1, [2]], 3], depth=1))')
     assert out.stdout == '[[...], 3]\n'
+
+
+def test_setrecursionlimit_never_above_the_host_limit() -> None:
+    src = (
+        'import sys\nsys.setrecursionlimit(10**6)\nprint(sys.getrecursionlimit())\n'
+        'def d(n):\n    return 0 if n == 0 else 1 + d(n - 1)\nd(500)'
+    )
+    out = run_monty(src, limits={'max_recursion_depth': 100})
+    assert out.stdout == '1000000\n'
+    assert out.exc_type == 'RecursionError'
+    assert run_monty(src.replace('d(500)', 'd(90)'), limits={'max_recursion_depth': 100}).value == 90

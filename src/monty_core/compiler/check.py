@@ -87,8 +87,8 @@ class _Checker(ast.NodeVisitor):
                 return
             if defining and self.class_depth and name in _REFUSED_CLASS_DUNDERS:
                 self.fail(node, _REFUSED_CLASS_DUNDERS[name])
-            if not defining and name in ALLOWED_DUNDER_NAMES:
-                return
+            if not defining and (name in ALLOWED_DUNDER_NAMES or name == '__future__'):
+                return  # (`import __future__` binds the module's name)
             if name == '__builtins__' or name == '__import__':
                 self.fail(node, f"'{name}' is not available in the sandbox")
             where = 'in a class body' if defining and self.class_depth else 'here'
@@ -198,8 +198,7 @@ class _Checker(ast.NodeVisitor):
                 self.check_name(node, alias.asname)
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        if node.level:
-            self.fail(node, 'relative imports are not supported in the sandbox')
+        # (A relative import compiles: it raises CPython's ImportError when it runs, as in a script.)
         self._check_module_name(node, node.module or '')
         for alias in node.names:
             if alias.name == '*':
@@ -209,6 +208,8 @@ class _Checker(ast.NodeVisitor):
                 self.check_name(node, alias.asname)
 
     def _check_module_name(self, node: ast.AST, name: str) -> None:
+        if name == '__future__':
+            return
         for part in name.split('.'):
             if part.startswith('_'):
                 self.fail(node, f"importing private module '{name}' is not supported in the sandbox")

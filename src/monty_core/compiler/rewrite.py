@@ -209,7 +209,8 @@ class _Rewriter(AttributeStores, PatternRewrites, AmplificationChecks, ast.NodeT
         only in the sandbox module's own exports. CPython's `IMPORT_FROM` falls back to the host's
         `sys.modules['m.a']` when the module lacks `a`, which handed out real host modules."""
         names = ast.Tuple(elts=[cast(ast.expr, ast.Constant(a.name)) for a in node.names], ctx=LOAD)
-        call = _call(IMPORT_FROM, ast.Constant(node.module or ''), names)
+        module = '.' * (node.level or 0) + (node.module or '')  # `from .a import b`: '.a', refused then
+        call = _call(IMPORT_FROM, ast.Constant(module), names)
         targets: list[ast.expr] = [_name(a.asname or a.name, ast.Store()) for a in node.names]
         return locate(ast.Assign(targets=[ast.Tuple(elts=targets, ctx=ast.Store())], value=call), node)
 

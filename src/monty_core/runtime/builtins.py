@@ -31,6 +31,7 @@ from . import guarded_ops as _guarded_ops
 from . import sizecheck as _sizecheck
 from . import text_dunders as _text_dunders  # noqa: F401 - registers what reading `__repr__` & co. gives
 from .allowlists import WRAPPERS
+from .arity import NOARG, expected
 from .class_statement import build_class
 from .classes import (
     SANDBOX_CLASS_MARK,
@@ -49,7 +50,7 @@ from .guards import (
     sandbox_setattr,
 )
 from .hashing import sandbox_hash
-from .identities import NATIVE_TEXT
+from .identities import NATIVE_TEXT, sandbox_id
 from .meter import Meter
 from .metered import ADAPTERS, CONSUMERS, loop_iter, metered
 from .modules import Importer
@@ -121,7 +122,6 @@ _UNAVAILABLE = {
     'help': 'help() is not available in the sandbox',
     'exit': 'exit() is not available in the sandbox',
     'quit': 'quit() is not available in the sandbox',
-    'id': 'id() is not available in the sandbox (object addresses are not exposed)',
 }
 
 
@@ -142,8 +142,10 @@ def _unavailable(name: str) -> Callable[..., Any]:
     return refuse
 
 
-def _dir(obj: Any = None) -> list[str]:
-    if obj is None:
+def _dir(obj: Any = NOARG, /, *more: Any) -> list[str]:
+    if more:
+        raise expected('dir', 1 + len(more), 0, 1)
+    if obj is NOARG:
         raise TypeError('dir() without arguments is not supported in the sandbox')
     names: list[str] = []
     for n in dir(obj):
@@ -156,8 +158,10 @@ def _dir(obj: Any = None) -> list[str]:
 
 
 def _vars(*args: Any) -> dict[str, Any]:
-    if len(args) != 1:
-        raise TypeError('vars() needs exactly one argument in the sandbox')
+    if len(args) > 1:
+        raise expected('vars', len(args), 0, 1)
+    if not args:
+        raise TypeError('vars() without arguments is not supported in the sandbox')
     obj = args[0]
     t = type(obj)
     if SANDBOX_CLASS_MARK in t.__dict__ and t.__dict__[SANDBOX_CLASS_MARK] is run_token():
@@ -171,7 +175,9 @@ def _vars(*args: Any) -> dict[str, Any]:
 
 
 # -- text: no addresses, sets in canonical order (runtime/rendering.py) -----------------------------
-def _format(value: Any, format_spec: Any = '', /) -> str:
+def _format(value: Any = NOARG, format_spec: Any = '', /, *more: Any) -> str:
+    if value is NOARG or more:
+        raise expected('format', len(more) + 2 if more else 0, 1, 2)
     if isinstance(format_spec, str) and format_spec == '':
         return stable_format(value)
     return _guarded_ops.checked_format(value, format_spec)
@@ -222,6 +228,7 @@ for _fn, _name in (
     (sandbox_delattr, 'delattr'),
     (_dir, 'dir'),
     (_vars, 'vars'),
+    (sandbox_id, 'id'),
     (_guarded_ops.checked_pow, 'pow'),
 ):
     _fn.__name__ = _fn.__qualname__ = _name
@@ -251,6 +258,7 @@ def _template() -> dict[str, Any]:
         round=_guarded_ops.checked_round,
         format=_format,
         hash=sandbox_hash,
+        id=sandbox_id,
         repr=stable_repr,
         ascii=stable_ascii,
         _m_add=_guarded_ops.add,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from operator import index as _index
 from typing import Any
 
+from .arity import NOARG, at_most, expected, missing
 from .bigints import BIG_INT, check_division, check_int_bits, check_int_product, check_round
 from .memory import SMALL, reserve
 from .sizecheck import (
@@ -58,8 +59,10 @@ def iadd(a: Any, b: Any) -> Any:
     return a
 
 
-def checked_round(number: Any, ndigits: Any = None) -> Any:
+def checked_round(number: Any = NOARG, ndigits: Any = None, *more: Any) -> Any:
     """The sandbox's `round`."""
+    if number is NOARG or more:
+        raise at_most('round', 2 + len(more), 2) if more else missing('round', 'number', 1)
     if ndigits is not None:
         check_round(number, ndigits)
         return round(number, ndigits)
@@ -194,8 +197,11 @@ def ifloordiv(a: Any, b: Any) -> Any:
     return a
 
 
-def checked_divmod(a: Any, b: Any, /) -> Any:
+def checked_divmod(*args: Any) -> Any:
     """The sandbox's `divmod`."""
+    if len(args) != 2:
+        raise expected('divmod', len(args), 2, 2)
+    a, b = args
     check_division(a, b)
     return divmod(a, b)
 
@@ -204,8 +210,10 @@ checked_divmod.__name__ = checked_divmod.__qualname__ = 'divmod'
 checked_divmod.__module__ = 'builtins'
 
 
-def checked_pow(base: Any, exp: Any, mod: Any = None) -> Any:
+def checked_pow(base: Any = NOARG, exp: Any = NOARG, mod: Any = None) -> Any:
     """The sandbox's `pow`."""
+    if base is NOARG or exp is NOARG:
+        raise missing('pow', 'base', 1) if base is NOARG else missing('pow', 'exp', 2)
     check_pow(base, exp, mod)
     return pow(base, exp, mod)
 

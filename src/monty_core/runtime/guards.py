@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .allowlists import ALLOWED, ALLOWED_DATA, SAFE_DUNDERS, SELF_GUARDED, WRAPPERS, is_dunder, names_of
+from .arity import expected
 from .classes import (
     REAL_OF,
     SAFE_METACLASSES,
@@ -452,22 +453,27 @@ def guarded_delattr(obj: Any, name: str) -> None:
 
 
 # -- the builtins that take attribute names ----------------------------------------------------------
-_MISSING = object()
 
 
-def sandbox_getattr(obj: Any, name: Any, default: Any = _MISSING) -> Any:
+def sandbox_getattr(*args: Any) -> Any:
     """The sandbox's `getattr`."""
+    if len(args) == 2:
+        return guarded_getattr(args[0], _check_name(args[1]))
+    if len(args) != 3:
+        raise expected('getattr', len(args), 2, 3)
+    obj, name, default = args
     name = _check_name(name)
-    if default is _MISSING:
-        return guarded_getattr(obj, name)
     try:
         return guarded_getattr(obj, name)
     except AttributeError:
         return default
 
 
-def sandbox_hasattr(obj: Any, name: Any) -> bool:
+def sandbox_hasattr(*args: Any) -> bool:
     """The sandbox's `hasattr`."""
+    if len(args) != 2:
+        raise expected('hasattr', len(args), 2, 2)
+    obj, name = args
     name = _check_name(name)
     try:
         guarded_getattr(obj, name)
@@ -476,13 +482,19 @@ def sandbox_hasattr(obj: Any, name: Any) -> bool:
     return True
 
 
-def sandbox_setattr(obj: Any, name: Any, value: Any) -> None:
+def sandbox_setattr(*args: Any) -> None:
     """The sandbox's `setattr`."""
+    if len(args) != 3:
+        raise expected('setattr', len(args), 3, 3)
+    obj, name, value = args
     guarded_setattr(value, obj, _check_name(name))
 
 
-def sandbox_delattr(obj: Any, name: Any) -> None:
+def sandbox_delattr(*args: Any) -> None:
     """The sandbox's `delattr`."""
+    if len(args) != 2:
+        raise expected('delattr', len(args), 2, 2)
+    obj, name = args
     guarded_delattr(obj, _check_name(name))
 
 

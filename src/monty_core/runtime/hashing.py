@@ -15,6 +15,7 @@ import types
 from collections.abc import Callable
 from typing import Any
 
+from .arity import NOARG, exactly_one
 from .identities import identity_hash
 
 try:
@@ -154,8 +155,10 @@ def mro_lookup(t: type, name: str) -> Any:
     return None
 
 
-def sandbox_hash(obj: Any, /) -> int:
+def sandbox_hash(obj: Any = NOARG, /, *more: Any) -> int:
     """The sandbox's `hash()`: the same value in every process (see the module docstring)."""
+    if more or obj is NOARG:
+        raise exactly_one('hash', len(more) + (obj is not NOARG))
     t = _type(obj)
     if t is str:
         h = _CACHE.get(obj)

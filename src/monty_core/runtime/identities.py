@@ -19,6 +19,7 @@ from weakref import KeyedRef
 from greenlet import getcurrent
 
 from ..hooks import IDENTITIES, OPEN_TYPES
+from .arity import NOARG, exactly_one
 from .classes import known_bases
 from .plain_reads import open_types
 
@@ -126,6 +127,17 @@ def address(obj: Any) -> str:
     if ids is None:
         return hex(_id(obj))  # not sandbox-observable: code outside a run cannot print or call out
     return hex(ADDRESS_BASE + 16 * ids.number(obj))
+
+
+def sandbox_id(obj: Any = NOARG, /, *more: Any) -> int:
+    """The sandbox's `id()`: the object's fake address (the number its default repr shows), unique
+    among the run's live objects and the same in every process."""
+    if more or obj is NOARG:
+        raise exactly_one('id', len(more) + (obj is not NOARG))
+    ids = current_identities()
+    if ids is None:
+        raise RuntimeError('no sandbox run is active')
+    return ADDRESS_BASE + 16 * ids.number(obj)
 
 
 def identity_hash(obj: Any) -> int:

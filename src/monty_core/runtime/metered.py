@@ -19,6 +19,7 @@ from greenlet import getcurrent
 
 from . import sizecheck as _sizecheck
 from .allowlists import ALLOWED, WRAPPERS
+from .arity import NOARG, at_most, missing
 from .rendering import SETS, canonical, ordered, stable_str
 
 # Containers whose iteration is bounded by memory already: consumers iterate them directly.
@@ -123,6 +124,8 @@ def iter(*args: Any) -> Any:
     if len(args) == 1 and type(args[0]) in SETS:
         return _b.iter(canonical(args[0]))
     it = _b.iter(*args)
+    if len(args) == 2:
+        return compress.__new__(callable_iterator, it, _ticker())
     if it is args[0] or (len(args) == 1 and type(args[0]) in _IN_MEMORY):
         return it  # already an iterator (keeps `iter(it) is it`), or bounded by memory
     return compress(it, _ticker())
@@ -168,9 +171,17 @@ class enumerate(compress):
 
     __slots__ = ()
 
-    def __new__(cls, iterable: Any, start: int = 0) -> enumerate:
+    def __new__(cls, iterable: Any = NOARG, start: int = 0, *more: Any) -> enumerate:
         """The ticked enumerate (a set's items in canonical order)."""
+        if iterable is NOARG or more:
+            raise at_most('enumerate', 2 + len(more), 2) if more else missing('enumerate', 'iterable')
         return compress.__new__(cls, _b.enumerate(ordered(iterable), start), _ticker())
+
+
+class callable_iterator(compress):
+    """What `iter(callable, sentinel)` returns, metered."""
+
+    __slots__ = ()
 
 
 class reversed(compress):
@@ -183,7 +194,7 @@ class reversed(compress):
         return compress.__new__(cls, _b.reversed(sequence), _ticker())
 
 
-for _adapter in (map, filter, zip, enumerate, reversed):
+for _adapter in (map, filter, zip, enumerate, reversed, callable_iterator):
     _adapter.__module__ = 'builtins'
     ALLOWED[_adapter] = frozenset()
 for _fn in (sum, min, max, sorted, any, all, iter):

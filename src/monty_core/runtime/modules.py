@@ -44,7 +44,6 @@ _ABSENT_REASON = {
         'asyncio.subprocess',
         'importlib',
         'builtins',
-        'gc',
         'inspect',
         'pickle',
         'marshal',
@@ -161,7 +160,9 @@ class Importer:
     def import_from(self, name: str, names: tuple[str, ...]) -> tuple[Any, ...]:
         """`from name import a, b`: each name from the sandbox module's own exports, or a registered
         submodule; never from anywhere else (CPython's `IMPORT_FROM` would fall back to the host's
-        `sys.modules['name.a']`)."""
+        `sys.modules['name.a']`). A relative import (`name` starts with a dot) fails as in a script."""
+        if name.startswith('.'):
+            raise ImportError('attempted relative import with no known parent package')
         module = self.load(name)
         exports = module.__dict__
         out: list[Any] = []
@@ -186,7 +187,7 @@ class Importer:
         it only ever gets sandbox modules. Sandbox `import` statements compile to `import_module` and
         `import_from` instead."""
         if level:
-            raise ImportError('relative imports are not supported in the sandbox')
+            raise ImportError('attempted relative import with no known parent package')
         if type(name) is not str:
             raise TypeError('module name must be str')
         if fromlist:

@@ -26,6 +26,7 @@ from typing import Any
 
 from greenlet import getcurrent
 
+from .arity import NOARG, exactly_one
 from .classes import SANDBOX_CLASS_MARK, SANDBOX_GLOBALS_MARK
 from .hashing import SEEDLESS, mro_lookup
 from .identities import NATIVE_TEXT, address, current_identities, default_repr, type_name
@@ -468,8 +469,10 @@ _MISSING_OBJ = object()
 _OPAQUE_TO_SCRUB = (type, types.ModuleType, types.FunctionType, types.CodeType, types.BuiltinFunctionType)
 
 
-def stable_repr(obj: Any, /) -> str:
+def stable_repr(obj: Any = NOARG, /, *more: Any) -> str:
     """`repr(obj)` as the sandbox shows it: no addresses, sets in canonical order."""
+    if more or obj is NOARG:
+        raise exactly_one('repr', len(more) + (obj is not NOARG))
     t = _type(obj)
     if isinstance(obj, BaseException):
         text = _exception_text(obj, 'repr')
@@ -533,8 +536,10 @@ def stable_format(obj: Any, spec: Any = '') -> str:
     return _format(obj, spec)
 
 
-def stable_ascii(obj: Any, /) -> str:
+def stable_ascii(obj: Any = NOARG, /, *more: Any) -> str:
     """`ascii(obj)`: the stable repr with non-ASCII characters escaped, as CPython's."""
+    if more or obj is NOARG:
+        raise exactly_one('ascii', len(more) + (obj is not NOARG))
     text = stable_repr(obj)
     return text if text.isascii() else text.encode('ascii', 'backslashreplace').decode('ascii')
 

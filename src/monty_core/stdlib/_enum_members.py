@@ -47,10 +47,13 @@ def make_members(cls: Any, auto: type, enum: Any, bases: tuple[type, ...]) -> No
             continue
         if isinstance(value, auto):
             value = _auto_value(cls, key, value, len(names), values)
+        _check_value(cls, value, bases)
         member = _new_member(cls, key, value, mixin, user_new, user_init)
         values.append(value)
         _add_member(key, member, names, members, by_value)
         type.__setattr__(cls, key, members[key])
+    if bases[4] in cls.__mro__:  # a Flag: multi-bit and zero members are aliases (3.11)
+        names = [n for n in names if _is_one_bit(members[n]._value_)]
     type.__setattr__(cls, '_member_names_', names)
     type.__setattr__(cls, '_member_map_', members)
     type.__setattr__(cls, '_value2member_map_', by_value)
@@ -59,6 +62,16 @@ def make_members(cls: Any, auto: type, enum: Any, bases: tuple[type, ...]) -> No
     _inherit_text_methods(cls, ns, bases)
     if user_init is not None:
         type.__setattr__(cls, '__init__', enum.__init__)
+
+
+def _is_one_bit(value: Any) -> bool:
+    return isinstance(value, int) and value > 0 and value & (value - 1) == 0
+
+
+def _check_value(cls: Any, value: Any, bases: tuple[type, ...]) -> None:
+    """A `StrEnum` member's value must be a str (CPython's message)."""
+    if bases[3] in cls.__mro__ and not isinstance(value, (str, tuple)):
+        raise TypeError(f'{value!r} is not a string')
 
 
 def _check_extendable(cls: Any, bases: tuple[type, ...]) -> None:

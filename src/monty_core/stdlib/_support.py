@@ -18,15 +18,15 @@ from __future__ import annotations
 import functools
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import compress
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import greenlet
 
 from ..runtime.allowlists import ALLOWED, SELF_GUARDED
 from ..runtime.bigints import check_int_bits
-from ..runtime.classes import mark_run_class
+from ..runtime.classes import is_run_class, mark_run_class
 from ..runtime.memory import CURRENT
 from ..runtime.modules import RunContext
 from ..runtime.plain_reads import reset_plain_cache
@@ -212,6 +212,39 @@ def mark_sandbox_class(cls: type) -> type:
     """Make a host class the stdlib builds for the current run behave as if sandbox code had defined
     it: subclassable, and writable by that run alone (see `guards.mark_run_class`)."""
     return mark_run_class(cls)
+
+
+_F = TypeVar('_F', bound=Callable[..., Any])
+
+
+# A stdlib class made per run may take its methods from module-level functions shared by every run.
+# Sandbox code can call such a function unbound (`auto.__init__(shared_object)`): these decorators make
+# it refuse a `self` (or `cls`) that is not of a class the current run made, so that it can neither
+# read nor write another run's or the host's objects.
+def of_run_member(fn: _F) -> _F:
+    """`fn(self, ...)` refusing a `self` whose class the current run did not make."""
+
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if not is_run_class(type(self)):
+            raise TypeError(
+                f'{fn.__name__.lstrip("_")}() needs an object of this run, not {type(self).__name__!r}'
+            )
+        return fn(self, *args, **kwargs)
+
+    method.__name__, method.__qualname__, method.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    return cast(_F, method)
+
+
+def of_run_class(fn: _F) -> _F:
+    """`fn(cls, ...)` refusing a `cls` the current run did not make."""
+
+    def method(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        if not is_run_class(cls):
+            raise TypeError(f'{fn.__name__.lstrip("_")}() needs a class of this run, not {cls!r}')
+        return fn(cls, *args, **kwargs)
+
+    method.__name__, method.__qualname__, method.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    return cast(_F, method)
 
 
 def copy_names(fn: Any, name: str, qualname: str | None = None) -> Any:

@@ -22,7 +22,7 @@ from ..runtime.plain_reads import reset_plain_cache
 from ..runtime.rendering import stable_repr
 from ._support import allow, allow_public, bind, current, mark_sandbox_class, metered, reserve, ticked
 
-allow_public(_c.Counter, exclude={'fromkeys'})
+allow_public(_c.Counter)  # (`fromkeys` raises CPython's NotImplementedError)
 allow_public(_c.defaultdict)
 allow_public(_c.OrderedDict)
 allow_public(_c.ChainMap)
@@ -68,7 +68,7 @@ def _counted(iterable: Any) -> Any:
 
 
 Counter.__module__ = 'collections'
-allow_public(Counter, exclude={'fromkeys'})
+allow_public(Counter)
 for _counter in (_c.Counter, Counter):
     WRAPPERS[(_counter, 'elements')] = _elements
 reset_plain_cache()

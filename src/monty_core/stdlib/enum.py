@@ -14,17 +14,17 @@ from __future__ import annotations
 # pyright: reportAttributeAccessIssue=false, reportCallIssue=false, reportArgumentType=false
 import operator
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from types import MappingProxyType
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from ..runtime.classes import is_run_class, run_token
+from ..runtime.classes import run_token
 from ..runtime.guards import SAFE_METACLASSES, SANDBOX_CLASS_MARK
 from ..runtime.hashing import sandbox_hash
 from ..runtime.modules import RunContext
 from ..runtime.rendering import stable_repr
 from ._enum_members import make_members, member_type
-from ._support import mark_sandbox_class, ticking
+from ._support import mark_sandbox_class, of_run_class, of_run_member, ticking
 
 
 class EnumType(type):
@@ -77,37 +77,10 @@ _MIXINS = (int, str, float, bytes)
 _FLAG_BASES: weakref.WeakSet[type] = weakref.WeakSet()  # each run's `Flag`
 
 
-_F = TypeVar('_F', bound=Callable[..., Any])
-
-
-# The methods of a run's enum classes are the module-level functions below, shared by every run: each
-# refuses a `self` (or `cls`) that is not of a class the current run made, so that sandbox code
-# calling one unbound (`auto.__init__(shared_object)`) cannot make it read or write another object.
-def _of_run_member(fn: _F) -> _F:
-    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if not is_run_class(type(self)):
-            raise TypeError(
-                f'{fn.__name__.lstrip("_")}() needs a member of an enum of this run, not {type(self).__name__!r}'
-            )
-        return fn(self, *args, **kwargs)
-
-    method.__name__, method.__qualname__, method.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
-    return cast(_F, method)
-
-
-def _of_run_class(fn: _F) -> _F:
-    def method(cls: Any, *args: Any, **kwargs: Any) -> Any:
-        if not is_run_class(cls):
-            raise TypeError(f'{fn.__name__.lstrip("_")}() needs an enum class of this run, not {cls!r}')
-        return fn(cls, *args, **kwargs)
-
-    method.__name__, method.__qualname__, method.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
-    return cast(_F, method)
-
-
 def _enum_factory(ctx: RunContext) -> dict[str, Any]:
     # The classes are made afresh for each run (they are the run's own: its class statements subclass and
-    # change them); their methods are the module-level functions below, shared like any host function.
+    # change them); their methods are the module-level functions below, shared like any host function
+    # (each refuses a `self`/`cls` of another run's or the host's class: `of_run_member`).
     class auto:
         """Instances are replaced with an appropriate value in Enum class suites."""
 
@@ -192,6 +165,11 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
         __new__ = Enum.__new__  # type: ignore[assignment]
         __str__ = int.__repr__  # type: ignore[assignment]
         __format__ = int.__format__  # type: ignore[assignment]
+        # (`int` comes first in the MRO: its operators would give plain ints.)
+        __or__ = __ror__ = _flag_or  # type: ignore[assignment]
+        __and__ = __rand__ = _flag_and  # type: ignore[assignment]
+        __xor__ = __rxor__ = _flag_xor  # type: ignore[assignment]
+        __invert__ = _flag_invert  # type: ignore[assignment]
 
     bases = (Enum, ReprEnum, IntEnum, StrEnum, Flag, IntFlag)
     for klass in (auto, *bases):
@@ -219,7 +197,7 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
 
 
 # -- auto --------------------------------------------------------------------------------------------
-@_of_run_member
+@of_run_member
 def _auto_init(self: Any) -> None:
     self.value = None
     # CPython's enum dict gives `R = auto()` its value at once, so the body can combine them
@@ -232,7 +210,7 @@ def _auto_repr(self: Any) -> str:
     return 'auto()'
 
 
-@_of_run_member
+@of_run_member
 def _auto_resolved(self: Any) -> Any:
     if self.value is None and self._compute is not None:
         self.value = self._compute()
@@ -280,7 +258,7 @@ def _auto_operators(auto: type) -> dict[str, Any]:
 
 
 # -- Enum: calling the class ---------------------------------------------------------------------------
-@_of_run_class
+@of_run_class
 def _enum_new(
     cls: Any,
     value: Any = None,
@@ -366,17 +344,17 @@ def _next_value(name: str, start: int, count: int, last_values: list[Any]) -> An
     return start
 
 
-@_of_run_class
+@of_run_class
 def _no_missing(cls: Any, value: Any) -> Any:
     return None
 
 
-@_of_run_class
+@of_run_class
 def _member_by_name(cls: Any, name: Any) -> Any:
     return cls._member_map_[name]
 
 
-@_of_run_member
+@of_run_member
 def _member_name(self: Any) -> Any:
     return self._name_
 
@@ -389,7 +367,7 @@ def _refuse_delete_name(self: Any) -> None:
     raise AttributeError("<enum 'Enum'> cannot delete attribute 'name'")
 
 
-@_of_run_member
+@of_run_member
 def _member_value(self: Any) -> Any:
     return self._value_
 
@@ -402,45 +380,45 @@ def _refuse_delete_value(self: Any) -> None:
     raise AttributeError("<enum 'Enum'> cannot delete attribute 'value'")
 
 
-@_of_run_member
+@of_run_member
 def _enum_repr(self: Any) -> str:
     mixin = member_type(type(self))
     value = mixin.__repr__(self._value_) if mixin is not object else stable_repr(self._value_)
     return f'<{type(self).__name__}.{self._name_}: {value}>'
 
 
-@_of_run_member
+@of_run_member
 def _enum_str(self: Any) -> str:
     return f'{type(self).__name__}.{self._name_}'
 
 
-@_of_run_member
+@of_run_member
 def _enum_format(self: Any, spec: str) -> str:
     return format(str(self), spec)
 
 
-@_of_run_member
+@of_run_member
 def _enum_hash(self: Any) -> int:
     return sandbox_hash(self._name_)  # the same in every process (runtime/hashing.py)
 
 
-@_of_run_member
+@of_run_member
 def _copy_itself(self: Any) -> Any:
     return self  # a member is its own copy
 
 
-@_of_run_member
+@of_run_member
 def _deepcopy_itself(self: Any, memo: Any) -> Any:
     return self
 
 
-@_of_run_member
+@of_run_member
 def _mixin_str(self: Any) -> str:
     mixin = member_type(type(self))
     return mixin.__repr__(self) if mixin in (int, float, complex) else mixin.__str__(self)
 
 
-@_of_run_member
+@of_run_member
 def _mixin_format(self: Any, spec: str) -> str:
     return member_type(type(self)).__format__(self, spec)
 
@@ -475,15 +453,20 @@ def _all_bits(cls: Any) -> int:
     return all_bits
 
 
-@_of_run_class
+@of_run_class
 def _flag_missing(cls: Any, value: Any) -> Any:
     if not isinstance(value, int) or isinstance(value, bool):
         return None
     all_bits = _all_bits(cls)
-    if value < 0 or value & ~all_bits:
-        return None
-    names = _single_bit_names(cls, value)
     mixin = member_type(cls)
+    if ~all_bits <= value < 0:
+        value = all_bits + 1 + value  # (3.11: a negative value counts down from all the bits)
+    extra = value & ~all_bits  # bits no member has: kept by an `IntFlag` (3.11's KEEP boundary)
+    if value < 0 or (extra and mixin is not int):
+        _strict_flag_error(cls, value, all_bits)
+    names = _single_bit_names(cls, value)
+    if names and extra:
+        names.append(str(extra))
     pseudo = object.__new__(cls) if mixin is object else mixin.__new__(cls, value)
     pseudo._value_ = value
     pseudo._name_ = '|'.join(names) if names else None
@@ -491,7 +474,28 @@ def _flag_missing(cls: Any, value: Any) -> Any:
     return pseudo
 
 
-@_of_run_member
+def _bin(num: int, max_bits: int) -> str:
+    """CPython 3.11's `enum.bin`: `0b0 1000`, padded to `max_bits` digits."""
+    ceiling = 2 ** num.bit_length()
+    if num >= 0:
+        s = bin(num + ceiling).replace('1', '0', 1)
+    else:
+        s = bin(~num ^ (ceiling - 1) + ceiling)
+    sign, digits = s[:3], s[3:]
+    if len(digits) < max_bits:
+        digits = (sign[-1] * max_bits + digits)[-max_bits:]
+    return f'{sign} {digits}'
+
+
+def _strict_flag_error(cls: Any, value: int, all_bits: int) -> None:
+    """A `Flag` (3.11's STRICT boundary) refuses a value with bits no member has, as CPython says it."""
+    max_bits = max(value.bit_length(), all_bits.bit_length())
+    raise ValueError(
+        f'{cls!r} invalid value {value!r}\n    given {_bin(value, max_bits)}\n  allowed {_bin(all_bits, max_bits)}'
+    )
+
+
+@of_run_member
 def _flag_bits(self: Any, other: Any) -> int:
     if isinstance(other, type(self)):
         return other._value_
@@ -502,27 +506,27 @@ def _flag_bits(self: Any, other: Any) -> int:
     )
 
 
-@_of_run_member
+@of_run_member
 def _flag_or(self: Any, other: Any) -> Any:
     return type(self)(self._value_ | self._bits(other))
 
 
-@_of_run_member
+@of_run_member
 def _flag_and(self: Any, other: Any) -> Any:
     return type(self)(self._value_ & self._bits(other))
 
 
-@_of_run_member
+@of_run_member
 def _flag_xor(self: Any, other: Any) -> Any:
     return type(self)(self._value_ ^ self._bits(other))
 
 
-@_of_run_member
+@of_run_member
 def _flag_invert(self: Any) -> Any:
     return type(self)(_all_bits(type(self)) & ~self._value_)
 
 
-@_of_run_member
+@of_run_member
 def _flag_contains(self: Any, other: Any) -> bool:
     if not isinstance(other, type(self)):
         raise TypeError(
@@ -531,7 +535,7 @@ def _flag_contains(self: Any, other: Any) -> bool:
     return other._value_ & self._value_ == other._value_
 
 
-@_of_run_member
+@of_run_member
 def _flag_iter(self: Any) -> Any:
     cls = type(self)
     return iter(
@@ -545,26 +549,26 @@ def _flag_iter(self: Any) -> Any:
     )
 
 
-@_of_run_member
+@of_run_member
 def _flag_len(self: Any) -> int:
     return bin(self._value_).count('1')
 
 
-@_of_run_member
+@of_run_member
 def _flag_bool(self: Any) -> bool:
     return bool(self._value_)
 
 
 # A pseudo-member without a name (the empty flag, `Perm(0)`) shows as CPython 3.11's: `<Perm: 0>` and
 # `Perm(0)`.
-@_of_run_member
+@of_run_member
 def _flag_repr(self: Any) -> str:
     if self._name_ is None:
         return f'<{type(self).__name__}: {self._value_!r}>'
     return f'<{type(self).__name__}.{self._name_}: {self._value_!r}>'
 
 
-@_of_run_member
+@of_run_member
 def _flag_str(self: Any) -> str:
     if self._name_ is None:
         return f'{type(self).__name__}({self._value_!r})'

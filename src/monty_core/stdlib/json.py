@@ -41,10 +41,12 @@ def _check_text(value: Any, what: str) -> str:
 def _indent_text(indent: Any) -> str | None:
     if indent is None:
         return None
-    if isinstance(indent, int) and not isinstance(indent, bool):
+    if isinstance(indent, int):  # (`indent=True` is one space, as in CPython: `' ' * True`)
         if indent > MAX_INDENT:
             raise ValueError(f'indent is too large for the sandbox (at most {MAX_INDENT})')
         return ' ' * indent
+    if not isinstance(indent, str):  # CPython's `' ' * indent`
+        raise TypeError(f"can't multiply sequence by non-int of type '{type(indent).__name__}'")
     return _check_text(indent, 'indent')
 
 

@@ -1,10 +1,15 @@
-"""`sys` in the sandbox: version facts and the print streams; no `modules`, frames or real `exit`."""
+"""`sys` in the sandbox: version facts and the print streams; no `modules`, frames or real `exit`.
+
+`setrecursionlimit(n)` sets the run's depth limit to `n`, never above the host's `max_recursion_depth`
+(past that, the host's limit raises `RecursionError`); `getrecursionlimit()` gives back what was set."""
 
 from __future__ import annotations
 
+import operator
 import sys
 from typing import Any
 
+from ..hooks import MAX_DEPTH
 from ..runtime.allowlists import ALLOWED
 from ..runtime.modules import RunContext
 
@@ -14,8 +19,29 @@ ALLOWED[type(sys.version_info)] = frozenset(
 
 
 def _factory(ctx: RunContext) -> dict[str, Any]:
+    # What the program set, and on which run's meter: a REPL's later snippet starts again from the
+    # host's limit (`ctx.max_depth`, refreshed for each snippet; `setrecursionlimit` leaves it alone).
+    state: dict[str, Any] = {'limit': None, 'meter': None}
+
     def getrecursionlimit() -> int:
-        return ctx.max_depth
+        """Return the current value of the recursion limit."""
+        return state['limit'] if state['meter'] is ctx.meter else ctx.max_depth
+
+    def setrecursionlimit(limit: Any, /) -> None:
+        """Set the maximum depth of the Python interpreter stack to n (at most the sandbox's limit)."""
+        if type(limit) is not int:
+            if isinstance(limit, float):
+                raise TypeError("'float' object cannot be interpreted as an integer")
+            limit = operator.index(limit)
+        if limit < 1:
+            raise ValueError('recursion limit must be greater or equal than 1')
+        meter = ctx.meter
+        state['limit'], state['meter'] = limit, meter
+        effective = min(limit, ctx.max_depth)
+        builtins = meter.builtins
+        if builtins.get(MAX_DEPTH) == meter.max_depth:  # (else the watchdog flagged a check: kept)
+            builtins[MAX_DEPTH] = effective
+        meter.max_depth = effective
 
     def exit(status: Any = None) -> None:
         raise SystemExit(status)
@@ -33,6 +59,7 @@ def _factory(ctx: RunContext) -> dict[str, Any]:
         'stdout': ctx.stdout,
         'stderr': ctx.stderr,
         'getrecursionlimit': getrecursionlimit,
+        'setrecursionlimit': setrecursionlimit,
         'exit': exit,
         'float_info': sys.float_info,
         'int_info': sys.int_info,

@@ -1,0 +1,105 @@
+"""`difflib` in the sandbox: CPython's pure-Python implementation, loaded as a private copy whose
+`SequenceMatcher` ticks the run's meter, so that its quadratic loops stop at the run's time limit:
+every `set_seq1`/`set_seq2` ticks (`Differ`'s line-by-line pairing and `get_close_matches` set one per
+candidate), and so does every step of `find_longest_match`'s inner loop (it iterates the index lists
+of `b`, which are ticking lists). Left out: `HtmlDiff`, `diff_bytes`."""
+
+from __future__ import annotations
+
+import importlib.util
+from itertools import compress
+from typing import Any
+
+from ..runtime.modules import RunContext
+from ._support import allow, bind, current, ticked
+
+
+def _private_difflib() -> Any:
+    """A copy of CPython's `difflib` of our own (its module globals are ours to rebind)."""
+    spec = importlib.util.find_spec('difflib')
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_difflib: Any = _private_difflib()
+
+
+class _TickingList(list):  # type: ignore[type-arg]
+    """An index list of `b2j`: iterating it ticks the meter per item."""
+
+    __slots__ = ('_ticker',)
+
+    def __init__(self, items: Any, ticker: Any) -> None:
+        super().__init__(items)
+        self._ticker = ticker
+
+    def __iter__(self) -> Any:
+        return compress(list.__iter__(self), self._ticker)
+
+
+class SequenceMatcher(_difflib.SequenceMatcher):
+    """SequenceMatcher is a flexible class for comparing pairs of sequences of any type, so long as the
+    sequence elements are hashable (CPython's, metered)."""
+
+    def set_seq1(self, a: Any) -> None:
+        next(current().meter.ticker)
+        super().set_seq1(a)
+
+    def set_seq2(self, b: Any) -> None:
+        next(current().meter.ticker)
+        super().set_seq2(b)
+
+    def _SequenceMatcher__chain_b(self) -> None:
+        super()._SequenceMatcher__chain_b()
+        ticker = current().meter.ticker
+        self.b2j = {
+            elt: _TickingList(indices, ticker) for elt, indices in ticked(current(), iter(self.b2j.items()))
+        }
+
+
+SequenceMatcher.__module__ = 'difflib'
+_difflib.SequenceMatcher = SequenceMatcher
+allow(
+    SequenceMatcher,
+    {
+        'a',
+        'b',
+        'autojunk',
+        'isjunk',
+        'set_seqs',
+        'set_seq1',
+        'set_seq2',
+        'find_longest_match',
+        'get_matching_blocks',
+        'get_opcodes',
+        'get_grouped_opcodes',
+        'ratio',
+        'quick_ratio',
+        'real_quick_ratio',
+    },
+)
+allow(_difflib.Match, {'a', 'b', 'size', 'count', 'index'})
+allow(_difflib.Differ, {'compare', 'linejunk', 'charjunk'})
+for _cls in (_difflib.Match, _difflib.Differ):
+    _cls.__module__ = 'difflib'
+
+_NAMES = (
+    'get_close_matches',
+    'ndiff',
+    'restore',
+    'unified_diff',
+    'context_diff',
+    'IS_LINE_JUNK',
+    'IS_CHARACTER_JUNK',
+    'Differ',
+    'Match',
+)
+
+
+def _difflib_factory(ctx: RunContext) -> dict[str, Any]:
+    bind(ctx)
+    exports: dict[str, Any] = {name: getattr(_difflib, name) for name in _NAMES}
+    exports['SequenceMatcher'] = SequenceMatcher
+    return exports
