@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import time
+import types
 import weakref
 from collections.abc import Callable, Iterable
 from itertools import compress
@@ -210,8 +211,30 @@ def allow_public(t: type, exclude: Iterable[str] = ()) -> None:
 
 def mark_sandbox_class(cls: type) -> type:
     """Make a host class the stdlib builds for the current run behave as if sandbox code had defined
-    it: subclassable, and writable by that run alone (see `guards.mark_run_class`)."""
+    it: subclassable, and writable by that run alone (see `guards.mark_run_class`). Its methods are
+    host functions sandbox code can read unbound and call on anything (`SimpleNamespace.__init__(
+    shared_object, x=1)`): each is made to refuse a `self` (or `cls`) of a class this run did not make."""
+    for name, value in list(cls.__dict__.items()):
+        checked = _run_checked(name, value)
+        if checked is not value:
+            type.__setattr__(cls, name, checked)
     return mark_run_class(cls)
+
+
+def _run_checked(name: str, value: Any) -> Any:
+    """`value`, a class attribute, with its functions refusing objects of other runs and the host."""
+    if name == '__init_subclass__':  # (runs inside `type.__new__`, before the class builder marks it)
+        return value
+    t = type(value)
+    if t is types.FunctionType and not getattr(value, '_checks_run', False):
+        return of_run_member(value)
+    if t is classmethod and type(value.__func__) is types.FunctionType:
+        return classmethod(of_run_class(value.__func__))
+    if t is property:
+        return property(
+            *(None if f is None else _run_checked('', f) for f in (value.fget, value.fset, value.fdel))
+        )
+    return value
 
 
 _F = TypeVar('_F', bound=Callable[..., Any])
@@ -221,6 +244,11 @@ _F = TypeVar('_F', bound=Callable[..., Any])
 # Sandbox code can call such a function unbound (`auto.__init__(shared_object)`): these decorators make
 # it refuse a `self` (or `cls`) that is not of a class the current run made, so that it can neither
 # read nor write another run's or the host's objects.
+def _shown(fn: Any) -> str:
+    name: str = fn.__name__
+    return name if name.startswith('__') else name.lstrip('_')
+
+
 def of_run_member(fn: _F) -> _F:
     """`fn(self, ...)` refusing a `self` whose class the current run did not make."""
 
@@ -232,6 +260,7 @@ def of_run_member(fn: _F) -> _F:
         return fn(self, *args, **kwargs)
 
     method.__name__, method.__qualname__, method.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    method._checks_run = True  # type: ignore[attr-defined]
     return cast(_F, method)
 
 
@@ -240,10 +269,11 @@ def of_run_class(fn: _F) -> _F:
 
     def method(cls: Any, *args: Any, **kwargs: Any) -> Any:
         if not is_run_class(cls):
-            raise TypeError(f'{fn.__name__.lstrip("_")}() needs a class of this run, not {cls!r}')
+            raise TypeError(f'{_shown(fn)}() needs a class of this run, not {cls!r}')
         return fn(cls, *args, **kwargs)
 
     method.__name__, method.__qualname__, method.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    method._checks_run = True  # type: ignore[attr-defined]
     return cast(_F, method)
 
 

@@ -11,7 +11,7 @@ from itertools import compress
 from typing import Any
 
 from ..runtime.modules import RunContext
-from ._support import allow, bind, current, ticked
+from ._support import allow, bind, current, reserve, ticked
 
 
 def _private_difflib() -> Any:
@@ -39,16 +39,39 @@ class _TickingList(list):  # type: ignore[type-arg]
         return compress(list.__iter__(self), self._ticker)
 
 
+# The private module's own loops (`for i in range(alo, ahi)` in `find_longest_match`, `for i, elt in
+# enumerate(b)` building `b2j`, ...) tick: `range` and `enumerate` in its globals are ticking ones.
+def _ticking_range(*args: Any) -> Any:
+    return compress(range(*args), current().meter.ticker)
+
+
+def _ticking_enumerate(iterable: Any, start: int = 0) -> Any:
+    return compress(enumerate(iterable, start), current().meter.ticker)
+
+
+_difflib.range = _ticking_range
+_difflib.enumerate = _ticking_enumerate
+
+# What one element of a sequence costs: `b2j` holds an index per element of `b` (a list slot and an
+# int, 64 bytes with the dict); `quick_ratio` and `real_quick_ratio` loop over `a` and `b` in host
+# code, whose time is weighed as memory (16 bytes per element keeps a pass within about a second for
+# what the memory limit admits).
+_B_BYTES = 64
+_A_BYTES = 16
+
+
 class SequenceMatcher(_difflib.SequenceMatcher):
     """SequenceMatcher is a flexible class for comparing pairs of sequences of any type, so long as the
     sequence elements are hashable (CPython's, metered)."""
 
     def set_seq1(self, a: Any) -> None:
         next(current().meter.ticker)
+        _reserve_sequence(a, _A_BYTES)
         super().set_seq1(a)
 
     def set_seq2(self, b: Any) -> None:
         next(current().meter.ticker)
+        _reserve_sequence(b, _B_BYTES)
         super().set_seq2(b)
 
     def _SequenceMatcher__chain_b(self) -> None:
@@ -57,6 +80,11 @@ class SequenceMatcher(_difflib.SequenceMatcher):
         self.b2j = {
             elt: _TickingList(indices, ticker) for elt, indices in ticked(current(), iter(self.b2j.items()))
         }
+
+
+def _reserve_sequence(seq: Any, per_element: int) -> None:
+    if isinstance(seq, (str, bytes, list, tuple)):
+        reserve(current(), len(seq) * per_element, 'difflib.SequenceMatcher')
 
 
 SequenceMatcher.__module__ = 'difflib'

@@ -9,7 +9,7 @@ import shlex as _shlex
 from typing import Any
 
 from ..runtime.modules import RunContext
-from ._support import ticked
+from ._support import reserve, ticked
 
 
 class _TickingText(io.StringIO):
@@ -42,10 +42,16 @@ def _shlex_factory(ctx: RunContext) -> dict[str, Any]:
             lex.commenters = ''
         return list(ticked(ctx, lex))
 
-    def join(split_command: Any) -> str:
-        return ' '.join(_shlex.quote(arg) for arg in ticked(ctx, iter(split_command)))
+    def quote(s: Any) -> str:
+        if isinstance(s, str):
+            # Each `'` becomes five characters (`'"'"'`): weighed before the C `replace` builds it.
+            reserve(ctx, len(s) + 4 * s.count("'") + 2, 'shlex.quote() result')
+        return _shlex.quote(s)
 
-    for fn in (split, join):
+    def join(split_command: Any) -> str:
+        return ' '.join(quote(arg) for arg in ticked(ctx, iter(split_command)))
+
+    for fn in (split, join, quote):
         fn.__doc__ = getattr(_shlex, fn.__name__).__doc__
         fn.__module__ = 'shlex'
-    return {'split': split, 'join': join, 'quote': _shlex.quote}
+    return {'split': split, 'join': join, 'quote': quote}
