@@ -58,6 +58,7 @@ from .patterns import PatternValues, match_for
 from .plain_reads import open_types
 from .printf import checked_imod, checked_mod
 from .rendering import (
+    MESSAGE_IS_ARG,
     SETS,
     canonical,
     ordered,
@@ -189,6 +190,10 @@ _str, _list, _tuple, _set, _frozenset = str, list, tuple, set, frozenset
 def _call_one(func: Any, arg: Any) -> Any:
     """`_m_call1`: a call `str(x)`, `list(x)` or `tuple(x)` (whatever those names hold at run time)."""
     if func is _str:
+        if type(arg) in MESSAGE_IS_ARG:
+            args = arg.args
+            if len(args) == 1 and type(args[0]) is _str:
+                return args[0]
         return stable_str(arg)
     if func is _list or func is _tuple:
         if type(arg) in SETS:

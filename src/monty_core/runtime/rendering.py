@@ -388,6 +388,16 @@ def _exception_str(e: BaseException) -> str:
 _BUILTIN_STR: dict[type, Any] = {}
 _HEAPTYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE
 
+# The builtin exception types whose `str()` is `BaseException`'s: with one `str` argument, that
+# argument (`_m_call1` returns it without a call: `str(exc)` in an `except` handler is common).
+MESSAGE_IS_ARG: frozenset[type] = frozenset(
+    t
+    for t in vars(_b).values()
+    if isinstance(t, type)
+    and issubclass(t, BaseException)
+    and mro_lookup(t, '__str__') is BaseException.__str__
+)
+
 
 def _slot_text(method: Any, e: BaseException) -> str:
     """What CPython's exception slot `method` renders for `e`: CPython's own text when everything it
