@@ -1,0 +1,96 @@
+"""Running a `Monty` program on the process tier (what `isolation='process'` calls)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import anyio
+
+from ..execution.driver import drive_async, drive_sync
+from ..execution.encoding import encode_value
+from ..execution.run import _host_hook
+from ..limits import resolve_limits
+from ..runtime.output import PrintCallback
+from . import wire
+from .pool import ProcessPool, default_pool
+from .remote import RemoteRun
+
+if TYPE_CHECKING:
+    from ..api import Monty
+
+__all__ = ['ISOLATIONS', 'resolve_isolation', 'run_async', 'run_sync']
+
+ISOLATIONS = ('inprocess', 'process')
+Isolation = str | ProcessPool | None
+
+
+def resolve_isolation(isolation: Isolation) -> ProcessPool | None:
+    """The pool a run uses, or None for in-process. `None` reads `MONTY_ISOLATION` (default in-process)."""
+    if isinstance(isolation, ProcessPool):
+        return isolation
+    if isolation is None:
+        isolation = os.environ.get('MONTY_ISOLATION') or 'inprocess'
+    if isolation == 'inprocess':
+        return None
+    if isolation == 'process':
+        return default_pool()
+    raise ValueError(f"isolation must be 'inprocess', 'process' or a ProcessPool, not {isolation!r}")
+
+
+def _prepare(
+    monty: Monty,
+    pool: ProcessPool,
+    inputs: Mapping[str, Any] | None,
+    external_functions: Mapping[str, Callable[..., Any]] | None,
+    limits: Mapping[str, Any] | None,
+    hooks: Mapping[str, Callable[..., Any]] | None,
+) -> tuple[dict[str, Any], wire.RunMsg, Any, dict[str, Callable[..., Any]]]:
+    functions = monty._check_functions(external_functions)
+    resolved = resolve_limits(limits)
+    wrapped = {key: _host_hook(key, fn) for key, fn in hooks.items()} if hooks else {}
+    converted = monty._converted_inputs(inputs)
+    message = wire.RunMsg(
+        code=monty.code,
+        script_name=monty.script_name,
+        inputs={k: encode_value(v) for k, v in converted.items()},
+        functions=list(monty.external_functions),
+        limits=resolved.as_dict(),
+        hooks=sorted(wrapped),
+    )
+    return functions, message, resolved, wrapped
+
+
+def run_sync(
+    monty: Monty,
+    pool: ProcessPool,
+    *,
+    inputs: Mapping[str, Any] | None = None,
+    external_functions: Mapping[str, Callable[..., Any]] | None = None,
+    limits: Mapping[str, Any] | None = None,
+    print_callback: PrintCallback | None = None,
+    hooks: Mapping[str, Callable[..., Any]] | None = None,
+) -> Any:
+    """`Monty.run` on a worker of `pool`."""
+    functions, message, resolved, wrapped = _prepare(monty, pool, inputs, external_functions, limits, hooks)
+    worker = pool.acquire()
+    run = RemoteRun(pool, worker, message, resolved, print_callback, wrapped)
+    return drive_sync(run, functions)
+
+
+async def run_async(
+    monty: Monty,
+    pool: ProcessPool,
+    *,
+    inputs: Mapping[str, Any] | None = None,
+    external_functions: Mapping[str, Callable[..., Any]] | None = None,
+    limits: Mapping[str, Any] | None = None,
+    print_callback: PrintCallback | None = None,
+    hooks: Mapping[str, Callable[..., Any]] | None = None,
+) -> Any:
+    """`run_monty_async` on a worker of `pool`: the event loop runs while the worker computes."""
+    functions, message, resolved, wrapped = _prepare(monty, pool, inputs, external_functions, limits, hooks)
+    worker = pool.try_acquire() or await anyio.to_thread.run_sync(pool.acquire)
+    run = RemoteRun(pool, worker, message, resolved, print_callback, wrapped, asynchronous=True)
+    return await drive_async(run, functions)

@@ -1,0 +1,261 @@
+"""A worker process: warm up, confine itself, then run one program after another for its host.
+
+Started by the pool (pool.py) as `python -I -c BOOTSTRAP CONFIG`, with an empty environment, its
+protocol pipes as fds 0 (host -> worker) and 1 (worker -> host) and /dev/null as fd 2. It records what
+it inherited (environment, descriptors) before importing anything, imports and warms the engine, confines
+itself (confine.py), reports every check in its `Ready` message and then serves runs: each run is a
+fresh `Execution` (its own globals, builtins, meter, output), driven exactly as `Monty.start()` drives
+one, except that every event goes over the pipe and every reply comes back over it.
+
+The worker trusts nothing from the pipe either: an unexpected message ends it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from typing import Any
+
+from . import wire
+
+# What the bootstrap line runs: it must record the inherited state before any import opens a file.
+BOOTSTRAP = (
+    'import os,sys;_fds=os.listdir("/proc/self/fd");_env=sorted(os.environ);'
+    'import json;_cfg=json.loads(sys.argv[1]);sys.path[:0]=_cfg["sys_path"];'
+    'from monty_core.process.worker import main;main(_cfg,_fds,_env)'
+)
+
+IN_FD, OUT_FD = 0, 1
+_LIMIT_ERRORS = ('limit exceeded', 'maximum recursion depth')
+
+
+class _Null:
+    """sys.stdout/sys.stderr of a worker: fd 1 is the protocol pipe, so stray writes go nowhere."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+class Channel:
+    """Framed messages over the worker's two pipe ends."""
+
+    def __init__(self, rfd: int = IN_FD, wfd: int = OUT_FD) -> None:
+        self.rfd, self.wfd = rfd, wfd
+
+    def send(self, message: Any) -> None:
+        data = memoryview(wire.encode(message))
+        while data:
+            n = os.write(self.wfd, data)
+            data = data[n:]
+
+    def _read_exact(self, n: int) -> bytes:
+        chunks = []
+        while n:
+            chunk = os.read(self.rfd, n)
+            if not chunk:
+                raise EOFError('the host closed the pipe')
+            chunks.append(chunk)
+            n -= len(chunk)
+        return b''.join(chunks)
+
+    def recv(self) -> Any:
+        kind, size = wire.HEADER.unpack(self._read_exact(wire.HEADER.size))
+        return wire.decode_from_host(kind, self._read_exact(size))
+
+
+# -- warm-up ---------------------------------------------------------------------------------------------------
+def warm_up() -> None:
+    """Import everything a run may import and run a few programs, so that a run does no import of its
+    own (the filesystem is about to be closed) and starts the watchdog thread now (threads are
+    refused later for non-root users)."""
+    import pkgutil
+
+    from .. import stdlib
+    from ..api import Monty
+    from ..runtime.modules import available_modules
+
+    for info in pkgutil.iter_modules(stdlib.__path__, stdlib.__name__ + '.'):
+        __import__(info.name)
+    lines = [f'try:\n    import {name}\nexcept Exception:\n    pass' for name in available_modules()]
+    Monty('\n'.join(lines) + '\n1').run(limits={'max_duration_secs': 30})
+    Monty('async def f():\n    return sum(i for i in range(3000))\nawait f()').run()
+    Monty('x = {"a": [1, 2.5, (3, b"x")]}\nprint(x, end="")\nx', script_name='w.py').run(
+        print_callback=lambda stream, text: None
+    )
+
+
+def _vm_bytes() -> int:
+    try:
+        with open('/proc/self/statm', encoding='ascii') as f:
+            return int(f.read().split()[0]) * os.sysconf('SC_PAGE_SIZE')
+    except (OSError, ValueError):
+        return 0
+
+
+def _read_paths(cfg: dict[str, Any]) -> list[str]:
+    from .confine import mapped_libraries
+
+    paths = [p for p in (*cfg['read_paths'], *sys.path) if p and os.path.exists(p)]
+    return [*paths, *mapped_libraries(), '/dev/null', '/dev/urandom', f'/proc/{os.getpid()}']
+
+
+def _inherited(fds: list[str], env: list[str], allowed_env: list[str]) -> list[tuple[str, bool, str]]:
+    own = {str(IN_FD), str(OUT_FD), '2'}
+    extra = sorted(set(fds) - own - {str(max(map(int, fds), default=0))})  # (the listing's own fd)
+    env_extra = [k for k in env if k not in allowed_env]
+    return [
+        ('clean_environment', not env_extra, f'inherited variables: {env_extra}' if env_extra else 'no host variables'),
+        ('no_inherited_fds', not extra, f'unexpected fds: {extra}' if extra else 'only fds 0, 1 (pipes) and 2 (/dev/null)'),
+    ]
+
+
+# -- test-only holes (pool option `_test_switches`): see tests/process/ --------------------------------------
+def _hole(source: str) -> Any:
+    """Run host Python in the worker, unguarded: the planted guard hole of the confinement tests."""
+    namespace: dict[str, Any] = {}
+    exec(source, namespace)
+    return namespace.get('result')
+
+
+def _crash() -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+_TEST_INPUTS = {'hole': _hole, 'crash': _crash}
+
+
+# -- runs --------------------------------------------------------------------------------------------------
+class Server:
+    def __init__(self, channel: Channel, test_switches: list[str]) -> None:
+        self.channel = channel
+        self.test_inputs = {k: v for k, v in _TEST_INPUTS.items() if k in test_switches}
+
+    def serve(self) -> None:
+        while True:
+            message = self.channel.recv()
+            if type(message) is not wire.RunMsg:
+                raise SystemExit(f'unexpected message {type(message).__name__}')
+            self.run(message)
+
+    def _hook(self, key: str) -> Any:
+        from ..execution.encoding import decode_value, encode_value
+
+        def call(*args: Any) -> Any:
+            self.channel.send(wire.HookCall(key, [encode_value(a) for a in args]))
+            answer = self.channel.recv()
+            if type(answer) is not wire.HookAnswer:
+                raise SystemExit('expected a hook answer')
+            if not answer.ok:
+                raise RuntimeError(str(answer.value))
+            return decode_value(answer.value)
+
+        return call
+
+    def _print(self, stream: str, text: str) -> None:
+        self.channel.send(wire.Printed(stream, text))
+
+    def run(self, msg: wire.RunMsg) -> None:
+        from ..compiler import compile_program
+        from ..execution.encoding import decode_value
+        from ..execution.run import Execution
+        from ..limits import resolve_limits
+
+        inputs = {k: decode_value(v) for k, v in msg.inputs.items()}
+        for name in self.test_inputs.keys() & inputs.keys():
+            inputs[name] = self.test_inputs[name]
+        limits = resolve_limits(msg.limits)
+        execution = Execution(
+            compile_program(msg.code, msg.script_name),
+            inputs=inputs,
+            external_functions=tuple(msg.functions),
+            limits=limits,
+            print_callback=self._print,
+            hooks={key: self._hook(key) for key in msg.hooks} or None,
+        )
+        self.drive(execution, limits.max_memory)
+
+    def drive(self, execution: Any, max_memory: int | None) -> None:
+        from ..execution.protocol import CallEvent, DoneEvent, ErrorEvent, FuturesEvent, Raise, decode_reply
+
+        event = execution.start()
+        while True:
+            if type(event) is CallEvent:
+                sent = self._send_call(event)
+                if sent is not None:
+                    event = execution.reply(Raise(TypeError(sent)))
+                    continue
+            elif type(event) is FuturesEvent:
+                self.channel.send(wire.Futures(list(event.call_ids)))
+            elif type(event) is DoneEvent:
+                self._done(event.value)
+                return
+            elif type(event) is ErrorEvent:
+                self._failed(event.error, max_memory)
+                return
+            answer = self.channel.recv()
+            if type(answer) is wire.Abandon:
+                execution.abandon()
+                self.channel.send(wire.Abandoned())
+                return
+            if type(answer) is not wire.ReplyMsg:
+                raise SystemExit(f'unexpected message {type(answer).__name__}')
+            event = execution.reply(decode_reply(answer.reply))
+
+    def _send_call(self, event: Any) -> str | None:
+        from ..errors import MontySnapshotError
+        from ..execution.encoding import encode_value
+
+        try:
+            args, kwargs = encode_value(event.args), encode_value(event.kwargs)
+        except MontySnapshotError as e:
+            return f'arguments of {event.function_name}() cannot be sent to the host: {e}'
+        self.channel.send(wire.Call(event.call_id, event.function_name, args, kwargs, event.plain))
+        return None
+
+    def _done(self, value: Any) -> None:
+        from ..errors import MontyConversionError, MontySnapshotError
+        from ..execution.encoding import encode_value
+
+        try:
+            encoded = encode_value(value)
+        except MontySnapshotError as e:
+            self._failed(MontyConversionError(f'the result cannot be sent to the host: {e}'), None)
+            return
+        self.channel.send(wire.Done(encoded, time.process_time(), False))
+
+    def _failed(self, error: Any, max_memory: int | None) -> None:
+        from ..errors import MontyRuntimeError
+
+        doc = wire.error_to_doc(error)
+        recycle = False
+        if isinstance(error, MontyRuntimeError):
+            recycle = error.type_name in ('MemoryError', 'TimeoutError', 'SystemError') or any(
+                s in error.message for s in _LIMIT_ERRORS
+            )
+            if error.type_name == 'MemoryError' and 'limit' not in error.message and max_memory is not None:
+                doc['message'] = f'memory limit exceeded ({max_memory / 2**20:g} MiB): the worker could not allocate'
+        self.channel.send(wire.Failed(doc, time.process_time(), recycle))
+
+
+def main(cfg: dict[str, Any], fds: list[str], env: list[str]) -> None:
+    """The worker's entry point (see `BOOTSTRAP`)."""
+    from .confine import confine, set_parent_death_signal
+
+    set_parent_death_signal()
+    if os.getppid() != cfg['ppid']:  # the host died before the signal was armed
+        os._exit(1)
+    checks = _inherited(fds, env, cfg['allowed_env'])
+    channel = Channel()
+    warm_up()
+    sys.stdout = sys.stderr = _Null()  # type: ignore[assignment]
+    checks += confine(_read_paths(cfg))
+    channel.send(wire.Ready(os.getpid(), checks, _vm_bytes(), time.process_time()))
+    try:
+        Server(channel, cfg.get('test_switches', [])).serve()
+    except (EOFError, BrokenPipeError):
+        os._exit(0)
