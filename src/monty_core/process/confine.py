@@ -58,7 +58,11 @@ SCOPE_ABSTRACT_UNIX_SOCKET, SCOPE_SIGNAL = 1 << 0, 1 << 1
 
 
 class _RulesetAttr(ctypes.Structure):
-    _fields_ = [('handled_access_fs', ctypes.c_uint64), ('handled_access_net', ctypes.c_uint64), ('scoped', ctypes.c_uint64)]
+    _fields_ = [
+        ('handled_access_fs', ctypes.c_uint64),
+        ('handled_access_net', ctypes.c_uint64),
+        ('scoped', ctypes.c_uint64),
+    ]
 
 
 class _PathBeneath(ctypes.Structure):
@@ -68,7 +72,12 @@ class _PathBeneath(ctypes.Structure):
 
 def landlock_abi() -> int:
     """The kernel's Landlock ABI version, or 0 when Landlock is missing or disabled."""
-    abi = _syscall(SYS_LANDLOCK_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(LANDLOCK_CREATE_RULESET_VERSION))
+    abi = _syscall(
+        SYS_LANDLOCK_CREATE_RULESET,
+        None,
+        ctypes.c_size_t(0),
+        ctypes.c_uint32(LANDLOCK_CREATE_RULESET_VERSION),
+    )
     return max(int(abi), 0)
 
 
@@ -86,12 +95,18 @@ def _handled_fs(abi: int) -> int:
 def _landlock(read_paths: Iterable[str]) -> Check:
     abi = landlock_abi()
     if abi < 1:
-        return ('landlock', False, 'Landlock is not available on this kernel: the filesystem is not restricted')
+        return (
+            'landlock',
+            False,
+            'Landlock is not available on this kernel: the filesystem is not restricted',
+        )
     attr = _RulesetAttr(_handled_fs(abi), NET_BIND_TCP | NET_CONNECT_TCP if abi >= 4 else 0, 0)
     if abi >= 6:
         attr.scoped = SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL
     size = 8 if abi < 4 else 16 if abi < 6 else 24
-    ruleset = _syscall(SYS_LANDLOCK_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0))
+    ruleset = _syscall(
+        SYS_LANDLOCK_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0)
+    )
     if ruleset < 0:
         return ('landlock', False, f'landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}')
     allowed: list[str] = []
@@ -116,7 +131,13 @@ def _allow_read(ruleset: int, path: str) -> bool:
     try:
         is_dir = os.path.isdir(path)
         rule = _PathBeneath(FS_READ_FILE | (FS_READ_DIR if is_dir else 0), fd)
-        ok = _syscall(SYS_LANDLOCK_ADD_RULE, ctypes.c_int(ruleset), ctypes.c_int(LANDLOCK_RULE_PATH_BENEATH), ctypes.byref(rule), ctypes.c_uint32(0))
+        ok = _syscall(
+            SYS_LANDLOCK_ADD_RULE,
+            ctypes.c_int(ruleset),
+            ctypes.c_int(LANDLOCK_RULE_PATH_BENEATH),
+            ctypes.byref(rule),
+            ctypes.c_uint32(0),
+        )
         return ok == 0
     finally:
         os.close(fd)
@@ -139,24 +160,115 @@ def mapped_libraries() -> list[str]:
 # -- seccomp ----------------------------------------------------------------------------------------------
 _DENY = (
     # network and processes
-    'socket', 'socketpair', 'connect', 'bind', 'listen', 'accept', 'accept4',
-    'execve', 'execveat', 'fork', 'vfork', 'ptrace', 'process_vm_readv', 'process_vm_writev',
-    'kcmp', 'pidfd_open', 'pidfd_getfd', 'pidfd_send_signal', 'tkill', 'rt_sigqueueinfo',
+    'socket',
+    'socketpair',
+    'connect',
+    'bind',
+    'listen',
+    'accept',
+    'accept4',
+    'execve',
+    'execveat',
+    'fork',
+    'vfork',
+    'ptrace',
+    'process_vm_readv',
+    'process_vm_writev',
+    'kcmp',
+    'pidfd_open',
+    'pidfd_getfd',
+    'pidfd_send_signal',
+    'tkill',
+    'rt_sigqueueinfo',
     'rt_tgsigqueueinfo',
     # the filesystem
-    'creat', 'truncate', 'ftruncate', 'unlink', 'unlinkat', 'rename', 'renameat', 'renameat2',
-    'mkdir', 'mkdirat', 'rmdir', 'link', 'linkat', 'symlink', 'symlinkat', 'chmod', 'fchmod',
-    'fchmodat', 'chown', 'fchown', 'lchown', 'fchownat', 'mknod', 'mknodat', 'utime', 'utimes',
-    'utimensat', 'futimesat', 'setxattr', 'lsetxattr', 'fsetxattr', 'removexattr', 'lremovexattr',
-    'fremovexattr', 'name_to_handle_at', 'open_by_handle_at', 'chroot', 'pivot_root', 'mount',
-    'umount2', 'fanotify_init', 'quotactl', 'acct', 'swapon', 'swapoff',
+    'creat',
+    'truncate',
+    'ftruncate',
+    'unlink',
+    'unlinkat',
+    'rename',
+    'renameat',
+    'renameat2',
+    'mkdir',
+    'mkdirat',
+    'rmdir',
+    'link',
+    'linkat',
+    'symlink',
+    'symlinkat',
+    'chmod',
+    'fchmod',
+    'fchmodat',
+    'chown',
+    'fchown',
+    'lchown',
+    'fchownat',
+    'mknod',
+    'mknodat',
+    'utime',
+    'utimes',
+    'utimensat',
+    'futimesat',
+    'setxattr',
+    'lsetxattr',
+    'fsetxattr',
+    'removexattr',
+    'lremovexattr',
+    'fremovexattr',
+    'name_to_handle_at',
+    'open_by_handle_at',
+    'chroot',
+    'pivot_root',
+    'mount',
+    'umount2',
+    'fanotify_init',
+    'quotactl',
+    'acct',
+    'swapon',
+    'swapoff',
     # identity, limits and the kernel
-    'setuid', 'setgid', 'setreuid', 'setregid', 'setresuid', 'setresgid', 'setgroups', 'setfsuid',
-    'setfsgid', 'capset', 'setrlimit', 'unshare', 'setns', 'personality', 'bpf', 'perf_event_open',
-    'userfaultfd', 'io_uring_setup', 'io_uring_enter', 'io_uring_register', 'keyctl', 'add_key',
-    'request_key', 'init_module', 'finit_module', 'delete_module', 'kexec_load', 'kexec_file_load',
-    'reboot', 'syslog', 'settimeofday', 'clock_settime', 'clock_adjtime', 'adjtimex', 'sethostname',
-    'setdomainname', 'iopl', 'ioperm', 'lookup_dcookie', 'move_pages', 'migrate_pages',
+    'setuid',
+    'setgid',
+    'setreuid',
+    'setregid',
+    'setresuid',
+    'setresgid',
+    'setgroups',
+    'setfsuid',
+    'setfsgid',
+    'capset',
+    'setrlimit',
+    'unshare',
+    'setns',
+    'personality',
+    'bpf',
+    'perf_event_open',
+    'userfaultfd',
+    'io_uring_setup',
+    'io_uring_enter',
+    'io_uring_register',
+    'keyctl',
+    'add_key',
+    'request_key',
+    'init_module',
+    'finit_module',
+    'delete_module',
+    'kexec_load',
+    'kexec_file_load',
+    'reboot',
+    'syslog',
+    'settimeofday',
+    'clock_settime',
+    'clock_adjtime',
+    'adjtimex',
+    'sethostname',
+    'setdomainname',
+    'iopl',
+    'ioperm',
+    'lookup_dcookie',
+    'move_pages',
+    'migrate_pages',
 )
 _WRITE_FLAGS = (os.O_WRONLY, os.O_RDWR, os.O_CREAT, os.O_TRUNC, os.O_APPEND, 0o20000000)  # + __O_TMPFILE
 CLONE_THREAD = 0x10000
@@ -197,7 +309,11 @@ def _seccomp(sc: Any) -> Check:
         f.load()
     except OSError as e:
         return ('seccomp', False, f'the filter could not be loaded: {e}')
-    return ('seccomp', True, f'filter loaded: {len(_DENY)} system calls denied, writes and process clones refused')
+    return (
+        'seccomp',
+        True,
+        f'filter loaded: {len(_DENY)} system calls denied, writes and process clones refused',
+    )
 
 
 # -- resource limits ------------------------------------------------------------------------------------
@@ -271,7 +387,11 @@ def _refused(action: Any) -> bool:
 def _verify(probe_read: str | None) -> list[Check]:
     checks: list[Check] = [
         ('seccomp_mode', status_field('Seccomp') == '2', f'Seccomp: {status_field("Seccomp") or "?"}'),
-        ('no_socket', _refused(lambda: socket.socket(socket.AF_INET, socket.SOCK_STREAM).close()), 'socket() refused'),
+        (
+            'no_socket',
+            _refused(lambda: socket.socket(socket.AF_INET, socket.SOCK_STREAM).close()),
+            'socket() refused',
+        ),
         ('no_exec', _refused(lambda: os.execv('/nonexistent/monty-probe', ['probe'])), 'execve() refused'),
         ('no_fork', _refused(_fork_probe), 'fork() refused'),
         (
@@ -281,7 +401,13 @@ def _verify(probe_read: str | None) -> list[Check]:
         ),
     ]
     if probe_read is not None:
-        checks.append(('no_read_outside', _refused(lambda: os.close(os.open(probe_read, os.O_RDONLY))), f'reading {probe_read} refused'))
+        checks.append(
+            (
+                'no_read_outside',
+                _refused(lambda: os.close(os.open(probe_read, os.O_RDONLY))),
+                f'reading {probe_read} refused',
+            )
+        )
     return checks
 
 

@@ -66,7 +66,9 @@ def _read_paths() -> list[str]:
 class WorkerProcess:
     """One worker: its process, its pipes, and what it reported when it became ready."""
 
-    def __init__(self, test_switches: tuple[str, ...] = (), max_message_bytes: int = DEFAULT_MAX_MESSAGE) -> None:
+    def __init__(
+        self, test_switches: tuple[str, ...] = (), max_message_bytes: int = DEFAULT_MAX_MESSAGE
+    ) -> None:
         config = {
             'sys_path': [p for p in sys.path if p],
             'read_paths': _read_paths(),

@@ -169,7 +169,10 @@ class RemoteRun:
         except WorkerDied as e:
             return self._end(self._died(e.returncode), reuse=False)
         except (wire.WireError, MontySnapshotError) as e:
-            return self._end(_failure('SystemError', f'the sandbox worker broke the protocol and was killed: {e}'), reuse=False)
+            return self._end(
+                _failure('SystemError', f'the sandbox worker broke the protocol and was killed: {e}'),
+                reuse=False,
+            )
 
     def _spent(self) -> None:
         if self.remaining is not None:
@@ -199,7 +202,9 @@ class RemoteRun:
         if t is wire.Failed:
             error = wire.error_from_doc(message.error)
             self.worker.cpu = message.cpu
-            return self._end(ErrorEvent(error, self.host_error), reuse=not message.recycle and self.host_error is None)
+            return self._end(
+                ErrorEvent(error, self.host_error), reuse=not message.recycle and self.host_error is None
+            )
         raise wire.WireError(f'unexpected message {t.__name__} during a run')
 
     def _printed(self, stream: str, text: str) -> None:
@@ -265,5 +270,6 @@ class RemoteRun:
                 mib = self.limits.max_memory / 2**20
                 return _failure('MemoryError', f'memory limit exceeded ({mib:g} MiB): the worker was killed')
             return _failure('SystemError', f'the sandbox worker crashed ({name}) and was replaced')
-        return _failure('SystemError', f'the sandbox worker exited unexpectedly (status {returncode}) and was replaced')
-
+        return _failure(
+            'SystemError', f'the sandbox worker exited unexpectedly (status {returncode}) and was replaced'
+        )

@@ -18,7 +18,7 @@ from .pool import ProcessPool, default_pool
 from .remote import RemoteRun
 
 if TYPE_CHECKING:
-    from ..api import Monty
+    from ..api import HostHooks, Monty
 
 __all__ = ['ISOLATIONS', 'resolve_isolation', 'run_async', 'run_sync']
 
@@ -45,11 +45,12 @@ def _prepare(
     inputs: Mapping[str, Any] | None,
     external_functions: Mapping[str, Callable[..., Any]] | None,
     limits: Mapping[str, Any] | None,
-    hooks: Mapping[str, Callable[..., Any]] | None,
+    hooks: HostHooks | Mapping[str, Callable[..., Any]] | None,
 ) -> tuple[dict[str, Any], wire.RunMsg, Any, dict[str, Callable[..., Any]]]:
     functions = monty._check_functions(external_functions)
     resolved = resolve_limits(limits)
-    wrapped = {key: _host_hook(key, fn) for key, fn in hooks.items()} if hooks else {}
+    given: Mapping[str, Any] = hooks or {}  # (validated by `_host_hook`, as in-process)
+    wrapped = {key: _host_hook(key, fn) for key, fn in given.items()}
     converted = monty._converted_inputs(inputs)
     message = wire.RunMsg(
         code=monty.code,
@@ -70,7 +71,7 @@ def run_sync(
     external_functions: Mapping[str, Callable[..., Any]] | None = None,
     limits: Mapping[str, Any] | None = None,
     print_callback: PrintCallback | None = None,
-    hooks: Mapping[str, Callable[..., Any]] | None = None,
+    hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
 ) -> Any:
     """`Monty.run` on a worker of `pool`."""
     functions, message, resolved, wrapped = _prepare(monty, pool, inputs, external_functions, limits, hooks)
@@ -87,7 +88,7 @@ async def run_async(
     external_functions: Mapping[str, Callable[..., Any]] | None = None,
     limits: Mapping[str, Any] | None = None,
     print_callback: PrintCallback | None = None,
-    hooks: Mapping[str, Callable[..., Any]] | None = None,
+    hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
 ) -> Any:
     """`run_monty_async` on a worker of `pool`: the event loop runs while the worker computes."""
     functions, message, resolved, wrapped = _prepare(monty, pool, inputs, external_functions, limits, hooks)

@@ -171,7 +171,10 @@ def _escape(value: Any, depth: int) -> Any:
     if t is list or t is tuple:
         return [_escape(v, depth + 1) for v in value]
     if t is dict:
-        return {_escape(k, depth + 1) if type(k) is not str else k: _escape(v, depth + 1) for k, v in value.items()}
+        return {
+            _escape(k, depth + 1) if type(k) is not str else k: _escape(v, depth + 1)
+            for k, v in value.items()
+        }
     return value
 
 
@@ -217,7 +220,8 @@ def decode_from_host(kind: int, body: bytes) -> FromHost:
 # -- errors as data ---------------------------------------------------------------------------------------
 def _frames(frames: list[Frame]) -> list[list[Any]]:
     return [
-        [f.filename, f.line, f.column, f.end_line, f.end_column, f.function_name, f.source_line] for f in frames
+        [f.filename, f.line, f.column, f.end_line, f.end_column, f.function_name, f.source_line]
+        for f in frames
     ]
 
 

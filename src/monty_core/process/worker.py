@@ -109,8 +109,16 @@ def _inherited(fds: list[str], env: list[str], allowed_env: list[str]) -> list[t
     extra = sorted(set(fds) - own - {str(max(map(int, fds), default=0))})  # (the listing's own fd)
     env_extra = [k for k in env if k not in allowed_env]
     return [
-        ('clean_environment', not env_extra, f'inherited variables: {env_extra}' if env_extra else 'no host variables'),
-        ('no_inherited_fds', not extra, f'unexpected fds: {extra}' if extra else 'only fds 0, 1 (pipes) and 2 (/dev/null)'),
+        (
+            'clean_environment',
+            not env_extra,
+            f'inherited variables: {env_extra}' if env_extra else 'no host variables',
+        ),
+        (
+            'no_inherited_fds',
+            not extra,
+            f'unexpected fds: {extra}' if extra else 'only fds 0, 1 (pipes) and 2 (/dev/null)',
+        ),
     ]
 
 
@@ -238,7 +246,9 @@ class Server:
                 s in error.message for s in _LIMIT_ERRORS
             )
             if error.type_name == 'MemoryError' and 'limit' not in error.message and max_memory is not None:
-                doc['message'] = f'memory limit exceeded ({max_memory / 2**20:g} MiB): the worker could not allocate'
+                doc['message'] = (
+                    f'memory limit exceeded ({max_memory / 2**20:g} MiB): the worker could not allocate'
+                )
         self.channel.send(wire.Failed(doc, time.process_time(), recycle))
 
 
