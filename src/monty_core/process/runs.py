@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import anyio
 
@@ -49,7 +49,7 @@ def _prepare(
 ) -> tuple[dict[str, Any], wire.RunMsg, Any, dict[str, Callable[..., Any]]]:
     functions = monty._check_functions(external_functions)
     resolved = resolve_limits(limits)
-    given: Mapping[str, Any] = hooks or {}  # (validated by `_host_hook`, as in-process)
+    given = cast('Mapping[str, Any]', hooks or {})  # (validated by `_host_hook`, as in-process)
     wrapped = {key: _host_hook(key, fn) for key, fn in given.items()}
     converted = monty._converted_inputs(inputs)
     message = wire.RunMsg(
