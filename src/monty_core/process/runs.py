@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Protocol, cast
 
 import anyio
 
@@ -17,8 +17,17 @@ from . import wire
 from .pool import ProcessPool, default_pool
 from .remote import RemoteRun
 
-if TYPE_CHECKING:
-    from ..api import HostHooks, Monty
+
+class Monty(Protocol):
+    """What a run needs of `api.Monty` (named structurally: api.py imports this module)."""
+
+    code: str
+    script_name: str
+    external_functions: tuple[str, ...]
+
+    def _check_functions(self, external_functions: Any) -> dict[str, Any]: ...
+    def _converted_inputs(self, inputs: Any) -> dict[str, Any]: ...
+
 
 __all__ = ['ISOLATIONS', 'resolve_isolation', 'run_async', 'run_sync']
 
@@ -45,7 +54,7 @@ def _prepare(
     inputs: Mapping[str, Any] | None,
     external_functions: Mapping[str, Callable[..., Any]] | None,
     limits: Mapping[str, Any] | None,
-    hooks: HostHooks | Mapping[str, Callable[..., Any]] | None,
+    hooks: Mapping[str, object] | None,
 ) -> tuple[dict[str, Any], wire.RunMsg, Any, dict[str, Callable[..., Any]]]:
     functions = monty._check_functions(external_functions)
     resolved = resolve_limits(limits)
@@ -71,7 +80,7 @@ def run_sync(
     external_functions: Mapping[str, Callable[..., Any]] | None = None,
     limits: Mapping[str, Any] | None = None,
     print_callback: PrintCallback | None = None,
-    hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
+    hooks: Mapping[str, object] | None = None,
 ) -> Any:
     """`Monty.run` on a worker of `pool`."""
     functions, message, resolved, wrapped = _prepare(monty, pool, inputs, external_functions, limits, hooks)
@@ -88,7 +97,7 @@ async def run_async(
     external_functions: Mapping[str, Callable[..., Any]] | None = None,
     limits: Mapping[str, Any] | None = None,
     print_callback: PrintCallback | None = None,
-    hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
+    hooks: Mapping[str, object] | None = None,
 ) -> Any:
     """`run_monty_async` on a worker of `pool`: the event loop runs while the worker computes."""
     functions, message, resolved, wrapped = _prepare(monty, pool, inputs, external_functions, limits, hooks)

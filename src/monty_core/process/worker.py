@@ -76,17 +76,31 @@ def warm_up() -> None:
     import pkgutil
 
     from .. import stdlib
-    from ..api import Monty
+    from ..compiler import compile_program
+    from ..execution.driver import drive_sync
+    from ..execution.run import Execution
+    from ..limits import resolve_limits
     from ..runtime.modules import available_modules
 
     for info in pkgutil.iter_modules(stdlib.__path__, stdlib.__name__ + '.'):
         __import__(info.name)
-    lines = [f'try:\n    import {name}\nexcept Exception:\n    pass' for name in available_modules()]
-    Monty('\n'.join(lines) + '\n1').run(limits={'max_duration_secs': 30})
-    Monty('async def f():\n    return sum(i for i in range(3000))\nawait f()').run()
-    Monty('x = {"a": [1, 2.5, (3, b"x")]}\nprint(x, end="")\nx', script_name='w.py').run(
-        print_callback=lambda stream, text: None
+    imports = '\n'.join(
+        f'try:\n    import {name}\nexcept Exception:\n    pass' for name in available_modules()
     )
+    programs = [
+        imports + '\n1',
+        'async def f():\n    return sum(i for i in range(3000))\nawait f()',
+        'x = {"a": [1, 2.5, (3, b"x")]}\nprint(x, end="")\nx',
+    ]
+    for source in programs:
+        execution = Execution(
+            compile_program(source, 'warm_up.py'),
+            inputs={},
+            external_functions=(),
+            limits=resolve_limits({'max_duration_secs': 30}),
+            print_callback=lambda stream, text: None,
+        )
+        drive_sync(execution, {})
 
 
 def _vm_bytes() -> int:
