@@ -96,6 +96,7 @@ class WorkerProcess:
         self.runs = 0
         self.cpu = 0.0
         self.limits: dict[int, int] = {}  # rlimits set on the worker by the host (resource -> soft)
+        self._hard: dict[int, int] = {}
         self.started = time.monotonic()
 
     # -- messages ----------------------------------------------------------------------------------------
@@ -166,7 +167,9 @@ class WorkerProcess:
         if self.limits.get(which) == soft:
             return
         try:
-            hard = resource.prlimit(self.pid, which)[1]
+            hard = self._hard.get(which)
+            if hard is None:
+                hard = self._hard[which] = resource.prlimit(self.pid, which)[1]
             if hard != resource.RLIM_INFINITY and soft > hard:
                 soft = hard
             resource.prlimit(self.pid, which, (soft, hard))
@@ -223,7 +226,7 @@ class ProcessPool:
         self,
         max_workers: int | None = None,
         *,
-        recycle_after: int = 500,
+        recycle_after: int = 2000,
         max_message_bytes: int = DEFAULT_MAX_MESSAGE,
         start_timeout: float = START_TIMEOUT,
         _test_switches: tuple[str, ...] = (),

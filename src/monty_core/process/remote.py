@@ -43,6 +43,7 @@ __all__ = ['GRACE', 'AS_SLACK', 'RemoteRun']
 GRACE = 0.5  # seconds past the time limit before the host kills a worker
 AS_SLACK = 256 * 1024 * 1024  # address space beyond the worker's baseline and the run's memory limit
 YIELD = YieldEvent()
+CPU_SLACK = 10  # seconds of CPU time beyond the run's need in RLIMIT_CPU (re-set when short)
 
 
 def _failure(type_name: str, message: str) -> ErrorEvent:
@@ -126,10 +127,15 @@ class RemoteRun:
             resource.RLIM_INFINITY if memory is None else ready.vm_bytes + memory + AS_SLACK,
         )
         duration = limits.max_duration_secs
-        worker.set_limit(
-            resource.RLIMIT_CPU,
-            resource.RLIM_INFINITY if duration is None else int(worker.cpu + duration + GRACE) + 2,
-        )
+        if duration is None:
+            worker.set_limit(resource.RLIMIT_CPU, resource.RLIM_INFINITY)
+        else:
+            # A backstop for a host that stops watching (the deadline is the real limit): re-set only
+            # when the budget left is short, so that most runs cost no system call here.
+            needed = worker.cpu + duration + GRACE + 2
+            current = worker.limits.get(resource.RLIMIT_CPU, resource.RLIM_INFINITY)
+            if current == resource.RLIM_INFINITY or current < needed:
+                worker.set_limit(resource.RLIMIT_CPU, int(needed) + CPU_SLACK)
 
     def _deadline_left(self) -> float | None:
         if self.remaining is None:

@@ -18,6 +18,12 @@ import sys
 import time
 from typing import Any
 
+from ..compiler import compile_program
+from ..errors import MontyConversionError, MontyRuntimeError, MontySnapshotError
+from ..execution.encoding import decode_value, encode_value
+from ..execution.protocol import CallEvent, DoneEvent, ErrorEvent, FuturesEvent, Raise, decode_reply
+from ..execution.run import Execution
+from ..limits import Limits, resolve_limits
 from . import wire
 
 # What the bootstrap line runs: it must record the inherited state before any import opens a file.
@@ -76,10 +82,7 @@ def warm_up() -> None:
     import pkgutil
 
     from .. import stdlib
-    from ..compiler import compile_program
     from ..execution.driver import drive_sync
-    from ..execution.run import Execution
-    from ..limits import resolve_limits
     from ..runtime.modules import available_modules
 
     for info in pkgutil.iter_modules(stdlib.__path__, stdlib.__name__ + '.'):
@@ -156,6 +159,7 @@ class Server:
     def __init__(self, channel: Channel, test_switches: list[str]) -> None:
         self.channel = channel
         self.test_inputs = {k: v for k, v in _TEST_INPUTS.items() if k in test_switches}
+        self.limits: dict[tuple[Any, ...], Limits] = {}
 
     def serve(self) -> None:
         while True:
@@ -165,8 +169,6 @@ class Server:
             self.run(message)
 
     def _hook(self, key: str) -> Any:
-        from ..execution.encoding import decode_value, encode_value
-
         def call(*args: Any) -> Any:
             self.channel.send(wire.HookCall(key, [encode_value(a) for a in args]))
             answer = self.channel.recv()
@@ -182,15 +184,15 @@ class Server:
         self.channel.send(wire.Printed(stream, text))
 
     def run(self, msg: wire.RunMsg) -> None:
-        from ..compiler import compile_program
-        from ..execution.encoding import decode_value
-        from ..execution.run import Execution
-        from ..limits import resolve_limits
-
         inputs = {k: decode_value(v) for k, v in msg.inputs.items()}
         for name in self.test_inputs.keys() & inputs.keys():
             inputs[name] = self.test_inputs[name]
-        limits = resolve_limits(msg.limits)
+        key = tuple(msg.limits.items())
+        limits = self.limits.get(key)
+        if limits is None:
+            limits = self.limits[key] = resolve_limits(msg.limits)
+            if len(self.limits) > 64:
+                self.limits.clear()
         execution = Execution(
             compile_program(msg.code, msg.script_name),
             inputs=inputs,
@@ -202,8 +204,6 @@ class Server:
         self.drive(execution, limits.max_memory)
 
     def drive(self, execution: Any, max_memory: int | None) -> None:
-        from ..execution.protocol import CallEvent, DoneEvent, ErrorEvent, FuturesEvent, Raise, decode_reply
-
         event = execution.start()
         while True:
             if type(event) is CallEvent:
@@ -229,9 +229,6 @@ class Server:
             event = execution.reply(decode_reply(answer.reply))
 
     def _send_call(self, event: Any) -> str | None:
-        from ..errors import MontySnapshotError
-        from ..execution.encoding import encode_value
-
         try:
             args, kwargs = encode_value(event.args), encode_value(event.kwargs)
         except MontySnapshotError as e:
@@ -240,9 +237,6 @@ class Server:
         return None
 
     def _done(self, value: Any) -> None:
-        from ..errors import MontyConversionError, MontySnapshotError
-        from ..execution.encoding import encode_value
-
         try:
             encoded = encode_value(value)
         except MontySnapshotError as e:
@@ -251,8 +245,6 @@ class Server:
         self.channel.send(wire.Done(encoded, time.process_time(), False))
 
     def _failed(self, error: Any, max_memory: int | None) -> None:
-        from ..errors import MontyRuntimeError
-
         doc = wire.error_to_doc(error)
         recycle = False
         if isinstance(error, MontyRuntimeError):
