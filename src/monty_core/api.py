@@ -23,7 +23,7 @@ from .execution.run import Execution
 from .execution.session import RunSpec, Session
 from .limits import DEFAULT_LIMITS, ResourceLimits, resolve_limits
 from .process.pool import ProcessPool
-from .process.runs import resolve_isolation, run_async, run_sync
+from .process.runs import remote_factory, resolve_isolation, run_async, run_sync
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.output import PrintCallback
 
@@ -176,9 +176,11 @@ class Monty:
         inputs: Mapping[str, Any] | None = None,
         limits: ResourceLimits | Mapping[str, Any] | None = None,
         print_callback: PrintCallback | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
         """Run until the first host call: returns a `MontySnapshot` to resume with the call's result,
-        or `MontyComplete` if the code finishes without calling the host.
+        or `MontyComplete` if the code finishes without calling the host. `isolation` is as for `run`
+        (on the process tier, a paused run keeps its worker until it is resumed, closed or dropped).
 
         Raises:
             MontyRuntimeError: the code fails before its first host call.
@@ -191,7 +193,8 @@ class Monty:
             inputs=self._converted_inputs(inputs),
             limits=resolve_limits(limits),
         )
-        session = Session(spec, print_callback)
+        pool = resolve_isolation(isolation)
+        session = Session(spec, print_callback, remote=None if pool is None else remote_factory(pool))
         return advance(session, session.start())
 
     def _check_functions(self, external_functions: Mapping[str, Callable[..., Any]] | None) -> dict[str, Any]:

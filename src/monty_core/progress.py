@@ -39,6 +39,7 @@ from .execution.protocol import (
 )
 from .execution.session import STR_HASH_PROBE, RunSpec, Session, check_log, hash_seed_hint, restore
 from .limits import resolve_limits
+from .process.runs import remote_from_environment
 from .runtime.output import PrintCallback
 
 __all__ = ['MontyComplete', 'MontyFutureSnapshot', 'MontySnapshot', 'Progress']
@@ -97,6 +98,7 @@ class _Paused(Generic[_E]):
             print_callback if print_callback is not None else session.print_callback,
             output_chars=self._output_chars,
             elapsed=self._elapsed,
+            remote=session.remote,
         )
         expected = describe_event(self._event)
         if not same_description(describe_event(event), expected):
@@ -164,8 +166,9 @@ class _Paused(Generic[_E]):
         hint = hash_seed_hint(doc.get('str_hash'))
         try:
             session, event = restore(
-                spec, log, print_callback, output_chars=output_chars, elapsed=float(elapsed), hint=hint
-            )
+                spec, log, print_callback, output_chars=output_chars, elapsed=float(elapsed), hint=hint,
+                remote=remote_from_environment(),
+            )  # fmt: skip
         except MontyError:
             raise
         except Exception as e:

@@ -30,6 +30,8 @@ from .execution.encoding import pack, unpack
 from .execution.protocol import DoneEvent, ErrorEvent
 from .execution.session import RunSpec, Session, check_log, limits_from_doc, new_globals, restore
 from .limits import Limits, ResourceLimits, resolve_limits
+from .process.pool import ProcessPool
+from .process.runs import remote_factory, resolve_isolation
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.output import PrintCallback
 
@@ -44,6 +46,7 @@ class MontyRepl:
         limits: resource limits applied to each snippet (see `ResourceLimits`).
         type_check: type-check each snippet with ty (against the stubs and earlier snippets).
         type_check_stubs: stubs declaring inputs and host functions for the type checker.
+        isolation: as for `Monty.run` (`'process'`: every snippet runs in a confined worker).
     """
 
     def __init__(
@@ -53,8 +56,12 @@ class MontyRepl:
         limits: ResourceLimits | Limits | Mapping[str, Any] | None = None,
         type_check: bool = False,
         type_check_stubs: str | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> None:
         self.script_name = script_name
+        pool = resolve_isolation(isolation)
+        # The process tier: each snippet runs in a worker that first replays the earlier snippets.
+        self._remote = None if pool is None else remote_factory(pool)
         self._limits: Limits = resolve_limits(limits)
         self.type_check = type_check
         self.type_check_stubs = type_check_stubs
@@ -95,7 +102,10 @@ class MontyRepl:
         return cast(ResourceLimits, self._limits.as_dict())
 
     def _session(self, spec: RunSpec, print_callback: PrintCallback | None) -> Session:
-        session = Session(spec, print_callback, globals_=self._globals)
+        if self._remote is not None:
+            session = Session(spec, print_callback, remote=self._remote)
+        else:
+            session = Session(spec, print_callback, globals_=self._globals)
         session.on_finish = self._record
         return session
 

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from . import wire
@@ -41,6 +42,7 @@ START_TIMEOUT = 60.0
 # The worker's environment: nothing of the host's. Only the locale, so that Python does not coerce it.
 WORKER_ENV = {'LC_ALL': 'C.UTF-8'}
 _READ_CHUNK = 1 << 20
+_SPAWNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix='monty-worker-spawner')
 
 
 class WorkerDied(Exception):
@@ -76,7 +78,10 @@ class WorkerProcess:
             'allowed_env': sorted(WORKER_ENV),
             'test_switches': list(test_switches),
         }
-        self.proc = subprocess.Popen(
+        # Started from one long-lived thread: a worker's parent-death signal fires when the *thread*
+        # that started it ends, and the thread of a run may be short-lived (an executor's).
+        self.proc = _SPAWNER.submit(
+            subprocess.Popen,
             [sys.executable, '-I', '-c', BOOTSTRAP, json.dumps(config)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -84,7 +89,7 @@ class WorkerProcess:
             env=WORKER_ENV,
             close_fds=True,
             bufsize=0,
-        )
+        ).result()
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.wfd = self.proc.stdin.fileno()
         self.rfd = self.proc.stdout.fileno()

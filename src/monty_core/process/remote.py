@@ -57,7 +57,7 @@ class RemoteRun:
         self,
         pool: ProcessPool,
         worker: WorkerProcess,
-        message: wire.RunMsg,
+        message: wire.RunMsg | wire.SessionMsg,
         limits: Limits,
         print_callback: PrintCallback | None,
         hooks: Mapping[str, Callable[..., Any]] | None,
@@ -73,6 +73,32 @@ class RemoteRun:
         limit = limits.max_duration_secs
         self.remaining = None if limit is None else limit
         self.t0 = 0.0
+        self.spent = 0.0  # host-measured compute time of the worker so far
+
+    # -- what a `Session` reads of its execution ---------------------------------------------------------
+    _greenlet = None
+
+    @property
+    def meter(self) -> RemoteRun:
+        return self
+
+    @property
+    def elapsed(self) -> float:
+        return self.spent
+
+    @elapsed.setter
+    def elapsed(self, value: float) -> None:
+        """(A restored snapshot's elapsed time: what is left of the time limit shrinks to match.)"""
+        if self.remaining is not None:
+            self.remaining -= value - self.spent
+        self.spent = value
+
+    def __del__(self) -> None:
+        # A paused run dropped by the host (a snapshot never resumed): its worker is killed.
+        if not getattr(self, 'finished', True):
+            self.finished = True
+            self.worker.kill()
+            self.pool.release(self.worker, reuse=False)
 
     # -- the Runner protocol ---------------------------------------------------------------------------
     def pin(self) -> None:
@@ -181,8 +207,10 @@ class RemoteRun:
             )
 
     def _spent(self) -> None:
+        spent = time.monotonic() - self.t0
+        self.spent += spent
         if self.remaining is not None:
-            self.remaining -= time.monotonic() - self.t0
+            self.remaining -= spent
 
     def _handle(self, message: Any) -> Event | None:
         t = type(message)
@@ -249,6 +277,7 @@ class RemoteRun:
     # -- the end -----------------------------------------------------------------------------------------
     def _end(self, event: DoneEvent | ErrorEvent, *, reuse: bool) -> Event:
         if not self.finished:
+            self._spent()
             self.finished = True
             if not reuse:
                 self.worker.kill()

@@ -29,7 +29,14 @@ class Monty(Protocol):
     def _converted_inputs(self, inputs: Any) -> dict[str, Any]: ...
 
 
-__all__ = ['ISOLATIONS', 'resolve_isolation', 'run_async', 'run_sync']
+__all__ = [
+    'ISOLATIONS',
+    'remote_factory',
+    'remote_from_environment',
+    'resolve_isolation',
+    'run_async',
+    'run_sync',
+]
 
 ISOLATIONS = ('inprocess', 'process')
 Isolation = str | ProcessPool | None
@@ -117,3 +124,19 @@ async def run_async(
     worker = pool.try_acquire() or await anyio.to_thread.run_sync(pool.acquire)
     run = RemoteRun(pool, worker, message, resolved, print_callback, wrapped, asynchronous=True)
     return await drive_async(run, functions)
+
+
+def remote_factory(pool: ProcessPool) -> Callable[[Any, PrintCallback], RemoteRun]:
+    """What a `Session` calls to run its spec on a worker of `pool` (`Monty.start`, `MontyRepl`)."""
+
+    def make(spec: Any, print_callback: PrintCallback) -> RemoteRun:
+        worker = pool.acquire()
+        return RemoteRun(pool, worker, wire.SessionMsg(spec.to_doc()), spec.limits, print_callback, None)
+
+    return make
+
+
+def remote_from_environment() -> Callable[[Any, PrintCallback], RemoteRun] | None:
+    """The factory for runs restored from bytes (`MontySnapshot.load`): as `MONTY_ISOLATION` says."""
+    pool = resolve_isolation(None)
+    return None if pool is None else remote_factory(pool)

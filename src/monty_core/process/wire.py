@@ -17,12 +17,12 @@ encoding, and the receiver undoes that before validating.
 from __future__ import annotations
 
 import struct
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, cast
 
 import msgspec
 from msgspec import Meta, Struct
 
-from ..errors import Frame, MontyConversionError, MontyRuntimeError
+from ..errors import Frame, MontyConversionError, MontyRuntimeError, MontySnapshotError
 
 __all__ = [
     'HEADER',
@@ -39,6 +39,7 @@ __all__ = [
     'Ready',
     'ReplyMsg',
     'RunMsg',
+    'SessionMsg',
     'WireError',
     'decode_from_host',
     'decode_from_worker',
@@ -122,6 +123,12 @@ class RunMsg(Struct, array_like=True, tag='run'):
     hooks: list[str]
 
 
+class SessionMsg(Struct, array_like=True, tag='session'):
+    """A logged run (`RunSpec.to_doc()`): the worker replays its REPL history, then starts it."""
+
+    spec: dict[str, Any]
+
+
 class ReplyMsg(Struct, array_like=True, tag='reply'):
     reply: Any  # `protocol.encode_reply` form
 
@@ -135,7 +142,7 @@ class Abandon(Struct, array_like=True, tag='abandon'):
     pass
 
 
-FromHost = RunMsg | ReplyMsg | HookAnswer | Abandon
+FromHost = RunMsg | SessionMsg | ReplyMsg | HookAnswer | Abandon
 
 _ENCODER = msgspec.msgpack.Encoder()
 _FROM_WORKER = msgspec.msgpack.Decoder(FromWorker)  # type: ignore[arg-type]
@@ -225,7 +232,7 @@ def _frames(frames: list[Frame]) -> list[list[Any]]:
     ]
 
 
-def error_to_doc(error: MontyRuntimeError | MontyConversionError) -> dict[str, Any]:
+def error_to_doc(error: MontyRuntimeError | MontyConversionError | MontySnapshotError) -> dict[str, Any]:
     """A run's error as plain data (worker side)."""
     if isinstance(error, MontyRuntimeError):
         return {
@@ -236,6 +243,8 @@ def error_to_doc(error: MontyRuntimeError | MontyConversionError) -> dict[str, A
             'frames': _frames(error.frames),
             'chain': [[t, m, _frames(fr), j] for t, m, fr, j in error.chain],
         }
+    if isinstance(error, MontySnapshotError):
+        return {'kind': 'snapshot', 'message': str(error)}
     return {'kind': 'conversion', 'message': str(error)}
 
 
@@ -252,6 +261,8 @@ class _ErrorDoc(Struct):
 
 
 def error_from_doc(doc: Any) -> MontyRuntimeError | MontyConversionError:
+    """(A snapshot error, from replaying a REPL history in the worker, comes back as a
+    `MontySnapshotError`: typed as the run errors it stands beside.)"""
     """The host-side error of a worker's error document; anything malformed is a `WireError`."""
     try:
         d = msgspec.convert(doc, _ErrorDoc)
@@ -259,6 +270,8 @@ def error_from_doc(doc: Any) -> MontyRuntimeError | MontyConversionError:
         raise WireError(f'malformed error: {e}') from None
     if d.kind == 'conversion':
         return MontyConversionError(d.message)
+    if d.kind == 'snapshot':
+        return cast(MontyRuntimeError, MontySnapshotError(d.message))
     if d.kind != 'runtime' or not d.type:
         raise WireError(f'malformed error kind {d.kind!r}')
     return MontyRuntimeError(

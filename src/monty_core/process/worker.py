@@ -23,6 +23,7 @@ from ..errors import MontyConversionError, MontyRuntimeError, MontySnapshotError
 from ..execution.encoding import decode_value, encode_value
 from ..execution.protocol import CallEvent, DoneEvent, ErrorEvent, FuturesEvent, Raise, decode_reply
 from ..execution.run import Execution
+from ..execution.session import RunSpec, restore
 from ..limits import Limits, resolve_limits
 from . import wire
 
@@ -164,9 +165,12 @@ class Server:
     def serve(self) -> None:
         while True:
             message = self.channel.recv()
-            if type(message) is not wire.RunMsg:
+            if type(message) is wire.RunMsg:
+                self.run(message)
+            elif type(message) is wire.SessionMsg:
+                self.session(message)
+            else:
                 raise SystemExit(f'unexpected message {type(message).__name__}')
-            self.run(message)
 
     def _hook(self, key: str) -> Any:
         def call(*args: Any) -> Any:
@@ -201,10 +205,19 @@ class Server:
             print_callback=self._print,
             hooks={key: self._hook(key) for key in msg.hooks} or None,
         )
-        self.drive(execution, limits.max_memory)
+        self.drive(execution, execution.start(), limits.max_memory)
 
-    def drive(self, execution: Any, max_memory: int | None) -> None:
-        event = execution.start()
+    def session(self, msg: wire.SessionMsg) -> None:
+        """A logged run (`Monty.start`, a REPL snippet): its REPL history replayed here first."""
+        try:
+            spec = RunSpec.from_doc(msg.spec)
+            session, event = restore(spec, [], self._print, output_chars=0, elapsed=0.0)
+        except MontySnapshotError as e:
+            self.channel.send(wire.Failed(wire.error_to_doc(e), time.process_time(), True))
+            return
+        self.drive(session, event, spec.limits.max_memory)
+
+    def drive(self, execution: Any, event: Any, max_memory: int | None) -> None:
         while True:
             if type(event) is CallEvent:
                 sent = self._send_call(event)
