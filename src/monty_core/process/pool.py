@@ -332,7 +332,7 @@ class ProcessPool:
     def release(self, worker: WorkerProcess, *, reuse: bool) -> None:
         """Give a worker back after a run; unless `reuse`, kill it and start a replacement."""
         worker.runs += 1
-        if reuse and worker.runs < self.recycle_after and not self._closed and worker.alive():
+        if reuse and worker.runs < self.recycle_after and not self._closed:  # (it has just answered)
             with self._cond:
                 if not self._closed:
                     self._idle.append(worker)

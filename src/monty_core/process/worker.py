@@ -19,11 +19,11 @@ import time
 from typing import Any
 
 from ..compiler import compile_program
-from ..errors import MontyConversionError, MontyRuntimeError, MontySnapshotError
+from ..errors import MontyConversionError, MontyRuntimeError, MontySnapshotError, MontySyntaxError
 from ..execution.encoding import decode_value, encode_value
 from ..execution.protocol import CallEvent, DoneEvent, ErrorEvent, FuturesEvent, Raise, decode_reply
 from ..execution.run import Execution
-from ..execution.session import RunSpec, restore
+from ..execution.session import RunSpec, Session, restore
 from ..limits import Limits, resolve_limits
 from . import wire
 
@@ -53,6 +53,7 @@ class Channel:
 
     def __init__(self, rfd: int = IN_FD, wfd: int = OUT_FD) -> None:
         self.rfd, self.wfd = rfd, wfd
+        self.buffer = b''  # read ahead: a header and its body usually arrive in one read
 
     def send(self, message: Any) -> None:
         data = memoryview(wire.encode(message))
@@ -61,14 +62,23 @@ class Channel:
             data = data[n:]
 
     def _read_exact(self, n: int) -> bytes:
-        chunks = []
-        while n:
-            chunk = os.read(self.rfd, n)
+        buffered = self.buffer
+        if len(buffered) >= n:
+            self.buffer = buffered[n:]
+            return buffered[:n]
+        chunks = [buffered]
+        n -= len(buffered)
+        self.buffer = b''
+        while n > 0:
+            chunk = os.read(self.rfd, max(n, 1 << 16))
             if not chunk:
                 raise EOFError('the host closed the pipe')
             chunks.append(chunk)
             n -= len(chunk)
-        return b''.join(chunks)
+        data = b''.join(chunks)
+        size = len(data) + n  # (n <= 0: -n bytes read ahead)
+        self.buffer = data[size:]
+        return data[:size]
 
     def recv(self) -> Any:
         kind, size = wire.HEADER.unpack(self._read_exact(wire.HEADER.size))
@@ -205,17 +215,33 @@ class Server:
             print_callback=self._print,
             hooks={key: self._hook(key) for key in msg.hooks} or None,
         )
-        self.drive(execution, execution.start(), limits.max_memory)
+        execution.pin()  # driven from this thread only: a host call just stops the run's clock
+        try:
+            self.drive(execution, execution.start(), limits.max_memory)
+        finally:
+            execution.unpin()
 
     def session(self, msg: wire.SessionMsg) -> None:
         """A logged run (`Monty.start`, a REPL snippet): its REPL history replayed here first."""
+        pinned = False
         try:
             spec = RunSpec.from_doc(msg.spec)
-            session, event = restore(spec, [], self._print, output_chars=0, elapsed=0.0)
-        except MontySnapshotError as e:
-            self.channel.send(wire.Failed(wire.error_to_doc(e), time.process_time(), True))
+            if spec.history:
+                session, event = restore(spec, [], self._print, output_chars=0, elapsed=0.0)
+            else:
+                session = Session(spec, self._print)
+                session.pin()
+                pinned = True
+                event = session.start()
+        except (MontySnapshotError, MontySyntaxError) as e:
+            error = e if isinstance(e, MontySnapshotError) else MontySnapshotError(str(e))
+            self.channel.send(wire.Failed(wire.error_to_doc(error), time.process_time(), True))
             return
-        self.drive(session, event, spec.limits.max_memory)
+        try:
+            self.drive(session, event, spec.limits.max_memory)
+        finally:
+            if pinned:
+                session.unpin()
 
     def drive(self, execution: Any, event: Any, max_memory: int | None) -> None:
         while True:
