@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from typing import Any
 
 import pytest
@@ -124,3 +125,39 @@ def test_missing_function_is_a_name_error(pool: ProcessPool) -> None:
     m = Monty('f()', external_functions=['f'])
     with pytest.raises(TypeError, match='missing external function'):
         m.run(isolation=pool)
+
+
+def test_async_cancellation_and_time_limit(pool: ProcessPool) -> None:
+    spin = Monty('while True:\n    pass')
+
+    async def cancelled() -> float:
+        started = time.monotonic()
+        task = asyncio.create_task(run_monty_async(spin, isolation=pool, limits={'max_duration_secs': 30}))
+        await asyncio.sleep(0.2)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        return time.monotonic() - started
+
+    assert asyncio.run(cancelled()) < 5  # (the worker is killed, not waited for)
+
+    async def timed_out() -> None:
+        with pytest.raises(MontyRuntimeError, match='time limit'):
+            await run_monty_async(spin, isolation=pool, limits={'max_duration_secs': 0.2})
+
+    asyncio.run(timed_out())
+
+    async def paused_then_cancelled() -> None:
+        async def slow() -> int:
+            await asyncio.sleep(30)
+            return 1
+
+        m = Monty('await slow()', external_functions=['slow'])
+        task = asyncio.create_task(run_monty_async(m, external_functions={'slow': slow}, isolation=pool))
+        await asyncio.sleep(0.2)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(paused_then_cancelled())
+    assert Monty('"still serving"').run(isolation=pool) == 'still serving'

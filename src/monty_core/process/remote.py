@@ -74,6 +74,7 @@ class RemoteRun:
         self.remaining = None if limit is None else limit
         self.t0 = 0.0
         self.spent = 0.0  # host-measured compute time of the worker so far
+        self.waiting = False  # the worker waits for the host's reply (to a call or a wait on futures)
 
     # -- what a `Session` reads of its execution ---------------------------------------------------------
     _greenlet = None
@@ -128,13 +129,15 @@ class RemoteRun:
             return
         self.finished = True
         worker = self.worker
-        try:
-            worker.send(wire.Abandon())
-            deadline = time.monotonic() + 1.0
-            while type(worker.recv(deadline)) is not wire.Abandoned:
+        if self.waiting:  # the worker waits for a reply: it unwinds the run (its frames' `finally`)
+            try:
+                worker.send(wire.Abandon())
+                deadline = time.monotonic() + 0.5
+                while type(worker.recv(deadline)) is not wire.Abandoned:
+                    pass
+            except (WorkerDied, WorkerTimeout, wire.WireError):
                 pass
-        except (WorkerDied, WorkerTimeout, wire.WireError):
-            pass
+        worker.kill()  # (computing, or unwound: either way it is not reused)
         self.pool.release(worker, reuse=False)
 
     async def wait_turn(self) -> None:
@@ -170,6 +173,7 @@ class RemoteRun:
 
     # -- messages ------------------------------------------------------------------------------------------
     def _send(self, message: Any) -> Event:
+        self.waiting = False
         try:
             self.worker.send(message)
         except WorkerDied as e:
@@ -219,6 +223,7 @@ class RemoteRun:
             if type(args) is not tuple or type(kwargs) is not dict or not all(type(k) is str for k in kwargs):
                 raise wire.WireError('call arguments must be a tuple and a dict with str keys')
             self._spent()
+            self.waiting = True
             return CallEvent(message.call_id, message.name, args, kwargs, message.plain)
         if t is wire.Printed:
             self._printed(message.stream, message.text)
@@ -228,6 +233,7 @@ class RemoteRun:
             return None
         if t is wire.Futures:
             self._spent()
+            self.waiting = True
             return FuturesEvent(tuple(message.call_ids))
         if t is wire.Done:
             value = decode_value(message.value)
