@@ -130,3 +130,15 @@ def test_pool_parallelism_and_shutdown() -> None:
             os.kill(pid, 0)
     with pytest.raises(RuntimeError, match='shut down'):
         Monty('1').run(isolation=p)
+
+
+def test_result_larger_than_a_message() -> None:
+    with ProcessPool(max_workers=1, max_message_bytes=1 << 20) as p:
+        error, _ = fails(Monty('"x" * 2**21'), p)
+        assert (error.type_name, error.frames) == ('MemoryError', [])
+        assert 'too large to send to the host' in error.message
+        m = Monty(
+            'try:\n    f("y" * 2**21)\nexcept TypeError as e:\n    r = str(e)\nr', external_functions=['f']
+        )
+        assert 'too large' in m.run(external_functions={'f': len}, isolation=p)
+        assert Monty('"z" * 1000').run(isolation=p) == 'z' * 1000

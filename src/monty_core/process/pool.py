@@ -77,6 +77,7 @@ class WorkerProcess:
             'ppid': os.getpid(),
             'allowed_env': sorted(WORKER_ENV),
             'test_switches': list(test_switches),
+            'max_message': max_message_bytes,
         }
         # Started from one long-lived thread: a worker's parent-death signal fires when the *thread*
         # that started it ends, and the thread of a run may be short-lived (an executor's).

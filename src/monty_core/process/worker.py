@@ -48,15 +48,26 @@ class _Null:
         pass
 
 
+class MessageTooLarge(Exception):
+    """A message over the host's size limit (the host would kill the worker for it)."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f'{size / 2**20:.1f} MiB, the limit is {limit / 2**20:g} MiB')
+
+
 class Channel:
     """Framed messages over the worker's two pipe ends."""
 
-    def __init__(self, rfd: int = IN_FD, wfd: int = OUT_FD) -> None:
+    def __init__(self, rfd: int = IN_FD, wfd: int = OUT_FD, max_message: int = 1 << 62) -> None:
         self.rfd, self.wfd = rfd, wfd
+        self.max_message = max_message
         self.buffer = b''  # read ahead: a header and its body usually arrive in one read
 
     def send(self, message: Any) -> None:
-        data = memoryview(wire.encode(message))
+        frame = wire.encode(message)
+        if len(frame) > self.max_message:
+            raise MessageTooLarge(len(frame), self.max_message)
+        data = memoryview(frame)
         while data:
             n = os.write(self.wfd, data)
             data = data[n:]
@@ -272,7 +283,10 @@ class Server:
             args, kwargs = encode_value(event.args), encode_value(event.kwargs)
         except MontySnapshotError as e:
             return f'arguments of {event.function_name}() cannot be sent to the host: {e}'
-        self.channel.send(wire.Call(event.call_id, event.function_name, args, kwargs, event.plain))
+        try:
+            self.channel.send(wire.Call(event.call_id, event.function_name, args, kwargs, event.plain))
+        except MessageTooLarge as e:
+            return f'arguments of {event.function_name}() are too large to send to the host ({e})'
         return None
 
     def _done(self, value: Any) -> None:
@@ -281,7 +295,18 @@ class Server:
         except MontySnapshotError as e:
             self._failed(MontyConversionError(f'the result cannot be sent to the host: {e}'), None)
             return
-        self.channel.send(wire.Done(encoded, time.process_time(), False))
+        try:
+            self.channel.send(wire.Done(encoded, time.process_time(), False))
+        except MessageTooLarge as e:
+            doc = {
+                'kind': 'runtime',
+                'type': 'MemoryError',
+                'builtin': 'MemoryError',
+                'frames': [],
+                'chain': [],
+            }
+            doc['message'] = f'the result is too large to send to the host ({e})'
+            self.channel.send(wire.Failed(doc, time.process_time(), True))
 
     def _failed(self, error: Any, max_memory: int | None) -> None:
         doc = wire.error_to_doc(error)
@@ -305,7 +330,7 @@ def main(cfg: dict[str, Any], fds: list[str], env: list[str]) -> None:
     if os.getppid() != cfg['ppid']:  # the host died before the signal was armed
         os._exit(1)
     checks = _inherited(fds, env, cfg['allowed_env'])
-    channel = Channel()
+    channel = Channel(max_message=cfg.get('max_message', 1 << 62))
     warm_up()
     sys.stdout = sys.stderr = _Null()  # type: ignore[assignment]
     checks += confine(_read_paths(cfg))
