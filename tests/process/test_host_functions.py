@@ -161,3 +161,21 @@ def test_async_cancellation_and_time_limit(pool: ProcessPool) -> None:
 
     asyncio.run(paused_then_cancelled())
     assert Monty('"still serving"').run(isolation=pool) == 'still serving'
+
+
+def test_cancelled_wait_for_a_worker_gives_it_back() -> None:
+    with ProcessPool(max_workers=1) as p:
+        paused = Monty('f()', external_functions=['f']).start(isolation=p)  # holds the only worker
+
+        async def main() -> None:
+            task = asyncio.create_task(run_monty_async(Monty('1'), isolation=p))
+            await asyncio.sleep(0.2)  # waiting (in a thread) for the worker
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+
+        asyncio.run(main())
+        paused.close()  # frees the worker: the cancelled waiter's thread gets it, and must give it back
+        worker = p.acquire(timeout=30)
+        p.release(worker, reuse=True)
+        assert Monty('2').run(isolation=p) == 2

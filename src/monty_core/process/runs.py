@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, cast
 
@@ -14,7 +15,7 @@ from ..execution.run import _host_hook
 from ..limits import KEYS, Limits, resolve_limits
 from ..runtime.output import PrintCallback
 from . import wire
-from .pool import ProcessPool, default_pool
+from .pool import ProcessPool, WorkerProcess, default_pool
 from .remote import RemoteRun
 
 
@@ -109,6 +110,34 @@ def run_sync(
     return drive_sync(run, functions)
 
 
+async def _acquire_in_thread(pool: ProcessPool) -> WorkerProcess:
+    """Wait for a worker without blocking the event loop. The thread cannot be interrupted: if the
+    waiting task is cancelled first, the worker the thread gets later goes back to the pool."""
+    lock = threading.Lock()
+    got: list[WorkerProcess] = []
+    cancelled = False
+
+    def acquire() -> WorkerProcess | None:
+        worker = pool.acquire()
+        with lock:
+            if cancelled:
+                pool.release(worker, reuse=True)
+                return None
+            got.append(worker)
+        return worker
+
+    try:
+        worker = await anyio.to_thread.run_sync(acquire)
+    except BaseException:
+        with lock:
+            cancelled = True
+            for worker in got:
+                pool.release(worker, reuse=True)
+        raise
+    assert worker is not None
+    return worker
+
+
 async def run_async(
     monty: Monty,
     pool: ProcessPool,
@@ -121,7 +150,7 @@ async def run_async(
 ) -> Any:
     """`run_monty_async` on a worker of `pool`: the event loop runs while the worker computes."""
     functions, message, resolved, wrapped = _prepare(monty, pool, inputs, external_functions, limits, hooks)
-    worker = pool.try_acquire() or await anyio.to_thread.run_sync(pool.acquire)
+    worker = pool.try_acquire() or await _acquire_in_thread(pool)
     run = RemoteRun(pool, worker, message, resolved, print_callback, wrapped, asynchronous=True)
     return await drive_async(run, functions)
 
