@@ -160,11 +160,13 @@ class MontyRepl:
         *,
         print_callback: PrintCallback | None = None,
         limits: ResourceLimits | Limits | Mapping[str, Any] | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> MontyRepl:
         """Restore a REPL from `dump()` by replaying its snippets (their output is not printed again).
 
         `limits`, if given, replaces the limits stored in the dump (for snippets replayed and to come).
         `print_callback` is accepted for symmetry with the snapshot loaders; nothing is printed on load.
+        `isolation` is as for `MontyRepl(...)`: on the process tier the replay happens in a worker.
 
         Raises:
             MontySnapshotError: the bytes are not a valid REPL dump, or a snippet's replay diverged.
@@ -186,6 +188,7 @@ class MontyRepl:
                 limits=stored if limits is None else limits,
                 type_check=type_check,
                 type_check_stubs=stubs,
+                isolation=isolation,
             )
             raw_history = doc['history']
             if not isinstance(raw_history, list):
@@ -200,6 +203,21 @@ class MontyRepl:
             raise
         except Exception as e:
             raise MontySnapshotError(f'malformed REPL snapshot: {type(e).__name__}: {e}') from None
+        if repl._remote is not None and history:
+            # One worker replays the earlier snippets, then the last one against the log.
+            last, log = history[-1]
+            replayed = [(spec, log) for spec, log in history[:-1]]
+            session, event = restore(
+                dataclasses.replace(last, history=replayed), log, None, output_chars=1 << 62, elapsed=0.0,
+                remote=repl._remote,
+            )  # fmt: skip
+            if isinstance(event, ErrorEvent) and isinstance(event.error, MontySnapshotError):
+                raise event.error  # (the worker's replay of the earlier snippets diverged)
+            if not isinstance(event, (DoneEvent, ErrorEvent)):
+                session.abandon()
+                raise MontySnapshotError('a REPL snippet did not finish on replay')
+            repl._history.extend(history)
+            return repl
         for spec, log in history:
             _, event = restore(spec, log, None, output_chars=1 << 62, elapsed=0.0, globals_=repl._globals)
             if not isinstance(event, (DoneEvent, ErrorEvent)):

@@ -27,7 +27,7 @@ def walk(isolation: Any) -> list[Any]:
     assert isinstance(fork, MontySnapshot)
     seen.append(fork.args)
     fork.close()
-    loaded = MontySnapshot.load(data)
+    loaded = MontySnapshot.load(data, isolation=isolation)
     seen.append(loaded.resume(return_value=1))
     seen.append(out)
     return [repr(x) for x in seen]
@@ -48,7 +48,7 @@ def test_repl(pool: ProcessPool) -> None:
         done = paused.resume(return_value=7)
         assert isinstance(done, MontyComplete)
         results.append(done.output)
-        results.append(MontyRepl.load(repl.dump()).feed_run('g(1)'))
+        results.append(MontyRepl.load(repl.dump(), isolation=isolation).feed_run('g(1)'))
         return results
 
     assert session(pool) == session('inprocess') == [None, 15, 600, 42, 6]
@@ -71,3 +71,19 @@ def test_worker_started_from_a_thread_that_ends() -> None:
         t.start()
         t.join()
         assert Monty('1 + 1').run(isolation=p) == 2
+
+
+def test_tampered_repl_dump_is_refused_in_the_worker(pool: ProcessPool) -> None:
+    import pytest
+
+    from monty_core import MontySnapshotError
+    from monty_core.execution.encoding import pack, unpack
+
+    repl = MontyRepl(isolation=pool)
+    repl.feed_run('a = f()', external_functions={'f': lambda: 1})
+    repl.feed_run('b = a + 1')
+    doc = unpack(repl.dump(), 'monty-repl')
+    doc['history'][0][0]['code'] = 'a = g()'  # another call than the log has
+    for isolation in ('inprocess', pool):
+        with pytest.raises(MontySnapshotError):
+            MontyRepl.load(pack(doc), isolation=isolation)

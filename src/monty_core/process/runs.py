@@ -33,7 +33,7 @@ class Monty(Protocol):
 __all__ = [
     'ISOLATIONS',
     'remote_factory',
-    'remote_from_environment',
+    'remote_for',
     'resolve_isolation',
     'run_async',
     'run_sync',
@@ -165,7 +165,7 @@ def remote_factory(pool: ProcessPool) -> Callable[[Any, PrintCallback], RemoteRu
     return make
 
 
-def remote_from_environment() -> Callable[[Any, PrintCallback], RemoteRun] | None:
-    """The factory for runs restored from bytes (`MontySnapshot.load`): as `MONTY_ISOLATION` says."""
-    pool = resolve_isolation(None)
+def remote_for(isolation: Isolation) -> Callable[[Any, PrintCallback], RemoteRun] | None:
+    """The factory of remote sessions for `isolation` (None: in-process; see `resolve_isolation`)."""
+    pool = resolve_isolation(isolation)
     return None if pool is None else remote_factory(pool)
