@@ -87,3 +87,17 @@ def test_tampered_repl_dump_is_refused_in_the_worker(pool: ProcessPool) -> None:
     for isolation in ('inprocess', pool):
         with pytest.raises(MontySnapshotError):
             MontyRepl.load(pack(doc), isolation=isolation)
+
+
+def test_paused_snapshots_are_evicted_when_the_pool_is_full() -> None:
+    # One worker, three paused runs: starting one evicts the oldest paused run from its worker;
+    # resuming an evicted snapshot replays its log in another worker (no worker affinity).
+    with ProcessPool(max_workers=1) as p:
+        paused = [CODE.start(isolation=p, print_callback=lambda s, t: None) for _ in range(3)]
+        for i, snap in enumerate(paused):
+            assert isinstance(snap, MontySnapshot)
+            nxt = snap.resume(return_value=i)
+            assert isinstance(nxt, MontySnapshot) and nxt.args == (i + 1,)
+            done = nxt.resume(return_value=100)
+            assert isinstance(done, MontyComplete) and done.output == i + 100
+        assert Monty('7').run(isolation=p) == 7

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -247,6 +248,8 @@ class ProcessPool:
         self.start_timeout = start_timeout
         self._test_switches = tuple(_test_switches)
         self._idle: list[WorkerProcess] = []
+        # Workers held by paused snapshots, oldest first, with a weak reference to their run.
+        self._parked: dict[WorkerProcess, weakref.ref[Any]] = {}
         self._live = 0  # idle + busy + starting
         self._cond = threading.Condition()
         self._closed = False
@@ -292,6 +295,7 @@ class ProcessPool:
     def acquire(self, timeout: float | None = None) -> WorkerProcess:
         """A ready worker for one run (waits while all `max_workers` are busy)."""
         deadline = None if timeout is None else time.monotonic() + timeout
+        victims: list[WorkerProcess] = []
         with self._cond:
             while True:
                 self._check_open()
@@ -302,10 +306,20 @@ class ProcessPool:
                     self._live += 1
                     worker = None
                     break
+                if self._parked:  # every worker is busy, some only hold a paused snapshot: evict one
+                    victim = next(iter(self._parked))
+                    run = self._parked.pop(victim)()
+                    if run is not None:
+                        run.evicted = True
+                    victims.append(victim)
+                    self._live -= 1
+                    continue
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:
                     raise TimeoutError('no worker became free in time')
                 self._cond.wait(remaining)
+        for victim in victims:
+            victim.kill()
         if worker is None:
             try:
                 worker = self._spawn()
@@ -313,6 +327,17 @@ class ProcessPool:
                 self._forget()
                 raise
         return self._ensure_ready(worker)
+
+    def park(self, worker: WorkerProcess, run: Any) -> None:
+        """`run` (on `worker`) is a paused snapshot: when every worker is busy, the pool may evict it
+        (kill its worker and set `run.evicted`); resuming it then replays its log in another worker."""
+        with self._cond:
+            self._parked[worker] = weakref.ref(run)  # (a dropped snapshot must still be freed)
+            self._cond.notify()
+
+    def unpark(self, worker: WorkerProcess) -> None:
+        with self._cond:
+            self._parked.pop(worker, None)
 
     def _ensure_ready(self, worker: WorkerProcess) -> WorkerProcess:
         try:

@@ -35,7 +35,7 @@ from ..execution.protocol import (
 )
 from ..limits import Limits
 from ..runtime.output import PrintCallback
-from . import wire
+from . import values, wire
 from .pool import ProcessPool, WorkerDied, WorkerProcess, WorkerTimeout
 
 __all__ = ['GRACE', 'AS_SLACK', 'RemoteRun']
@@ -63,12 +63,16 @@ class RemoteRun:
         hooks: Mapping[str, Callable[..., Any]] | None,
         *,
         asynchronous: bool = False,
+        parkable: bool = False,
     ) -> None:
         self.pool, self.worker, self.message, self.limits = pool, worker, message, limits
         self.print_callback = print_callback
         self.hooks = dict(hooks or {})
         self.asynchronous = asynchronous
-        self.finished = False
+        self._finished = False
+        self.evicted = False  # set by the pool (under its lock) when it takes the worker back
+        self.parkable = parkable
+        self.pinned = False
         self.host_error: BaseException | None = None
         limit = limits.max_duration_secs
         self.remaining = None if limit is None else limit
@@ -98,15 +102,30 @@ class RemoteRun:
         # A paused run dropped by the host (a snapshot never resumed): its worker is killed.
         if not getattr(self, 'finished', True):
             self.finished = True
+            self.pool.unpark(self.worker)
             self.worker.kill()
             self.pool.release(self.worker, reuse=False)
 
     # -- the Runner protocol ---------------------------------------------------------------------------
     def pin(self) -> None:
-        pass
+        self.pinned = True
 
     def unpin(self) -> None:
-        pass
+        self.pinned = False
+
+    def _park(self) -> None:
+        """The run now waits for the host: a paused snapshot (not a run being driven) may be evicted."""
+        self.waiting = True
+        if self.parkable and not self.pinned:
+            self.pool.park(self.worker, self)
+
+    @property
+    def finished(self) -> bool:
+        return self._finished or self.evicted
+
+    @finished.setter
+    def finished(self, value: bool) -> None:
+        self._finished = value
 
     def start(self) -> Event:
         self._set_limits()
@@ -129,6 +148,8 @@ class RemoteRun:
             return
         self.finished = True
         worker = self.worker
+        if self.parkable:
+            self.pool.unpark(worker)
         if self.waiting:  # the worker waits for a reply: it unwinds the run (its frames' `finally`)
             try:
                 worker.send(wire.Abandon())
@@ -173,6 +194,10 @@ class RemoteRun:
 
     # -- messages ------------------------------------------------------------------------------------------
     def _send(self, message: Any) -> Event:
+        if self.waiting and self.parkable:
+            self.pool.unpark(self.worker)
+            if self.evicted:  # (evicted between the snapshot's check and this reply)
+                raise RuntimeError('this paused run was evicted from its worker: resume the snapshot again')
         self.waiting = False
         try:
             self.worker.send(message)
@@ -219,11 +244,14 @@ class RemoteRun:
     def _handle(self, message: Any) -> Event | None:
         t = type(message)
         if t is wire.Call:
-            args, kwargs = decode_value(message.args), decode_value(message.kwargs)
+            args, kwargs = (
+                values.decode(message.args, message.extended),
+                values.decode(message.kwargs, message.extended),
+            )
             if type(args) is not tuple or type(kwargs) is not dict or not all(type(k) is str for k in kwargs):
                 raise wire.WireError('call arguments must be a tuple and a dict with str keys')
             self._spent()
-            self.waiting = True
+            self._park()
             return CallEvent(message.call_id, message.name, args, kwargs, message.plain)
         if t is wire.Printed:
             self._printed(message.stream, message.text)
@@ -233,10 +261,10 @@ class RemoteRun:
             return None
         if t is wire.Futures:
             self._spent()
-            self.waiting = True
+            self._park()
             return FuturesEvent(tuple(message.call_ids))
         if t is wire.Done:
-            value = decode_value(message.value)
+            value = values.decode(message.value, message.extended)
             self.worker.cpu = message.cpu
             return self._end(DoneEvent(value), reuse=not message.recycle)
         if t is wire.Failed:
@@ -266,16 +294,19 @@ class RemoteRun:
             self.t0 += time.monotonic() - started
 
     def _hook(self, key: str, raw_args: list[Any]) -> None:
+        """Call a host hook for the worker. Its failure goes back as the exception's type name only:
+        the worker's own hook wrapper turns that into the same sandbox error as in-process."""
         fn = self.hooks.get(key)
         started = time.monotonic()
         try:
             if fn is None:
-                raise RuntimeError(f'host hook {key!r} is not provided')
-            answer = wire.HookAnswer(True, encode_value(fn(*[decode_value(a) for a in raw_args])))
-        except (MontySnapshotError, wire.WireError):
-            raise
+                raise LookupError(f'host hook {key!r} is not provided')
+            result = fn(*[decode_value(a) for a in raw_args])
+            answer = wire.HookAnswer(True, encode_value(result))
+        except MontySnapshotError:
+            answer = wire.HookAnswer(False, 'TypeError')  # (a result that is no plain value)
         except Exception as e:
-            answer = wire.HookAnswer(False, str(e))
+            answer = wire.HookAnswer(False, type(e).__name__)
         finally:
             self.t0 += time.monotonic() - started
         self.worker.send(answer)

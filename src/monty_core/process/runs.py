@@ -79,8 +79,10 @@ def _prepare(
 ) -> tuple[dict[str, Any], wire.RunMsg, Any, dict[str, Callable[..., Any]]]:
     functions = monty._check_functions(external_functions)
     resolved = resolve_limits(limits)
-    given = cast('Mapping[str, Any]', hooks or {})  # (validated by `_host_hook`, as in-process)
-    wrapped = {key: _host_hook(key, fn) for key, fn in given.items()}
+    given = cast('Mapping[str, Any]', hooks or {})
+    for key, fn in given.items():
+        _host_hook(key, fn)  # (validates the key and the callable, as in-process)
+    wrapped = dict(given)  # (called as they are: the worker's wrapper reports their failures)
     converted = monty._converted_inputs(inputs)
     message = wire.RunMsg(
         code=monty.code,
@@ -160,7 +162,8 @@ def remote_factory(pool: ProcessPool) -> Callable[[Any, PrintCallback], RemoteRu
 
     def make(spec: Any, print_callback: PrintCallback) -> RemoteRun:
         worker = pool.acquire()
-        return RemoteRun(pool, worker, wire.SessionMsg(spec.to_doc()), spec.limits, print_callback, None)
+        message = wire.SessionMsg(spec.to_doc())
+        return RemoteRun(pool, worker, message, spec.limits, print_callback, None, parkable=True)
 
     return make
 

@@ -78,6 +78,7 @@ class Call(Struct, array_like=True, tag='call'):
     args: Any  # the tagged form of a tuple
     kwargs: Any  # the tagged form of a dict
     plain: bool
+    extended: bool = False  # values in the extended form (values.py)
 
 
 class Futures(Struct, array_like=True, tag='futures'):
@@ -98,6 +99,7 @@ class Done(Struct, array_like=True, tag='done'):
     value: Any
     cpu: float
     recycle: bool  # the run left the worker in a state that should not serve another run
+    extended: bool = False  # the value in the extended form (values.py)
 
 
 class Failed(Struct, array_like=True, tag='error'):

@@ -25,7 +25,7 @@ from ..execution.protocol import CallEvent, DoneEvent, ErrorEvent, FuturesEvent,
 from ..execution.run import Execution
 from ..execution.session import RunSpec, Session, restore
 from ..limits import Limits, resolve_limits
-from . import wire
+from . import values, wire
 
 # What the bootstrap line runs: it must record the inherited state before any import opens a file.
 BOOTSTRAP = (
@@ -200,7 +200,11 @@ class Server:
             if type(answer) is not wire.HookAnswer:
                 raise SystemExit('expected a hook answer')
             if not answer.ok:
-                raise RuntimeError(str(answer.value))
+                # An exception of the host's type name: the run's hook wrapper reports that name.
+                name = (
+                    answer.value if type(answer.value) is str and answer.value.isidentifier() else 'Exception'
+                )
+                raise type(name, (Exception,), {})()
             return decode_value(answer.value)
 
         return call
@@ -280,23 +284,26 @@ class Server:
 
     def _send_call(self, event: Any) -> str | None:
         try:
-            args, kwargs = encode_value(event.args), encode_value(event.kwargs)
+            (args, ext_args), (kwargs, ext_kwargs) = values.encode(event.args), values.encode(event.kwargs)
         except MontySnapshotError as e:
             return f'arguments of {event.function_name}() cannot be sent to the host: {e}'
+        message = wire.Call(
+            event.call_id, event.function_name, args, kwargs, event.plain, ext_args or ext_kwargs
+        )
         try:
-            self.channel.send(wire.Call(event.call_id, event.function_name, args, kwargs, event.plain))
+            self.channel.send(message)
         except MessageTooLarge as e:
             return f'arguments of {event.function_name}() are too large to send to the host ({e})'
         return None
 
     def _done(self, value: Any) -> None:
         try:
-            encoded = encode_value(value)
+            encoded, extended = values.encode(value)
         except MontySnapshotError as e:
             self._failed(MontyConversionError(f'the result cannot be sent to the host: {e}'), None)
             return
         try:
-            self.channel.send(wire.Done(encoded, time.process_time(), False))
+            self.channel.send(wire.Done(encoded, time.process_time(), False, extended))
         except MessageTooLarge as e:
             doc = {
                 'kind': 'runtime',
