@@ -35,6 +35,7 @@ BOOTSTRAP = (
 )
 
 IN_FD, OUT_FD = 0, 1
+SPIN = 100e-6  # seconds the worker polls its pipe before it sleeps
 _LIMIT_ERRORS = ('limit exceeded', 'maximum recursion depth')
 
 
@@ -81,7 +82,7 @@ class Channel:
         n -= len(buffered)
         self.buffer = b''
         while n > 0:
-            chunk = os.read(self.rfd, max(n, 1 << 16))
+            chunk = self._read(max(n, 1 << 16))
             if not chunk:
                 raise EOFError('the host closed the pipe')
             chunks.append(chunk)
@@ -90,6 +91,20 @@ class Channel:
         size = len(data) + n  # (n <= 0: -n bytes read ahead)
         self.buffer = data[size:]
         return data[:size]
+
+    def _read(self, size: int) -> bytes:
+        """Poll for `SPIN` seconds, then block: a quick reply (a host call) needs no wake-up."""
+        until = time.perf_counter() + SPIN
+        os.set_blocking(self.rfd, False)
+        try:
+            while time.perf_counter() < until:
+                try:
+                    return os.read(self.rfd, size)
+                except BlockingIOError:
+                    continue
+        finally:
+            os.set_blocking(self.rfd, True)
+        return os.read(self.rfd, size)
 
     def recv(self) -> Any:
         kind, size = wire.HEADER.unpack(self._read_exact(wire.HEADER.size))
