@@ -43,6 +43,7 @@ from monty_core import (
     ResourceLimits,
 )
 from monty_core.limits import resolve_limits as check_limits
+from monty_core.process import ProcessPool
 from monty_core.runtime.modules import available_modules
 from monty_core.typecheck import TyUnavailableError, default_checker, type_check
 
@@ -183,6 +184,9 @@ class CodeModeToolset(WrapperToolset[AgentDepsT]):
         resource_limits: `monty_core.ResourceLimits` for each call (default 30 s of execution time and
             256 MiB of memory; time waiting for tools does not count), or `'unlimited'`.
         type_check: type-check the code with ty against the tool stubs before running it.
+        isolation: where the code runs: `'process'` (default: a confined worker process of monty's
+            default pool, see docs/process-tier.md), `'inprocess'`, a `monty_core.process.ProcessPool`,
+            or None (the `MONTY_ISOLATION` environment variable decides).
     """
 
     tool_selector: ToolSelector[AgentDepsT] = 'all'
@@ -190,6 +194,7 @@ class CodeModeToolset(WrapperToolset[AgentDepsT]):
     max_tool_calls: int = field(default=100, kw_only=True)
     resource_limits: CodeModeResourceLimits | None = field(default=None, kw_only=True)
     type_check: bool = field(default=True, kw_only=True)
+    isolation: str | ProcessPool | None = field(default='process', kw_only=True)
 
     _state: _ReplState = field(default_factory=_ReplState, init=False, repr=False, compare=False)
     _shared: SharedState = field(default_factory=SharedState, init=False, repr=False, compare=False)
@@ -337,7 +342,7 @@ class CodeModeToolset(WrapperToolset[AgentDepsT]):
         record_code(otel, code, include_content=ctx.trace_include_content)
         type_check_ms = await self._type_check(code, tool.catalog, state) if self.type_check else 0.0
         if state.repl is None:
-            state.repl = MontyRepl(script_name=SCRIPT_NAME, limits=self._limits)
+            state.repl = MontyRepl(script_name=SCRIPT_NAME, limits=self._limits, isolation=self.isolation)
         run = SnippetRun(
             repl=state.repl,
             catalog=tool.catalog,

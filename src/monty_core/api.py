@@ -22,6 +22,8 @@ from .execution.encoding import pack, unpack
 from .execution.run import Execution
 from .execution.session import RunSpec, Session
 from .limits import DEFAULT_LIMITS, ResourceLimits, resolve_limits
+from .process.pool import ProcessPool
+from .process.runs import remote_factory, resolve_isolation, run_async, run_sync
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.output import PrintCallback
 
@@ -174,9 +176,11 @@ class Monty:
         inputs: Mapping[str, Any] | None = None,
         limits: ResourceLimits | Mapping[str, Any] | None = None,
         print_callback: PrintCallback | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> MontySnapshot | MontyFutureSnapshot | MontyComplete:
         """Run until the first host call: returns a `MontySnapshot` to resume with the call's result,
-        or `MontyComplete` if the code finishes without calling the host.
+        or `MontyComplete` if the code finishes without calling the host. `isolation` is as for `run`
+        (on the process tier, a paused run keeps its worker until it is resumed, closed or dropped).
 
         Raises:
             MontyRuntimeError: the code fails before its first host call.
@@ -189,7 +193,8 @@ class Monty:
             inputs=self._converted_inputs(inputs),
             limits=resolve_limits(limits),
         )
-        session = Session(spec, print_callback)
+        pool = resolve_isolation(isolation)
+        session = Session(spec, print_callback, remote=None if pool is None else remote_factory(pool))
         return advance(session, session.start())
 
     def _check_functions(self, external_functions: Mapping[str, Callable[..., Any]] | None) -> dict[str, Any]:
@@ -215,6 +220,7 @@ class Monty:
         limits: ResourceLimits | Mapping[str, Any] | None = None,
         print_callback: PrintCallback | None = None,
         hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> Any:
         """Run the code to completion and return the value of its last expression statement.
 
@@ -222,11 +228,21 @@ class Monty:
         (or, inside a running event loop, use `run_monty_async`). `hooks` gives the standard library
         a clock and randomness (see `HostHooks`); without them runs are deterministic.
 
+        `isolation`: `'inprocess'` (the fast tier), `'process'` (a confined worker process of the default
+        pool: see docs/process-tier.md) or a `ProcessPool`; `None` reads the `MONTY_ISOLATION`
+        environment variable (default `'inprocess'`).
+
         Raises:
             MontyRuntimeError: the code raised an exception it did not handle, or hit a limit.
             MontyConversionError: an input or the result cannot cross the boundary.
             TypeError: missing or unexpected inputs or external functions.
         """
+        pool = resolve_isolation(isolation)
+        if pool is not None:
+            return run_sync(
+                self, pool, inputs=inputs, external_functions=external_functions, limits=limits,
+                print_callback=print_callback, hooks=hooks,
+            )  # fmt: skip
         functions = self._check_functions(external_functions)
         execution = self._new_execution(inputs, functions, limits, print_callback, hooks, checked=True)
         return drive_sync(execution, functions)
@@ -244,12 +260,13 @@ async def run_monty_async(
     limits: ResourceLimits | Mapping[str, Any] | None = None,
     print_callback: PrintCallback | None = None,
     hooks: HostHooks | Mapping[str, Callable[..., Any]] | None = None,
+    isolation: str | ProcessPool | None = None,
 ) -> Any:
     """Run `monty` to completion from async code and return the value of its last expression.
 
     Host functions may be sync or `async def`; concurrent sandbox calls (`asyncio.gather`) to async
     host functions run concurrently. The event loop stays responsive while the sandbox computes, and
-    cancelling the awaiting task stops the run.
+    cancelling the awaiting task stops the run. `isolation` is as for `Monty.run`.
 
     ```python
     import asyncio
@@ -266,6 +283,12 @@ async def run_monty_async(
         MontyRuntimeError: the code raised an exception it did not handle, or hit a limit.
         TypeError: missing or unexpected inputs or external functions.
     """
+    pool = resolve_isolation(isolation)
+    if pool is not None:
+        return await run_async(
+            monty, pool, inputs=inputs, external_functions=external_functions, limits=limits,
+            print_callback=print_callback, hooks=hooks,
+        )  # fmt: skip
     functions = monty._check_functions(external_functions)
     execution = monty._new_execution(inputs, functions, limits, print_callback, hooks, checked=True)
     execution.enable_yields(YIELD_INTERVAL)

@@ -2,6 +2,7 @@
 
 monty check FILE [--stubs STUBS] [--format full|concise|json]
 monty run FILE [--input NAME=JSON ...] [--max-duration S] [--max-memory BYTES]
+monty doctor   (start a process-tier worker and print each OS confinement check)
 """
 
 from __future__ import annotations
@@ -78,7 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check_main(rest)
     if command == 'run':
         return run_main(rest)
-    print(f"monty: unknown command {command!r} (expected 'check' or 'run')", file=sys.stderr)
+    if command == 'doctor':
+        from .process.doctor import doctor_main
+
+        return doctor_main(rest)
+    print(f"monty: unknown command {command!r} (expected 'check', 'run' or 'doctor')", file=sys.stderr)
     return 2
 
 

@@ -39,6 +39,8 @@ from .execution.protocol import (
 )
 from .execution.session import STR_HASH_PROBE, RunSpec, Session, check_log, hash_seed_hint, restore
 from .limits import resolve_limits
+from .process.pool import ProcessPool
+from .process.runs import remote_for
 from .runtime.output import PrintCallback
 
 __all__ = ['MontyComplete', 'MontyFutureSnapshot', 'MontySnapshot', 'Progress']
@@ -97,6 +99,7 @@ class _Paused(Generic[_E]):
             print_callback if print_callback is not None else session.print_callback,
             output_chars=self._output_chars,
             elapsed=self._elapsed,
+            remote=session.remote,
         )
         expected = describe_event(self._event)
         if not same_description(describe_event(event), expected):
@@ -142,7 +145,11 @@ class _Paused(Generic[_E]):
 
     @classmethod
     def _load(
-        cls, data: bytes, print_callback: PrintCallback | None, limits: Mapping[str, Any] | None
+        cls,
+        data: bytes,
+        print_callback: PrintCallback | None,
+        limits: Mapping[str, Any] | None,
+        isolation: str | ProcessPool | None = None,
     ) -> Any:
         doc = unpack(data, cls._kind)
         try:
@@ -164,8 +171,9 @@ class _Paused(Generic[_E]):
         hint = hash_seed_hint(doc.get('str_hash'))
         try:
             session, event = restore(
-                spec, log, print_callback, output_chars=output_chars, elapsed=float(elapsed), hint=hint
-            )
+                spec, log, print_callback, output_chars=output_chars, elapsed=float(elapsed), hint=hint,
+                remote=remote_for(isolation),
+            )  # fmt: skip
         except MontyError:
             raise
         except Exception as e:
@@ -256,6 +264,7 @@ class MontySnapshot(_Paused[CallEvent]):
         *,
         print_callback: PrintCallback | None = None,
         limits: Mapping[str, Any] | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> MontySnapshot:
         """Restore a snapshot made by `dump()` (in any process) by replaying its log.
 
@@ -264,11 +273,12 @@ class MontySnapshot(_Paused[CallEvent]):
             print_callback: receives the output printed after the snapshot point.
             limits: resource limits to apply instead of those stored in the snapshot (use it for
                 snapshots from untrusted storage: the stored limits are whatever the bytes say).
+            isolation: where the replay and the rest of the run happen, as for `Monty.run`.
 
         Raises:
             MontySnapshotError: the bytes are not a valid snapshot of this kind, or the replay diverged.
         """
-        return cls._load(data, print_callback, limits)
+        return cls._load(data, print_callback, limits, isolation)
 
     def __repr__(self) -> str:
         return (
@@ -319,9 +329,10 @@ class MontyFutureSnapshot(_Paused[FuturesEvent]):
         *,
         print_callback: PrintCallback | None = None,
         limits: Mapping[str, Any] | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> MontyFutureSnapshot:
         """Restore a snapshot made by `dump()`; the arguments are those of `MontySnapshot.load`."""
-        return cls._load(data, print_callback, limits)
+        return cls._load(data, print_callback, limits, isolation)
 
     def __repr__(self) -> str:
         return f'MontyFutureSnapshot(pending_call_ids={self.pending_call_ids!r})'

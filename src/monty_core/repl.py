@@ -30,6 +30,8 @@ from .execution.encoding import pack, unpack
 from .execution.protocol import DoneEvent, ErrorEvent
 from .execution.session import RunSpec, Session, check_log, limits_from_doc, new_globals, restore
 from .limits import Limits, ResourceLimits, resolve_limits
+from .process.pool import ProcessPool
+from .process.runs import remote_factory, resolve_isolation
 from .progress import MontyComplete, MontyFutureSnapshot, MontySnapshot, advance
 from .runtime.output import PrintCallback
 
@@ -44,6 +46,7 @@ class MontyRepl:
         limits: resource limits applied to each snippet (see `ResourceLimits`).
         type_check: type-check each snippet with ty (against the stubs and earlier snippets).
         type_check_stubs: stubs declaring inputs and host functions for the type checker.
+        isolation: as for `Monty.run` (`'process'`: every snippet runs in a confined worker).
     """
 
     def __init__(
@@ -53,8 +56,12 @@ class MontyRepl:
         limits: ResourceLimits | Limits | Mapping[str, Any] | None = None,
         type_check: bool = False,
         type_check_stubs: str | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> None:
         self.script_name = script_name
+        pool = resolve_isolation(isolation)
+        # The process tier: each snippet runs in a worker that first replays the earlier snippets.
+        self._remote = None if pool is None else remote_factory(pool)
         self._limits: Limits = resolve_limits(limits)
         self.type_check = type_check
         self.type_check_stubs = type_check_stubs
@@ -95,7 +102,10 @@ class MontyRepl:
         return cast(ResourceLimits, self._limits.as_dict())
 
     def _session(self, spec: RunSpec, print_callback: PrintCallback | None) -> Session:
-        session = Session(spec, print_callback, globals_=self._globals)
+        if self._remote is not None:
+            session = Session(spec, print_callback, remote=self._remote)
+        else:
+            session = Session(spec, print_callback, globals_=self._globals)
         session.on_finish = self._record
         return session
 
@@ -150,11 +160,13 @@ class MontyRepl:
         *,
         print_callback: PrintCallback | None = None,
         limits: ResourceLimits | Limits | Mapping[str, Any] | None = None,
+        isolation: str | ProcessPool | None = None,
     ) -> MontyRepl:
         """Restore a REPL from `dump()` by replaying its snippets (their output is not printed again).
 
         `limits`, if given, replaces the limits stored in the dump (for snippets replayed and to come).
         `print_callback` is accepted for symmetry with the snapshot loaders; nothing is printed on load.
+        `isolation` is as for `MontyRepl(...)`: on the process tier the replay happens in a worker.
 
         Raises:
             MontySnapshotError: the bytes are not a valid REPL dump, or a snippet's replay diverged.
@@ -176,6 +188,7 @@ class MontyRepl:
                 limits=stored if limits is None else limits,
                 type_check=type_check,
                 type_check_stubs=stubs,
+                isolation=isolation,
             )
             raw_history = doc['history']
             if not isinstance(raw_history, list):
@@ -190,6 +203,21 @@ class MontyRepl:
             raise
         except Exception as e:
             raise MontySnapshotError(f'malformed REPL snapshot: {type(e).__name__}: {e}') from None
+        if repl._remote is not None and history:
+            # One worker replays the earlier snippets, then the last one against the log.
+            last, log = history[-1]
+            replayed = [(spec, log) for spec, log in history[:-1]]
+            session, event = restore(
+                dataclasses.replace(last, history=replayed), log, None, output_chars=1 << 62, elapsed=0.0,
+                remote=repl._remote,
+            )  # fmt: skip
+            if isinstance(event, ErrorEvent) and isinstance(event.error, MontySnapshotError):
+                raise event.error  # (the worker's replay of the earlier snippets diverged)
+            if not isinstance(event, (DoneEvent, ErrorEvent)):
+                session.abandon()
+                raise MontySnapshotError('a REPL snippet did not finish on replay')
+            repl._history.extend(history)
+            return repl
         for spec, log in history:
             _, event = restore(spec, log, None, output_chars=1 << 62, elapsed=0.0, globals_=repl._globals)
             if not isinstance(event, (DoneEvent, ErrorEvent)):

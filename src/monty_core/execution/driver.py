@@ -238,7 +238,12 @@ async def drive_async(runner: Runner, functions: Mapping[str, Callable[..., Any]
                         ready = {cid: results.pop(cid) for cid in event.call_ids if cid in results}
                     event = runner.reply(Resolve(ready))
                 elif type(event) is YieldEvent:
-                    await anyio.sleep(0)
+                    # A runner may say what to wait for (a worker process's pipe); else a plain turn.
+                    wait_turn = getattr(runner, 'wait_turn', None)
+                    if wait_turn is None:
+                        await anyio.sleep(0)
+                    else:
+                        await wait_turn()
                     event = runner.reply(CONTINUE)
                 else:
                     outcome = event

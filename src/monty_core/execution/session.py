@@ -17,7 +17,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from greenlet import getcurrent
 
@@ -49,6 +49,9 @@ from .run import Execution, HostFunction
 # re-points them all at its own run, so a handle kept from an earlier snippet (`f = fetch`, a default
 # argument) calls through the current run instead of a finished one. (`_m_` names are reserved.)
 HOST_FUNCTIONS_KEY = HOST_FUNCTIONS
+
+# Makes the execution of a session run elsewhere (process/runs.py): `(spec, print_callback) -> runner`.
+RemoteFactory = Callable[['RunSpec', PrintCallback], Any]
 
 # A value of this process's string hash: snapshots record it so that a replay that diverges in a
 # process with another hash seed (`PYTHONHASHSEED`) can say so.
@@ -214,20 +217,29 @@ class Session:
         *,
         globals_: dict[str, Any] | None = None,
         skip_output: int = 0,
+        remote: RemoteFactory | None = None,
     ) -> None:
         if _ORPHANS:
             reap_orphans()
         self.spec = spec
         self.print_callback = print_callback
         self.output = _CountingOutput(print_callback, skip_output)
-        program = compile_program(spec.code, spec.script_name, globals_ is not None)
-        self.execution = Execution(
-            program,
-            inputs=dict(spec.inputs),
-            external_functions=spec.external_functions,
-            limits=spec.limits,
-            print_callback=self.output,
-            globals_=globals_,
+        # `remote` (the process tier): the run happens in a worker process, which replays the REPL
+        # history of `spec` itself; this session logs the interactions as it does for a local run.
+        self.remote = remote
+        program = compile_program(spec.code, spec.script_name, globals_ is not None or bool(spec.history))
+        # (A remote runner quacks like an `Execution` where a session uses one: process/remote.py.)
+        self.execution = (
+            cast(Execution, remote(spec, self.output))
+            if remote is not None
+            else Execution(
+                program,
+                inputs=dict(spec.inputs),
+                external_functions=spec.external_functions,
+                limits=spec.limits,
+                print_callback=self.output,
+                globals_=globals_,
+            )
         )
         if globals_ is not None:
             handles: list[HostFunction] = globals_.setdefault(HOST_FUNCTIONS_KEY, [])
@@ -371,6 +383,7 @@ def restore(
     elapsed: float,
     globals_: dict[str, Any] | None = None,
     hint: str = '',
+    remote: RemoteFactory | None = None,
 ) -> tuple[Session, Event]:
     """A fresh session replayed up to the end of `log` (the REPL history first, if any).
 
@@ -378,17 +391,17 @@ def restore(
     diverges from the log.
     """
     check_log(log)
-    if globals_ is None and spec.history:
+    if globals_ is None and spec.history and remote is None:
         globals_ = new_globals()
     try:
-        for past_spec, past_log in spec.history:
+        for past_spec, past_log in spec.history if remote is None else ():  # (a worker replays them)
             check_log(past_log)
             past = Session(past_spec, None, globals_=globals_, skip_output=1 << 62)
             event = past.replay(past_log, hint=hint)
             if not isinstance(event, (DoneEvent, ErrorEvent)):
                 past.execution.abandon()
                 raise MontySnapshotError('replay of an earlier REPL snippet did not finish')
-        session = Session(spec, print_callback, globals_=globals_, skip_output=output_chars)
+        session = Session(spec, print_callback, globals_=globals_, skip_output=output_chars, remote=remote)
     except MontySyntaxError as e:
         raise MontySnapshotError(f'the code in the snapshot does not compile: {e}') from None
     event = session.replay(log, hint=hint)
