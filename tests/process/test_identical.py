@@ -10,7 +10,7 @@ import pytest
 from monty_core import Monty, MontyError, MontyRuntimeError
 from monty_core.process import ProcessPool
 
-PROGRAMS = sorted((Path(__file__).parent.parent / 'corpus' / 'programs').glob('*.py'))
+PROGRAMS = sorted((Path(__file__).parent.parent / 'conformance' / 'corpus' / 'programs').glob('*.py'))
 
 
 def outcome(source: str, isolation: Any, limits: dict[str, Any] | None = None) -> tuple[Any, ...]:

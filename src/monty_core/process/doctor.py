@@ -47,6 +47,7 @@ def _host_limits(worker: WorkerProcess) -> tuple[str, bool, str]:
 
 
 def doctor_main(argv: Sequence[str] = ()) -> int:
+    """`monty doctor`: start a worker, print each confinement check with pass/fail; 0 if all pass."""
     if argv and argv[0] in ('-h', '--help'):
         print(__doc__.strip() if __doc__ else 'usage: monty doctor')
         return 0

@@ -109,6 +109,7 @@ class WorkerProcess:
 
     # -- messages ----------------------------------------------------------------------------------------
     def send(self, message: Any) -> None:
+        """Write one message to the worker's pipe (the whole frame, however the pipe splits it)."""
         data = memoryview(wire.encode(message))
         try:
             while data:
@@ -177,6 +178,7 @@ class WorkerProcess:
             self.fill(timeout)
 
     def wait_ready(self, timeout: float = START_TIMEOUT) -> wire.Ready:
+        """The worker's start report (its confinement checks), waiting at most `timeout` seconds for it."""
         if self.ready is None:
             message = self.recv(time.monotonic() + timeout)
             if type(message) is not wire.Ready:
@@ -202,6 +204,7 @@ class WorkerProcess:
             pass
 
     def alive(self) -> bool:
+        """Whether the worker process is still running."""
         return self.proc.poll() is None
 
     def _exit_status(self) -> int | None:
@@ -211,6 +214,7 @@ class WorkerProcess:
             return None
 
     def kill(self) -> None:
+        """Kill the worker process (SIGKILL) and reap it."""
         if self.proc.poll() is None:
             try:
                 self.proc.send_signal(signal.SIGKILL)
@@ -353,6 +357,7 @@ class ProcessPool:
             self._cond.notify()
 
     def unpark(self, worker: WorkerProcess) -> None:
+        """Take `worker` back from the paused runs that may be evicted (its run resumes now)."""
         with self._cond:
             self._parked.pop(worker, None)
 

@@ -85,10 +85,12 @@ class RemoteRun:
 
     @property
     def meter(self) -> RemoteRun:
+        """Itself: a remote run keeps its own clock (the `Execution.meter` the session reads)."""
         return self
 
     @property
     def elapsed(self) -> float:
+        """Seconds of sandbox time the run has spent in its worker so far."""
         return self.spent
 
     @elapsed.setter
@@ -108,9 +110,11 @@ class RemoteRun:
 
     # -- the Runner protocol ---------------------------------------------------------------------------
     def pin(self) -> None:
+        """The host drives the run synchronously (see `Execution.pin`); nothing to do remotely but note it."""
         self.pinned = True
 
     def unpin(self) -> None:
+        """The end of `pin`."""
         self.pinned = False
 
     def _park(self) -> None:
@@ -121,6 +125,7 @@ class RemoteRun:
 
     @property
     def finished(self) -> bool:
+        """Whether the run ended (or its worker was taken back while it was paused)."""
         return self._finished or self.evicted
 
     @finished.setter
@@ -128,10 +133,12 @@ class RemoteRun:
         self._finished = value
 
     def start(self) -> Event:
+        """Send the run to a worker, with its limits set, and return its first event."""
         self._set_limits()
         return self._send(self.message)
 
     def reply(self, reply: Reply) -> Event:
+        """Send the host's answer to the worker and return the run's next event."""
         if self.finished:
             raise RuntimeError('this run has already finished')
         if reply is CONTINUE:

@@ -73,6 +73,8 @@ class Ready(Struct, array_like=True, tag='ready'):
 
 
 class Call(Struct, array_like=True, tag='call'):
+    """Worker to host: the sandbox called host function `name` (a `CallEvent`)."""
+
     call_id: Count
     name: Name
     args: Any  # the tagged form of a tuple
@@ -82,20 +84,28 @@ class Call(Struct, array_like=True, tag='call'):
 
 
 class Futures(Struct, array_like=True, tag='futures'):
+    """Worker to host: every sandbox task waits on these host futures (a `FuturesEvent`)."""
+
     call_ids: Annotated[list[Count], Meta(max_length=1 << 20)]
 
 
 class Printed(Struct, array_like=True, tag='print'):
+    """Worker to host: text the sandbox printed, streamed to the host's print callback."""
+
     stream: Name
     text: Text
 
 
 class HookCall(Struct, array_like=True, tag='hook'):
+    """Worker to host: the sandbox's stdlib asks a host hook (`now`, `random_bytes`, ...)."""
+
     key: Name
     args: list[Any]
 
 
 class Done(Struct, array_like=True, tag='done'):
+    """Worker to host: the run finished with `value` (a `DoneEvent`), after `cpu` seconds."""
+
     value: Any
     cpu: float
     recycle: bool  # the run left the worker in a state that should not serve another run
@@ -103,12 +113,16 @@ class Done(Struct, array_like=True, tag='done'):
 
 
 class Failed(Struct, array_like=True, tag='error'):
+    """Worker to host: the run failed (an `ErrorEvent`; the error as plain data)."""
+
     error: Any  # `error_to_doc` form
     cpu: float
     recycle: bool
 
 
 class Abandoned(Struct, array_like=True, tag='abandoned'):
+    """Worker to host: the abandoned run has unwound; the worker is free."""
+
     pass
 
 
@@ -117,6 +131,8 @@ FromWorker = Ready | Call | Futures | Printed | HookCall | Done | Failed | Aband
 
 # -- host -> worker ---------------------------------------------------------------------------------------
 class RunMsg(Struct, array_like=True, tag='run'):
+    """Host to worker: run this code with these inputs, limits and history."""
+
     code: str
     script_name: str
     inputs: dict[str, Any]  # tagged values
@@ -132,15 +148,21 @@ class SessionMsg(Struct, array_like=True, tag='session'):
 
 
 class ReplyMsg(Struct, array_like=True, tag='reply'):
+    """Host to worker: the answer to the pending event (a protocol `Reply`, encoded)."""
+
     reply: Any  # `protocol.encode_reply` form
 
 
 class HookAnswer(Struct, array_like=True, tag='hook'):
+    """Host to worker: a host hook's result, or the message of its failure."""
+
     ok: bool
     value: Any  # tagged value, or an error message
 
 
 class Abandon(Struct, array_like=True, tag='abandon'):
+    """Host to worker: stop the paused run for good."""
+
     pass
 
 
@@ -223,6 +245,7 @@ def decode_from_worker(kind: int, body: bytes) -> FromWorker:
 
 
 def decode_from_host(kind: int, body: bytes) -> FromHost:
+    """The host's message, validated (the worker trusts the host, but a bad frame is still an error)."""
     return _decode(kind, body, _FROM_HOST, FromHost)
 
 

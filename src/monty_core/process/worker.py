@@ -65,6 +65,7 @@ class Channel:
         self.buffer = b''  # read ahead: a header and its body usually arrive in one read
 
     def send(self, message: Any) -> None:
+        """Send one message to the host (`MessageTooLarge` past the pool's message limit)."""
         frame = wire.encode(message)
         if len(frame) > self.max_message:
             raise MessageTooLarge(len(frame), self.max_message)
@@ -107,6 +108,7 @@ class Channel:
         return os.read(self.rfd, size)
 
     def recv(self) -> Any:
+        """The next message from the host, decoded and validated."""
         kind, size = wire.HEADER.unpack(self._read_exact(wire.HEADER.size))
         return wire.decode_from_host(kind, self._read_exact(size))
 
@@ -193,12 +195,15 @@ _TEST_INPUTS = {'hole': _hole, 'crash': _crash}
 
 # -- runs --------------------------------------------------------------------------------------------------
 class Server:
+    """The worker's main loop: one run at a time, each driven through the host over the pipe."""
+
     def __init__(self, channel: Channel, test_switches: list[str]) -> None:
         self.channel = channel
         self.test_inputs = {k: v for k, v in _TEST_INPUTS.items() if k in test_switches}
         self.limits: dict[tuple[Any, ...], Limits] = {}
 
     def serve(self) -> None:
+        """Serve runs until the host closes the pipe or asks the worker to exit."""
         while True:
             message = self.channel.recv()
             if type(message) is wire.RunMsg:
@@ -228,6 +233,7 @@ class Server:
         self.channel.send(wire.Printed(stream, text))
 
     def run(self, msg: wire.RunMsg) -> None:
+        """Run one program the host sent, answering its events through the host, to its end."""
         inputs = {k: decode_value(v) for k, v in msg.inputs.items()}
         for name in self.test_inputs.keys() & inputs.keys():
             inputs[name] = self.test_inputs[name]
@@ -274,6 +280,7 @@ class Server:
                 session.unpin()
 
     def drive(self, execution: Any, event: Any, max_memory: int | None) -> None:
+        """Forward each event of the run to the host and feed the host's replies back, until it ends."""
         while True:
             if type(event) is CallEvent:
                 sent = self._send_call(event)
