@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import time
 from typing import Any
@@ -171,7 +172,9 @@ def test_cancelled_wait_for_a_worker_gives_it_back() -> None:
             task = asyncio.create_task(run_monty_async(Monty('1'), isolation=p))
             await asyncio.sleep(0.2)  # waiting (in a thread) for the worker
             task.cancel()
-            with pytest.raises(asyncio.CancelledError):
+            # (On a slow machine the pool may already have evicted the paused run to serve the
+            # waiter, which then finished: either way, no worker may be lost.)
+            with contextlib.suppress(asyncio.CancelledError):
                 await task
 
         asyncio.run(main())
