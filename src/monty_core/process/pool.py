@@ -91,6 +91,7 @@ class WorkerProcess:
             stderr=subprocess.DEVNULL,
             env=WORKER_ENV,
             close_fds=True,
+            start_new_session=True,  # no controlling terminal to hang up (`vhangup`), no job signals
             bufsize=0,
         ).result()
         assert self.proc.stdin is not None and self.proc.stdout is not None

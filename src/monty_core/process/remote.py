@@ -23,6 +23,7 @@ from ..errors import MontyRuntimeError, MontySnapshotError
 from ..execution.encoding import decode_value, encode_value
 from ..execution.protocol import (
     CONTINUE,
+    FUTURE,
     CallEvent,
     DoneEvent,
     ErrorEvent,
@@ -30,6 +31,7 @@ from ..execution.protocol import (
     FuturesEvent,
     Raise,
     Reply,
+    Resolve,
     YieldEvent,
     encode_reply,
 )
@@ -79,6 +81,11 @@ class RemoteRun:
         self.t0 = 0.0
         self.spent = 0.0  # host-measured compute time of the worker so far
         self.waiting = False  # the worker waits for the host's reply (to a call or a wait on futures)
+        # Nothing a worker reports is trusted: a call names a declared function, a wait names calls
+        # answered with FUTURE and not yet resolved (a compromised worker could forge either).
+        self.functions = _declared_functions(message)
+        self.futures: set[int] = set()
+        self.pending_call: int | None = None
 
     # -- what a `Session` reads of its execution ---------------------------------------------------------
     _greenlet = None
@@ -143,6 +150,11 @@ class RemoteRun:
             raise RuntimeError('this run has already finished')
         if reply is CONTINUE:
             return self._next()
+        if reply is FUTURE and self.pending_call is not None:
+            self.futures.add(self.pending_call)
+        elif isinstance(reply, Resolve):
+            self.futures.difference_update(reply.results)
+        self.pending_call = None
         try:
             encoded = encode_reply(reply)
         except (MontySnapshotError, ValueError) as e:
@@ -257,8 +269,11 @@ class RemoteRun:
             )
             if type(args) is not tuple or type(kwargs) is not dict or not all(type(k) is str for k in kwargs):
                 raise wire.WireError('call arguments must be a tuple and a dict with str keys')
+            if message.name not in self.functions:
+                raise wire.WireError(f'a call of {message.name!r}, which the run did not declare')
             self._spent()
             self._park()
+            self.pending_call = message.call_id
             return CallEvent(message.call_id, message.name, args, kwargs, message.plain)
         if t is wire.Printed:
             self._printed(message.stream, message.text)
@@ -267,16 +282,18 @@ class RemoteRun:
             self._hook(message.key, message.args)
             return None
         if t is wire.Futures:
+            if not message.call_ids or not self.futures.issuperset(message.call_ids):
+                raise wire.WireError('a wait on host futures the run was not given')
             self._spent()
             self._park()
             return FuturesEvent(tuple(message.call_ids))
         if t is wire.Done:
             value = values.decode(message.value, message.extended)
-            self.worker.cpu = message.cpu
+            self.worker.cpu = _cpu(message.cpu)
             return self._end(DoneEvent(value), reuse=not message.recycle)
         if t is wire.Failed:
             error = wire.error_from_doc(message.error)
-            self.worker.cpu = message.cpu
+            self.worker.cpu = _cpu(message.cpu)
             return self._end(
                 ErrorEvent(error, self.host_error), reuse=not message.recycle and self.host_error is None
             )
@@ -352,3 +369,18 @@ class RemoteRun:
         return _failure(
             'SystemError', f'the sandbox worker exited unexpectedly (status {returncode}) and was replaced'
         )
+
+
+def _declared_functions(message: wire.RunMsg | wire.SessionMsg) -> frozenset[str]:
+    """The host functions the run declared: the only names a worker's call may carry."""
+    if isinstance(message, wire.RunMsg):
+        return frozenset(message.functions)
+    names = message.spec.get('external_functions') if isinstance(message.spec, dict) else None
+    return frozenset(n for n in names or () if type(n) is str)
+
+
+def _cpu(reported: float) -> float:
+    """The CPU time a worker reports, refused unless a plausible number (it sets the CPU rlimit)."""
+    if not (0.0 <= reported < 1e7):  # (NaN and infinity fail too)
+        raise wire.WireError(f'implausible CPU time {reported!r}')
+    return reported

@@ -94,7 +94,8 @@ def _exception(body: Any) -> BaseException:
     if type(body) is not list or len(body) != 2 or type(body[0]) is not str or type(body[1]) is not str:
         raise MontySnapshotError('malformed exception value')
     cls = getattr(builtins, body[0], None)
-    if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+    # (`Exception` subclasses only: a value must never be a `SystemExit` or `KeyboardInterrupt`.)
+    if not (isinstance(cls, type) and issubclass(cls, Exception)):
         raise MontySnapshotError(f'{body[0][:100]!r} is not a builtin exception')
     try:
         return cls(body[1])

@@ -156,7 +156,13 @@ def _vm_bytes() -> int:
 def _read_paths(cfg: dict[str, Any]) -> list[str]:
     from .confine import mapped_libraries
 
-    paths = [p for p in (*cfg['read_paths'], *sys.path) if p and os.path.exists(p)]
+    # Of the import path, only the entries the worker actually imported from (after warm-up): the
+    # host's script directory or working directory (its `.env`, its data) stays closed.
+    files = [f for m in list(sys.modules.values()) if isinstance(f := getattr(m, '__file__', None), str)]
+    roots = {
+        root for root in sys.path if root and any(f.startswith(root.rstrip(os.sep) + os.sep) for f in files)
+    }
+    paths = [p for p in (*cfg['read_paths'], *sorted(roots)) if p and os.path.exists(p)]
     return [*paths, *mapped_libraries(), '/dev/null', '/dev/urandom', f'/proc/{os.getpid()}']
 
 
