@@ -60,3 +60,25 @@ def test_an_implausible_cpu_time_kills_the_worker(cpu: str) -> None:
         with pytest.raises(MontyRuntimeError) as info:
             Monty('1').run(isolation=pool)
     assert broke_protocol(info.value, 'implausible CPU time')
+
+
+def test_more_output_than_the_limit_kills_the_worker() -> None:
+    body = "for _ in range(64):\n    self.channel.send(wire.Printed('stdout', 'A' * 1024))\nself.channel.send(wire.Done(None, 0.0, False))"
+    with planted(body) as pool:
+        with pytest.raises(MontyRuntimeError) as info:
+            Monty('1').run(
+                isolation=pool, limits={'max_output_bytes': 4096}, print_callback=lambda s, t: None
+            )
+    assert broke_protocol(info.value, 'more printed output')
+
+
+def test_output_up_to_the_limit_is_delivered() -> None:
+    with ProcessPool(max_workers=1) as pool:
+        printed: list[str] = []
+        with pytest.raises(MontyRuntimeError) as info:
+            Monty("while True:\n    print('x' * 100)").run(
+                isolation=pool,
+                limits={'max_output_bytes': 4096},
+                print_callback=lambda s, t: printed.append(t),
+            )
+    assert info.value.type_name == 'OSError' and 0 < len(''.join(printed)) <= 4096

@@ -86,6 +86,7 @@ class RemoteRun:
         self.functions = _declared_functions(message)
         self.futures: set[int] = set()
         self.pending_call: int | None = None
+        self.printed = 0  # characters of output received
 
     # -- what a `Session` reads of its execution ---------------------------------------------------------
     _greenlet = None
@@ -302,6 +303,11 @@ class RemoteRun:
     def _printed(self, stream: str, text: str) -> None:
         if stream not in ('stdout', 'stderr'):
             raise wire.WireError(f'unknown stream {stream!r}')
+        # The worker stops its run at `max_output_bytes` itself; a worker that sends more lies.
+        self.printed += len(text)  # (characters: at most the UTF-8 bytes the worker counts)
+        cap = self.limits.max_output_bytes
+        if cap is not None and self.printed > cap:
+            raise wire.WireError(f'more printed output than max_output_bytes ({cap})')
         if self.host_error is not None:
             return
         started = time.monotonic()
