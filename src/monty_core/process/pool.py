@@ -40,6 +40,9 @@ __all__ = ['ProcessPool', 'WorkerDied', 'WorkerProcess', 'WorkerTimeout', 'defau
 
 DEFAULT_MAX_MESSAGE = 64 * 1024 * 1024
 START_TIMEOUT = 60.0
+# A worker reads its pipe whenever the host writes to it (it waits for the reply): one that does not
+# drain a frame within this long is stuck or compromised, and is killed rather than block the host.
+SEND_TIMEOUT = 10.0
 # The worker's environment: nothing of the host's. Only the locale, so that Python does not coerce it.
 WORKER_ENV = {'LC_ALL': 'C.UTF-8'}
 _READ_CHUNK = 1 << 16  # (a bigger read buffer is an mmap + munmap per read: ~100 us)
@@ -98,6 +101,7 @@ class WorkerProcess:
         self.wfd = self.proc.stdin.fileno()
         self.rfd = self.proc.stdout.fileno()
         os.set_blocking(self.rfd, False)
+        os.set_blocking(self.wfd, False)
         self.pid = self.proc.pid
         self.max_message = max_message_bytes
         self._buffer = bytearray()
@@ -112,9 +116,17 @@ class WorkerProcess:
     def send(self, message: Any) -> None:
         """Write one message to the worker's pipe (the whole frame, however the pipe splits it)."""
         data = memoryview(wire.encode(message))
+        deadline = time.monotonic() + SEND_TIMEOUT
         try:
             while data:
-                n = os.write(self.wfd, data)
+                try:
+                    n = os.write(self.wfd, data)
+                except BlockingIOError:
+                    left = deadline - time.monotonic()
+                    if left <= 0 or not select.select([], [self.wfd], [], left)[1]:
+                        self.kill()
+                        raise WorkerDied(self._exit_status()) from None
+                    continue
                 data = data[n:]
         except (BrokenPipeError, OSError):
             raise WorkerDied(self._exit_status()) from None
