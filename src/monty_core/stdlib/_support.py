@@ -21,6 +21,7 @@ import types
 import weakref
 from collections.abc import Callable, Iterable
 from itertools import compress
+from operator import index as _index
 from typing import Any, TypeVar, cast
 
 import greenlet
@@ -142,6 +143,13 @@ def reserve(ctx: RunContext, nbytes: int, what: str = 'result') -> None:
         return
     if nbytes > DEFAULT_MAX_RESULT_BYTES:
         raise MemoryError(f'{what} would be too large for the sandbox (about {nbytes} bytes)')
+
+
+def reserve_per_item(ctx: RunContext, count: Any, nbytes: int, what: str) -> None:
+    """`reserve` for `count` items of `nbytes` each, `count` being an argument CPython reads as an int
+    (its value: never a sandbox subclass's `__mul__`); any other type is left to CPython's own error."""
+    if isinstance(count, int):
+        reserve(ctx, _index(count) * nbytes, what)
 
 
 def hook(ctx: RunContext, key: str, what: str) -> Any:

@@ -6,11 +6,10 @@ reachable from sandbox code).
 from __future__ import annotations
 
 import statistics as _st
-from operator import index as _index
 from typing import Any
 
 from ..runtime.modules import RunContext
-from ._support import allow, metered_list, reserve
+from ._support import allow, metered_list, reserve_per_item
 
 allow(_st.LinearRegression, {'slope', 'intercept', 'count', 'index'})
 
@@ -35,14 +34,6 @@ _ONE_DATA = (
 _TWO_DATA = ('correlation', 'covariance', 'linear_regression')
 
 
-def _reserve_quantiles(ctx: RunContext, n: Any) -> None:
-    """`quantiles(data, n=n)` loops `n` times in CPython's Python code (host code: no sandbox tick) and
-    returns `n - 1` floats: its work is weighed as memory, 256 bytes per cut point (the list's 32,
-    and room that keeps the loop within about a second for what the memory limit admits)."""
-    if isinstance(n, int):
-        reserve(ctx, _index(n) * 256, 'quantiles()')
-
-
 def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
     def one(name: str) -> Any:
         real = getattr(_st, name)
@@ -51,7 +42,10 @@ def _statistics_factory(ctx: RunContext) -> dict[str, Any]:
         # are handed over as lists that tick when iterated.
         def call(data: Any, *args: Any, **kwargs: Any) -> Any:
             if name == 'quantiles':
-                _reserve_quantiles(ctx, kwargs.get('n', 4))
+                # CPython loops `n` times in Python (host code: no tick) for `n - 1` floats: the work is
+                # weighed as memory, 256 bytes per cut point (the list's 32, and room that keeps the
+                # loop within about a second for what the memory limit admits).
+                reserve_per_item(ctx, kwargs.get('n', 4), 256, 'quantiles()')
             if name == 'fmean' and args and args[0] is not None:
                 args = (metered_list(ctx, args[0]), *args[1:])
             if 'weights' in kwargs and kwargs['weights'] is not None:
