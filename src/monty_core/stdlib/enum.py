@@ -24,7 +24,7 @@ from ..runtime.hashing import sandbox_hash
 from ..runtime.modules import RunContext
 from ..runtime.rendering import stable_repr
 from ._enum_members import make_members, member_type
-from ._support import mark_sandbox_class, of_run_class, of_run_member, ticking
+from ._support import mark_sandbox_class, of_run_class, ticking
 
 
 class EnumType(type):
@@ -80,7 +80,7 @@ _FLAG_BASES: weakref.WeakSet[type] = weakref.WeakSet()  # each run's `Flag`
 def _enum_factory(ctx: RunContext) -> dict[str, Any]:
     # The classes are made afresh for each run (they are the run's own: its class statements subclass and
     # change them); their methods are the module-level functions below, shared like any host function
-    # (each refuses a `self`/`cls` of another run's or the host's class: `of_run_member`).
+    # (`mark_sandbox_class` makes each refuse a `self`/`cls` of another run's or the host's class).
     class auto:
         """Instances are replaced with an appropriate value in Enum class suites."""
 
@@ -197,7 +197,6 @@ def _enum_factory(ctx: RunContext) -> dict[str, Any]:
 
 
 # -- auto --------------------------------------------------------------------------------------------
-@of_run_member
 def _auto_init(self: Any) -> None:
     self.value = None
     # CPython's enum dict gives `R = auto()` its value at once, so the body can combine them
@@ -210,7 +209,6 @@ def _auto_repr(self: Any) -> str:
     return 'auto()'
 
 
-@of_run_member
 def _auto_resolved(self: Any) -> Any:
     if self.value is None and self._compute is not None:
         self.value = self._compute()
@@ -258,7 +256,7 @@ def _auto_operators(auto: type) -> dict[str, Any]:
 
 
 # -- Enum: calling the class ---------------------------------------------------------------------------
-@of_run_class
+@of_run_class  # (`__new__` is a staticmethod: `mark_sandbox_class` leaves it as it is)
 def _enum_new(
     cls: Any,
     value: Any = None,
@@ -344,17 +342,14 @@ def _next_value(name: str, start: int, count: int, last_values: list[Any]) -> An
     return start
 
 
-@of_run_class
 def _no_missing(cls: Any, value: Any) -> Any:
     return None
 
 
-@of_run_class
 def _member_by_name(cls: Any, name: Any) -> Any:
     return cls._member_map_[name]
 
 
-@of_run_member
 def _member_name(self: Any) -> Any:
     return self._name_
 
@@ -367,7 +362,6 @@ def _refuse_delete_name(self: Any) -> None:
     raise AttributeError("<enum 'Enum'> cannot delete attribute 'name'")
 
 
-@of_run_member
 def _member_value(self: Any) -> Any:
     return self._value_
 
@@ -380,45 +374,37 @@ def _refuse_delete_value(self: Any) -> None:
     raise AttributeError("<enum 'Enum'> cannot delete attribute 'value'")
 
 
-@of_run_member
 def _enum_repr(self: Any) -> str:
     mixin = member_type(type(self))
     value = mixin.__repr__(self._value_) if mixin is not object else stable_repr(self._value_)
     return f'<{type(self).__name__}.{self._name_}: {value}>'
 
 
-@of_run_member
 def _enum_str(self: Any) -> str:
     return f'{type(self).__name__}.{self._name_}'
 
 
-@of_run_member
 def _enum_format(self: Any, spec: str) -> str:
     return format(str(self), spec)
 
 
-@of_run_member
 def _enum_hash(self: Any) -> int:
     return sandbox_hash(self._name_)  # the same in every process (runtime/hashing.py)
 
 
-@of_run_member
 def _copy_itself(self: Any) -> Any:
     return self  # a member is its own copy
 
 
-@of_run_member
 def _deepcopy_itself(self: Any, memo: Any) -> Any:
     return self
 
 
-@of_run_member
 def _mixin_str(self: Any) -> str:
     mixin = member_type(type(self))
     return mixin.__repr__(self) if mixin in (int, float, complex) else mixin.__str__(self)
 
 
-@of_run_member
 def _mixin_format(self: Any, spec: str) -> str:
     return member_type(type(self)).__format__(self, spec)
 
@@ -453,7 +439,6 @@ def _all_bits(cls: Any) -> int:
     return all_bits
 
 
-@of_run_class
 def _flag_missing(cls: Any, value: Any) -> Any:
     if not isinstance(value, int) or isinstance(value, bool):
         return None
@@ -495,7 +480,6 @@ def _strict_flag_error(cls: Any, value: int, all_bits: int) -> None:
     )
 
 
-@of_run_member
 def _flag_bits(self: Any, other: Any) -> int:
     if isinstance(other, type(self)):
         return other._value_
@@ -506,27 +490,22 @@ def _flag_bits(self: Any, other: Any) -> int:
     )
 
 
-@of_run_member
 def _flag_or(self: Any, other: Any) -> Any:
     return type(self)(self._value_ | self._bits(other))
 
 
-@of_run_member
 def _flag_and(self: Any, other: Any) -> Any:
     return type(self)(self._value_ & self._bits(other))
 
 
-@of_run_member
 def _flag_xor(self: Any, other: Any) -> Any:
     return type(self)(self._value_ ^ self._bits(other))
 
 
-@of_run_member
 def _flag_invert(self: Any) -> Any:
     return type(self)(_all_bits(type(self)) & ~self._value_)
 
 
-@of_run_member
 def _flag_contains(self: Any, other: Any) -> bool:
     if not isinstance(other, type(self)):
         raise TypeError(
@@ -535,7 +514,6 @@ def _flag_contains(self: Any, other: Any) -> bool:
     return other._value_ & self._value_ == other._value_
 
 
-@of_run_member
 def _flag_iter(self: Any) -> Any:
     cls = type(self)
     return iter(
@@ -549,26 +527,22 @@ def _flag_iter(self: Any) -> Any:
     )
 
 
-@of_run_member
 def _flag_len(self: Any) -> int:
     return bin(self._value_).count('1')
 
 
-@of_run_member
 def _flag_bool(self: Any) -> bool:
     return bool(self._value_)
 
 
 # A pseudo-member without a name (the empty flag, `Perm(0)`) shows as CPython 3.11's: `<Perm: 0>` and
 # `Perm(0)`.
-@of_run_member
 def _flag_repr(self: Any) -> str:
     if self._name_ is None:
         return f'<{type(self).__name__}: {self._value_!r}>'
     return f'<{type(self).__name__}.{self._name_}: {self._value_!r}>'
 
 
-@of_run_member
 def _flag_str(self: Any) -> str:
     if self._name_ is None:
         return f'{type(self).__name__}({self._value_!r})'
