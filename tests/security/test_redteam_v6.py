@@ -15,25 +15,13 @@
 
 from __future__ import annotations
 
-import time
 import typing
-from typing import Any
 
 import pytest
 
-from monty_core import Monty, MontyRuntimeError
+from monty_core import Monty
 
-LIMITS: dict[str, Any] = {'max_duration_secs': 1, 'max_memory': 128 * 2**20}
-
-
-def outcome(code: str) -> tuple[str, Any, float]:
-    start = time.perf_counter()
-    try:
-        value: Any = Monty(code).run(limits=LIMITS, print_callback=lambda s, t: None)
-        kind = 'ok'
-    except MontyRuntimeError as e:
-        kind, value = e.type_name, e.message
-    return kind, value, time.perf_counter() - start
+from .test_redteam_v5 import outcome
 
 
 @pytest.mark.parametrize(
